@@ -1,0 +1,19 @@
+/* eslint-disable no-undef */
+// Three projects: `unit` tests the pure code, `build` tests what `npm run build` put in dist/,
+// `browser` drives the built pages in Chromium. `npm test` builds first, then runs all three.
+const tsJest = [
+  "ts-jest",
+  { tsconfig: { module: "commonjs", moduleResolution: "node", isolatedModules: true }, diagnostics: { warnOnly: false } },
+];
+
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: "node",
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  transform: { "^.+\\.ts$": tsJest },
+  ...extra,
+});
+
+module.exports = {
+  projects: [project("unit"), project("build"), project("browser", { globalSetup: "<rootDir>/test/browser/setup.ts" })],
+};

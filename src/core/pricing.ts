@@ -1,0 +1,129 @@
+/**
+ * Cost-based purchase and processing prices (giá thu mua / giá gia công lấy giá thành làm cơ sở):
+ * the price covers the producer's own production cost, plus profit and accumulation on that own
+ * cost, plus social insurance and collective welfare on labour. Materials the buyer supplies are
+ * neither paid for nor earn a margin.
+ */
+import { cellError, isCellError, type Arg, type CellError, type Grid, type Result } from "./cell";
+import { readOption, single } from "./coerce";
+import { isRange } from "./grid";
+import { divide } from "./arithmetic";
+import { BLANK_ELEMENT, mapElements, scan, type Element, type Param, type Values } from "./elementwise";
+import { messages } from "./messages";
+
+export const COST_PRICE_PARAMS: readonly Param[] = [
+  { name: "material", domain: "nonNegative" },
+  { name: "labour", domain: "nonNegative" },
+  { name: "overhead", domain: "nonNegative", fallback: 0 },
+  { name: "profit_rate", domain: "rate", fallback: 0 },
+  { name: "accumulation_rate", domain: "rate", fallback: 0 },
+  { name: "welfare_rate", domain: "rate", fallback: 0 },
+  { name: "supplied_material", domain: "nonNegative", fallback: 0 },
+];
+
+export interface PriceBuildUp {
+  readonly ownMaterial: number;
+  readonly labour: number;
+  readonly overhead: number;
+  readonly ownCost: number;
+  readonly profit: number;
+  readonly accumulation: number;
+  readonly welfare: number;
+  readonly price: number;
+}
+
+/** The price and its parts; the one computation behind COSTPRICE and PRICEBUILDUP. */
+export function buildUpPrice(fn: string, values: Values): PriceBuildUp | CellError {
+  const [material, labour, overhead, profitRate, accumulationRate, welfareRate, supplied] = values as readonly number[];
+  if (supplied > material) return cellError("#NUM!", messages.greaterThan(fn, "supplied_material", "material"));
+  const ownMaterial = material - supplied;
+  const ownCost = ownMaterial + labour + overhead;
+  const profit = profitRate * ownCost;
+  const accumulation = accumulationRate * ownCost;
+  const welfare = welfareRate * labour;
+  const price = ownCost + profit + accumulation + welfare;
+  return { ownMaterial, labour, overhead, ownCost, profit, accumulation, welfare, price };
+}
+
+/** HT.COSTPRICE: price = O + profit_rate·O + accumulation_rate·O + welfare_rate·labour,
+ *  where O = material + labour + overhead − supplied_material. */
+export function costPrice(...args: Arg[]): Grid<Result> {
+  return mapElements("COSTPRICE", COST_PRICE_PARAMS, args, (values) => {
+    const parts = buildUpPrice("COSTPRICE", values);
+    return isCellError(parts) ? parts : parts.price;
+  });
+}
+
+export type Language = "vi" | "en";
+
+const BUILD_UP_LABELS: Record<Language, readonly string[]> = {
+  vi: [
+    "Nguyên vật liệu tự lo",
+    "Tiền công",
+    "Chi phí chung",
+    "Giá thành sản xuất (phần tự lo)",
+    "Lãi",
+    "Tích luỹ",
+    "Bảo hiểm xã hội và phúc lợi tập thể",
+    "Giá",
+  ],
+  en: [
+    "Own materials",
+    "Labour",
+    "Overhead",
+    "Production cost (own)",
+    "Profit",
+    "Accumulation",
+    "Social insurance and welfare",
+    "Price",
+  ],
+};
+
+/** "vi", "en", or a locale tag such as "vi-VN"; blank means Vietnamese. */
+export function readLanguage(arg: Arg, fn: string): Language | CellError {
+  const value = single(arg, fn, "language");
+  const tag = typeof value === "string" ? value.trim().toLowerCase().split(/[-_]/)[0] : value;
+  return readOption(tag as Arg, fn, "language", ["vi", "en"] as const, "vi");
+}
+
+/** HT.PRICEBUILDUP: the COSTPRICE computation as a labelled 8×2 table. Single values only. */
+export function priceBuildUp(...args: Arg[]): Grid<Result> {
+  const fn = "PRICEBUILDUP";
+  const numeric = args.slice(0, COST_PRICE_PARAMS.length);
+  const range = numeric.findIndex(isRange);
+  if (range >= 0) return [[cellError("#VALUE!", messages.singleValue(fn, COST_PRICE_PARAMS[range].name))]];
+  const language = readLanguage(args[COST_PRICE_PARAMS.length], fn);
+  let element: Element = BLANK_ELEMENT;
+  const walked = scan(fn, COST_PRICE_PARAMS, numeric, (e) => {
+    element = e;
+  });
+  if (isCellError(walked)) return [[walked]];
+  if (isCellError(element)) return [[element]];
+  if (isCellError(language)) return [[language]];
+  if (element === BLANK_ELEMENT) return [[""]];
+  const parts = buildUpPrice(fn, element);
+  if (isCellError(parts)) return [[parts]];
+  const amounts = [
+    parts.ownMaterial, parts.labour, parts.overhead, parts.ownCost,
+    parts.profit, parts.accumulation, parts.welfare, parts.price,
+  ];
+  if (!amounts.every(Number.isFinite)) return [[cellError("#NUM!", messages.overflow(fn))]];
+  return BUILD_UP_LABELS[language].map((label, k) => [label, amounts[k]]);
+}
+
+export const PARITY_WAGE_PARAMS: readonly Param[] = [
+  { name: "time_norm_hours", domain: "nonNegative" },
+  { name: "reference_monthly_wage", domain: "nonNegative" },
+  { name: "hours_per_month", domain: "nonNegative", fallback: 208 },
+  { name: "condition_coef", domain: "nonNegative", fallback: 1 },
+];
+
+/** HT.PARITYWAGE: labour cost per unit at parity with a state-enterprise worker:
+ *  time_norm_hours × reference_monthly_wage / hours_per_month × condition_coef. */
+export function parityWage(...args: Arg[]): Grid<Result> {
+  const fn = "PARITYWAGE";
+  return mapElements(fn, PARITY_WAGE_PARAMS, args, ([hours, wage, hoursPerMonth, coef]) => {
+    const perMonth = divide(fn, (hours as number) * (wage as number), hoursPerMonth as number, "hours_per_month");
+    return isCellError(perMonth) ? perMonth : perMonth * (coef as number);
+  });
+}

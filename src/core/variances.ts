@@ -1,0 +1,33 @@
+/**
+ * Standard-cost variances, the modern form of norm versus actual. Sign: actual minus standard,
+ * so a positive variance is unfavourable (cost above standard).
+ */
+import type { Arg, Grid, Result } from "./cell";
+import { mapElements, type Param } from "./elementwise";
+
+const PRICE_VARIANCE_PARAMS: readonly Param[] = [
+  { name: "actual_price", domain: "nonNegative" },
+  { name: "standard_price", domain: "nonNegative" },
+  { name: "actual_qty", domain: "nonNegative" },
+];
+
+/** HT.PRICEVARIANCE: (actual_price − standard_price) × actual_qty. */
+export function priceVariance(...args: Arg[]): Grid<Result> {
+  return mapElements("PRICEVARIANCE", PRICE_VARIANCE_PARAMS, args, ([actual, standard, qty]) =>
+    ((actual as number) - (standard as number)) * (qty as number),
+  );
+}
+
+const USAGE_VARIANCE_PARAMS: readonly Param[] = [
+  { name: "actual_qty", domain: "nonNegative" },
+  { name: "standard_qty_per_unit", domain: "nonNegative" },
+  { name: "output", domain: "nonNegative" },
+  { name: "standard_price", domain: "nonNegative" },
+];
+
+/** HT.USAGEVARIANCE: (actual_qty − standard_qty_per_unit × output) × standard_price. */
+export function usageVariance(...args: Arg[]): Grid<Result> {
+  return mapElements("USAGEVARIANCE", USAGE_VARIANCE_PARAMS, args, ([actual, perUnit, output, price]) =>
+    ((actual as number) - (perUnit as number) * (output as number)) * (price as number),
+  );
+}

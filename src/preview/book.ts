@@ -1,0 +1,73 @@
+/**
+ * The preview's workbook: HyperFormula for cells and formulas (with every HT function), plus what
+ * Excel keeps beside the cells: number formats, cell looks, merges, column widths, names, and the
+ * stored template payloads (Excel's custom XML parts).
+ */
+import { HyperFormula } from "hyperformula";
+import type { Area } from "../templates/cell-plan";
+import type { Format, Style } from "../templates/model";
+import { HtPlugin } from "./ht-plugin";
+
+export interface SheetLook {
+  readonly formats: Map<string, Format>;
+  readonly styles: Map<string, Style>;
+  readonly merges: Area[];
+  widths: readonly number[];
+}
+
+export const cellKey = (row: number, col: number) => `${row},${col}`;
+
+let pluginRegistered = false;
+
+/** HyperFormula with the HT functions. The licence key is for GPL-3.0 use: the preview is not
+ *  part of the bundle Excel loads. */
+function engine(): HyperFormula {
+  if (!pluginRegistered) {
+    HyperFormula.registerFunctionPlugin(HtPlugin, {
+      enGB: Object.fromEntries(Object.keys(HtPlugin.implementedFunctions).map((name) => [name, name])),
+    });
+    pluginRegistered = true;
+  }
+  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useColumnIndex: true });
+}
+
+export class PreviewBook {
+  readonly hf = engine();
+  readonly looks = new Map<number, SheetLook>();
+  /** Stored payloads by part id, as Excel keeps custom XML parts. */
+  readonly parts = new Map<string, string>();
+  selection = { sheet: 0, row: 0, col: 0 };
+  /** Whether the workbook asks to open the task pane when opened (Office.AutoShowTaskpaneWithDocument). */
+  autoOpen = false;
+  private nextPart = 1;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(firstSheet: string) {
+    this.addSheet(firstSheet);
+  }
+
+  addSheet(name: string): number {
+    const added = this.hf.addSheet(name);
+    const id = this.hf.getSheetId(added)!;
+    this.looks.set(id, { formats: new Map(), styles: new Map(), merges: [], widths: [] });
+    return id;
+  }
+
+  look(sheet: number): SheetLook {
+    return this.looks.get(sheet)!;
+  }
+
+  addPart(xml: string): string {
+    const id = `part-${this.nextPart++}`;
+    this.parts.set(id, xml);
+    return id;
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

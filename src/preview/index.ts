@@ -1,0 +1,21 @@
+/**
+ * The preview: the real task pane beside an in-browser workbook, for trying Hạch Toán (and
+ * testing it) without Excel. The task pane is the same; only its workbook adapter differs.
+ */
+import { languageOf } from "../i18n/strings";
+import type { Lang } from "../templates/model";
+import { mountApp } from "../taskpane/app";
+import { registerFluent } from "../taskpane/fluent";
+import { PreviewBook } from "./book";
+import { mountSheetView } from "./sheet-view";
+import { previewWorkbook } from "./workbook";
+
+const requested = new URLSearchParams(location.search).get("lang");
+const lang: Lang = requested === "vi" || requested === "en" ? requested : languageOf(navigator.language);
+registerFluent();
+const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
+mountSheetView(document.getElementById("workbook")!, book, () => lang);
+const app = mountApp(document.getElementById("app")!, { workbook: previewWorkbook(book), lang });
+app.ready().then(() => performance.mark("ht:pane-ready"), (error: unknown) => {
+  throw error;
+});

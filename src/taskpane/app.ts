@@ -1,0 +1,205 @@
+/**
+ * The task pane: choose a template, fill it, write it; reopen a filled one, update it, or freeze a
+ * copy as values. The workbook is a parameter (Excel, the preview, or none outside a host).
+ */
+import { TEMPLATES, templateById } from "../templates/catalog";
+import type { Lang, TemplateDecl, Text } from "../templates/model";
+import { renderTemplate } from "../templates/render";
+import { defaultInputs, validateInputs } from "../templates/validate";
+import type { Stored } from "../templates/payload";
+import { say, type StringKey } from "../i18n/strings";
+import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
+import { h } from "./dom";
+import { buildForm } from "./form";
+
+export interface AppOptions {
+  /** The workbook to write into; null where there is none (a browser outside Office). */
+  readonly workbook: WorkbookPort | null;
+  readonly lang: Lang;
+}
+
+type Intent = "success" | "warning" | "error" | "info";
+
+export interface App {
+  /** Settles when the current view has finished loading. */
+  readonly ready: () => Promise<void>;
+}
+
+export function mountApp(root: HTMLElement, options: AppOptions): App {
+  let lang = options.lang;
+  const workbook = options.workbook;
+  let pending: Promise<void> = Promise.resolve();
+  let paneKeptOpen = false;
+
+  const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
+  const main = h("main", { class: "view" });
+  const languagePicker = h("select", { id: "language", "aria-label": "Ngôn ngữ / Language" },
+    h("option", { value: "vi" }, "Tiếng Việt"), h("option", { value: "en" }, "English"));
+  languagePicker.value = lang;
+  const title = h("h1", {}, say(lang, "appName"));
+  const tagline = h("p", { class: "tagline" }, say(lang, "tagline"));
+  root.replaceChildren(h("header", { class: "top" }, h("div", {}, title, tagline), languagePicker), status, main);
+
+  const show = (intent: Intent, message: string, ...actions: HTMLElement[]) => {
+    status.replaceChildren(h("fluent-message-bar", { intent, class: `message ${intent}` }, h("span", {}, message), ...actions));
+  };
+  const clearStatus = () => status.replaceChildren();
+  const busy = (key: StringKey) => {
+    main.setAttribute("aria-busy", "true");
+    status.replaceChildren(h("div", { class: "busy" }, h("fluent-spinner", { size: "tiny" }), h("span", {}, say(lang, key))));
+  };
+  const idle = () => main.removeAttribute("aria-busy");
+  const button = (text: string, onClick: () => void, appearance?: string) => {
+    const b = h("fluent-button", { appearance, type: "button" }, text);
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const failed = (error: unknown) => show("error", say(lang, "failed", { message: error instanceof Error ? error.message : String(error) }));
+  const pick = (text: Text) => text[lang];
+
+  /** Runs one step of the UI; the page's tests wait on `ready()`. */
+  function step(work: () => Promise<void>): void {
+    pending = pending.then(work).catch((error: unknown) => {
+      idle();
+      failed(error);
+    });
+  }
+
+  async function keepPaneOpen(): Promise<void> {
+    if (paneKeptOpen || !workbook) return;
+    paneKeptOpen = true;
+    try {
+      return await workbook.keepPaneOpen();
+    } catch (error) {
+      show("warning", say(lang, "autoOpenFailed", { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  async function home(): Promise<void> {
+    title.textContent = say(lang, "appName");
+    tagline.textContent = say(lang, "tagline");
+    const cards = TEMPLATES.map((template) =>
+      h("section", { class: "card" },
+        h("h3", {}, pick(template.name)),
+        h("p", {}, pick(template.description)),
+        button(say(lang, "newFromTemplate"), () => step(() => openForm(template)), "primary")),
+    );
+    const list = h("ul", { class: "filled" });
+    main.replaceChildren(
+      h("h2", {}, say(lang, "chooseTemplate")),
+      h("div", { class: "cards" }, ...cards),
+      h("h2", {}, say(lang, "filledHere")),
+      list,
+    );
+    if (!workbook) {
+      list.replaceWith(h("p", { class: "muted" }, say(lang, "notInExcel")));
+      return;
+    }
+    busy("loading");
+    let filled: Filled[];
+    try {
+      filled = await workbook.listFilled();
+    } finally {
+      idle();
+    }
+    clearStatus();
+    if (filled.length === 0) list.append(h("li", { class: "muted" }, say(lang, "noneFilled")));
+    for (const entry of filled) {
+      if ("problem" in entry) {
+        list.append(h("li", { class: "problem" }, h("strong", {}, say(lang, "unreadable")), " — ", pick(entry.problem)));
+        continue;
+      }
+      const template = templateById(entry.stored.template)!;
+      list.append(
+        h("li", {},
+          h("span", { class: "entry" }, `${pick(template.name)} — ${entry.sheetName}`),
+          button(say(lang, "edit"), () => step(() => openForm(template, entry))),
+          h("span", { title: say(lang, "freezeHint") },
+            button(say(lang, "freeze"), () => step(() => freeze(entry.stored))))),
+      );
+    }
+  }
+
+  async function freeze(stored: Stored): Promise<void> {
+    busy("writing");
+    try {
+      const name = await workbook!.freeze(stored.placement.sheetId, lang);
+      idle();
+      await home();
+      show("success", say(lang, "frozen", { sheet: name }));
+    } finally {
+      idle();
+    }
+  }
+
+  async function openForm(template: TemplateDecl, editing?: Extract<Filled, { stored: Stored }>): Promise<void> {
+    clearStatus();
+    const form = buildForm(template, editing ? editing.stored.inputs : defaultInputs(template, lang), lang);
+    const placement = h("fieldset", { class: "placement" }, h("legend", {}, say(lang, "placement")),
+      ...(["newSheet", "selection"] as const).map((kind) =>
+        h("label", {}, h("input", { type: "radio", name: "where", value: kind, checked: kind === "newSheet" }),
+          say(lang, kind === "newSheet" ? "newSheet" : "atSelection"))));
+    const submit = button(say(lang, editing ? "update" : "write"), () => step(() => write()), "primary");
+    submit.id = "write";
+    main.replaceChildren(
+      h("div", { class: "form-head" }, button(say(lang, "back"), () => step(home)), h("h2", {}, pick(template.name))),
+      form.element,
+      ...(editing ? [] : [placement]),
+      h("div", { class: "actions" }, submit),
+    );
+    form.element.addEventListener("submit", (event) => {
+      event.preventDefault();
+      step(() => write());
+    });
+    (form.element.querySelector("input, select") as HTMLElement | null)?.focus();
+
+    async function write(where?: Where): Promise<void> {
+      const inputs = form.read();
+      const issues = validateInputs(template, inputs);
+      if (form.showIssues(issues) > 0) {
+        show("error", say(lang, "fixErrors", { count: issues.length }));
+        return;
+      }
+      if (!workbook) {
+        show("warning", say(lang, "notInExcel"));
+        return;
+      }
+      const plan = renderTemplate(template, inputs, lang);
+      const stored = { template: template.id, lang, inputs };
+      const chosen: Where = where ?? {
+        kind: (placement.querySelector<HTMLInputElement>("input:checked")?.value ?? "newSheet") as Where["kind"],
+      };
+      busy("writing");
+      let outcome: WriteOutcome;
+      try {
+        outcome = editing
+          ? await workbook.update(editing.partId, editing.stored, plan, stored)
+          : await workbook.insert(plan, stored, chosen);
+      } finally {
+        idle();
+      }
+      if (outcome.ok) {
+        show("success", say(lang, editing ? "updated" : "written", { sheet: outcome.sheetName, address: outcome.address }));
+        await keepPaneOpen();
+        return;
+      }
+      if (outcome.reason === "notEmpty" && !editing) {
+        show("warning", `${say(lang, "notEmpty", { address: outcome.address })} ${say(lang, "askNewSheet")}`,
+          button(say(lang, "newSheet"), () => step(() => write({ kind: "newSheet" })), "primary"),
+          button(say(lang, "cancel"), clearStatus));
+        return;
+      }
+      show("error", outcome.reason === "notEmpty" ? say(lang, "notEmpty", { address: outcome.address }) : say(lang, outcome.reason));
+    }
+  }
+
+  languagePicker.addEventListener("change", () => {
+    lang = languagePicker.value === "en" ? "en" : "vi";
+    document.documentElement.lang = lang;
+    step(home);
+  });
+  document.documentElement.lang = lang;
+  step(home);
+
+  return { ready: () => pending };
+}

@@ -1,0 +1,105 @@
+/**
+ * A rendered template: every cell, format, name and list that an adapter must write, with no
+ * reference to Excel. Rows and columns are 0-based offsets from the plan's top-left cell.
+ */
+import type { Format, Style } from "./model";
+
+export type CellContent =
+  | { readonly formula: string }
+  | { readonly text: string }
+  | { readonly number: number };
+
+export interface PlanCell {
+  readonly row: number;
+  readonly col: number;
+  readonly content: CellContent;
+}
+
+export interface Area {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface CellPlan {
+  readonly sheetName: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly cells: readonly PlanCell[];
+  readonly formats: readonly { readonly area: Area; readonly format: Format }[];
+  readonly styles: readonly { readonly area: Area; readonly style: Style }[];
+  readonly merges: readonly Area[];
+  /** Names scoped to the sheet, each for one area. */
+  readonly names: readonly { readonly name: string; readonly area: Area }[];
+  /** In-cell lists: each cell of `area` may hold one of the values in `source`. */
+  readonly lists: readonly { readonly area: Area; readonly source: Area }[];
+  readonly widths: readonly number[];
+  /** Row heights in points where text wraps (clauses); other rows keep Excel's height. */
+  readonly heights: readonly { readonly row: number; readonly points: number }[];
+  readonly printArea: Area;
+  readonly orientation: "portrait" | "landscape";
+}
+
+/** Excel number formats, invariant (Excel shows them with the user's separators). */
+export const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
+  integer: "#,##0",
+  amount: "#,##0.00",
+  decimal: "#,##0.####",
+  coefficient: "0.000",
+  percent: "0.0%",
+  wholePercent: "0%",
+  date: "dd/mm/yyyy",
+  text: "@",
+};
+
+/** A column letter: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(col: number): string {
+  let name = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** A1 address of an area offset by `origin`; `absolute` pins it with $. */
+export function address(area: Area, origin: { row: number; col: number } = { row: 0, col: 0 }, absolute = false): string {
+  const d = absolute ? "$" : "";
+  const cell = (r: number, c: number) => `${d}${columnName(c + origin.col)}${d}${r + origin.row + 1}`;
+  const first = cell(area.row, area.col);
+  return area.rows === 1 && area.cols === 1 ? first : `${first}:${cell(area.row + area.rows - 1, area.col + area.cols - 1)}`;
+}
+
+const FORMULA_LIKE = /^[=+\-@]/;
+const NUMBER_LIKE = /^\s*[+-]?(\d[\d.,\s]*|\.\d+)(e[+-]?\d+)?%?\s*$/i;
+
+/**
+ * What to write into a cell so that Excel (or the preview) stores exactly `content`: formulas
+ * as formulas; user text always as text. A leading apostrophe keeps text that starts with
+ * = + - @, or that Excel would read as a number or date, from becoming a formula or a number.
+ */
+export function cellInput(content: CellContent): string | number {
+  if ("formula" in content) return content.formula;
+  if ("number" in content) return content.number;
+  const text = content.text;
+  return FORMULA_LIKE.test(text) || NUMBER_LIKE.test(text) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(text) || text.startsWith("'")
+    ? `'${text}`
+    : text;
+}
+
+const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
+
+/** A name Excel accepts for a sheet: no []:*?/\, no leading or trailing apostrophe, at most 31 characters. */
+export function safeSheetName(name: string): string {
+  const clean = name.replace(FORBIDDEN_IN_SHEET_NAME, "-").replace(/^'+|'+$/g, "").trim().slice(0, 31).trim();
+  return clean === "" ? "Sheet" : clean;
+}
+
+/** `base`, or `base (2)`, `base (3)` … whichever no sheet in `taken` has (Excel compares names case-insensitively). */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const name = safeSheetName(base);
+  for (let k = 1; ; k++) {
+    const suffix = k === 1 ? "" : ` (${k})`;
+    const candidate = name.slice(0, 31 - suffix.length).trim() + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}

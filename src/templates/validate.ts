@@ -1,0 +1,105 @@
+/** The one validator: every field and table cell of a template's inputs, against its declaration. */
+import type { Field, Inputs, Issue, Lang, TableDecl, TemplateDecl, Text, Value } from "./model";
+import { isIsoDate } from "./values";
+
+const t = (vi: string, en: string): Text => ({ vi, en });
+
+export const fieldPath = (key: string) => key;
+export const cellPath = (table: string, row: number, column: string) => `${table}[${row}].${column}`;
+export const tablePath = (table: string) => `${table}[]`;
+
+function fmt(n: number): string {
+  return String(n);
+}
+
+/** What is wrong with one value, or undefined. `others` gives the values a ref may take. */
+export function checkValue(field: Field, value: Value, others: (table: string, column: string) => Value[]): Text | undefined {
+  if (value === null || value === "") {
+    return field.required ? t("Cần điền mục này.", "This is required.") : undefined;
+  }
+  switch (field.type) {
+    case "text":
+      if (typeof value !== "string") return t("Cần một đoạn chữ.", "Text is needed.");
+      if (field.maxLength && value.length > field.maxLength) {
+        return t(`Tối đa ${field.maxLength} ký tự.`, `At most ${field.maxLength} characters.`);
+      }
+      return undefined;
+    case "number": {
+      if (typeof value !== "number" || !Number.isFinite(value)) return t("Cần một số.", "A number is needed.");
+      const scale = field.percent ? 100 : 1;
+      const unit = field.percent ? " %" : "";
+      if (field.integer && !Number.isInteger(value)) return t("Cần một số nguyên.", "A whole number is needed.");
+      if (field.min !== undefined && value < field.min) {
+        return t(`Không được nhỏ hơn ${fmt(field.min * scale)}${unit}.`, `Must be at least ${fmt(field.min * scale)}${unit}.`);
+      }
+      if (field.max !== undefined && value > field.max) {
+        return t(`Không được lớn hơn ${fmt(field.max * scale)}${unit}.`, `Must be at most ${fmt(field.max * scale)}${unit}.`);
+      }
+      return undefined;
+    }
+    case "date":
+      return typeof value === "string" && isIsoDate(value) ? undefined : t("Cần một ngày hợp lệ.", "A valid date is needed.");
+    case "choice":
+      return field.options.some((o) => o.value === value) ? undefined : t("Hãy chọn trong danh sách.", "Choose from the list.");
+    case "ref": {
+      const allowed = others(field.table, field.column).filter((v) => v !== null && v !== "");
+      return allowed.includes(value)
+        ? undefined
+        : t(`"${value}" không có trong danh sách đã nhập.`, `"${value}" is not among the entries above.`);
+    }
+  }
+}
+
+function checkTable(table: TableDecl, inputs: Inputs, others: (table: string, column: string) => Value[]): Issue[] {
+  const issues: Issue[] = [];
+  const rows = inputs.tables[table.key] ?? [];
+  if (rows.length < table.minRows) {
+    issues.push({ path: tablePath(table.key), message: t(`Cần ít nhất ${table.minRows} dòng.`, `At least ${table.minRows} row(s) are needed.`) });
+  }
+  if (rows.length > table.maxRows) {
+    issues.push({ path: tablePath(table.key), message: t(`Tối đa ${table.maxRows} dòng.`, `At most ${table.maxRows} rows.`) });
+  }
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    for (const column of table.columns) {
+      const message = checkValue(column, row[column.key] ?? null, others);
+      if (message) issues.push({ path: cellPath(table.key, i, column.key), message });
+    }
+    if (table.uniqueBy) {
+      const key = String(row[table.uniqueBy] ?? "").trim().toLowerCase();
+      if (key && seen.has(key)) {
+        issues.push({ path: cellPath(table.key, i, table.uniqueBy), message: t("Giá trị này đã có ở dòng trên.", "This value is already used above.") });
+      }
+      seen.set(key, i);
+    }
+  });
+  return issues;
+}
+
+/** Every issue with the inputs, in form order; none means the template can be written. */
+export function validateInputs(template: TemplateDecl, inputs: Inputs): Issue[] {
+  const others = (table: string, column: string): Value[] => (inputs.tables[table] ?? []).map((r) => r[column] ?? null);
+  const issues: Issue[] = [];
+  for (const field of template.fields) {
+    const message = checkValue(field, inputs.fields[field.key] ?? null, others);
+    if (message) issues.push({ path: fieldPath(field.key), message });
+  }
+  for (const table of template.tables) issues.push(...checkTable(table, inputs, others));
+  if (issues.length === 0) for (const rule of template.rules ?? []) issues.push(...rule(inputs));
+  return issues;
+}
+
+/** Inputs with every declared default filled in, in the form's language: what a fresh form starts from. */
+export function defaultInputs(template: TemplateDecl, lang: Lang): Inputs {
+  const fields: Record<string, Value> = {};
+  for (const field of template.fields) {
+    fields[field.key] = "default" in field && field.default !== undefined ? field.default : null;
+  }
+  const tables: Record<string, readonly Record<string, Value>[]> = {};
+  for (const table of template.tables) {
+    tables[table.key] = (table.defaultRows ?? []).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v !== null && typeof v === "object" ? v[lang] : v])),
+    );
+  }
+  return { fields, tables };
+}

@@ -1,0 +1,62 @@
+/** Field values: how a form's text becomes a value, and how a value reads in a sheet's text. */
+import type { Field, Lang, Value } from "./model";
+
+const LOCALE: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `text` is a real calendar date written yyyy-mm-dd. */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Excel's serial number of an ISO date (1900 date system). */
+export function excelSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** A value as a person reads it in the sheet's language. */
+export function formatValue(field: Field, value: Value, lang: Lang): string {
+  if (value === null || value === "") return "";
+  switch (field.type) {
+    case "number": {
+      if (typeof value !== "number") return String(value);
+      const shown = field.percent ? value * 100 : value;
+      const text = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 6, useGrouping: !field.integer }).format(shown);
+      return field.percent ? `${text} %` : text;
+    }
+    case "date": {
+      const m = typeof value === "string" ? ISO_DATE.exec(value) : null;
+      return m ? `${m[3]}/${m[2]}/${m[1]}` : String(value);
+    }
+    case "choice":
+      return field.options.find((o) => o.value === value)?.label[lang] ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * A form control's text as a field value. Number controls hand over invariant text ("1458.5");
+ * a percentage is entered as 5 and kept as 0.05. Text that is not a number stays text, for the
+ * validator to name.
+ */
+export function parseInput(field: Field, raw: string): Value {
+  const text = raw.trim();
+  if (text === "") return null;
+  if (field.type !== "number") return field.type === "text" ? raw.trim() : text;
+  const number = Number(text.replace(/\s/g, "").replace(",", "."));
+  if (!Number.isFinite(number)) return text;
+  return field.percent ? number / 100 : number;
+}
+
+/** The text a form control shows for a value (the inverse of parseInput). */
+export function inputText(field: Field, value: Value): string {
+  if (value === null) return "";
+  if (field.type === "number" && typeof value === "number" && field.percent) return String(Math.round(value * 100 * 1e9) / 1e9);
+  return String(value);
+}
