@@ -11,6 +11,7 @@ const project = (name, extra = {}) => ({
   testEnvironment: "node",
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   transform: { "^.+\\.ts$": tsJest },
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js" },
   ...extra,
 });
 

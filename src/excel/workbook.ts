@@ -3,7 +3,7 @@
  * context.sync() calls whatever the size of the template: reads are queued together, checked,
  * then every write is queued and sent at once. Nothing is written before the checks pass.
  */
-import { cellInput, NUMBER_FORMATS, address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
+import { NUMBER_FORMATS, address, placedInput, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { LOOKS } from "../templates/styles";
 import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
@@ -21,7 +21,7 @@ function rangeAt(sheet: Excel.Worksheet, area: Area, origin: { row: number; col:
 function queuePlan(sheet: Excel.Worksheet, plan: CellPlan, origin: { row: number; col: number }, wholeSheet: boolean): void {
   const whole = rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin);
   const formulas: (string | number)[][] = Array.from({ length: plan.rows }, () => new Array<string | number>(plan.cols).fill(""));
-  for (const cell of plan.cells) formulas[cell.row][cell.col] = cellInput(cell.content);
+  for (const cell of plan.cells) formulas[cell.row][cell.col] = placedInput(cell.content, origin);
   const formats: string[][] = Array.from({ length: plan.rows }, () => new Array<string>(plan.cols).fill("General"));
   for (const { area, format } of plan.formats) {
     for (let r = area.row; r < area.row + area.rows; r++) {

@@ -1,6 +1,6 @@
 /** The task pane's workbook port over the preview book: what the Excel adapter does, in memory. */
 import type { RawCellContent } from "hyperformula";
-import { address, cellInput, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
+import { address, cellInput, placedInput, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { payloadXml, readPayload, type Stored } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
 import { cellKey, type PreviewBook } from "./book";
@@ -27,7 +27,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
 
   function write(sheet: number, plan: CellPlan, origin: { row: number; col: number }, wholeSheet: boolean): void {
     const matrix: RawCellContent[][] = Array.from({ length: plan.rows }, () => new Array<RawCellContent>(plan.cols).fill(null));
-    for (const cell of plan.cells) matrix[cell.row][cell.col] = cellInput(cell.content);
+    for (const cell of plan.cells) matrix[cell.row][cell.col] = placedInput(cell.content, origin);
     const sheetName = hf.getSheetName(sheet)!;
     hf.batch(() => {
       for (const { name, area } of plan.names) {

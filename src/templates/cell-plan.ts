@@ -103,3 +103,27 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+// A1 references in a formula the renderer wrote: string literals are skipped, and a reference is
+// not part of a longer word, a name (names have lowercase letters), or a function name (LOG10().
+const REFERENCE = /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
+
+function columnIndex(name: string): number {
+  return [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+/**
+ * A plan's formula moved with the plan to `origin`: every reference, relative or absolute,
+ * shifts by the same rows and columns, because the whole template moves as one block.
+ */
+export function relocateFormula(formula: string, origin: { row: number; col: number }): string {
+  if (origin.row === 0 && origin.col === 0) return formula;
+  return formula.replace(REFERENCE, (whole, colAbs: string | undefined, col: string | undefined, rowAbs: string, row: string) =>
+    col === undefined ? whole : `${colAbs}${columnName(columnIndex(col) + origin.col)}${rowAbs}${Number(row) + origin.row}`,
+  );
+}
+
+/** What to write into a cell of a plan placed at `origin`. */
+export function placedInput(content: CellContent, origin: { row: number; col: number }): string | number {
+  return "formula" in content ? relocateFormula(content.formula, origin) : cellInput(content);
+}

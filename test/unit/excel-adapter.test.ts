@@ -1,0 +1,198 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { excelWorkbook } from "../../src/excel/workbook";
+import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { CONTRACT } from "../../src/templates/contract";
+import { renderTemplate } from "../../src/templates/render";
+import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Stored } from "../../src/templates/payload";
+import type { Inputs } from "../../src/templates/model";
+import { CONTRACT_TWO_GRADES, PLAN_1961_65, PLAN_COOPERATIVE } from "../fixtures/samples";
+import { FakeExcel, installExcelEnums } from "../support/fake-excel";
+
+beforeAll(installExcelEnums);
+
+const withProducts = (n: number): Inputs => ({
+  ...PLAN_COOPERATIVE,
+  tables: {
+    ...PLAN_COOPERATIVE.tables,
+    products: Array.from({ length: n }, (_, i) => ({ name: `Sản phẩm ${i + 1}`, uom: "cái", baseQty: 100 + i, planQty: 120 + i, price: 2, timeNorm: 0.5 })),
+    materials: [],
+  },
+});
+
+async function insertPlan(excel: FakeExcel, inputs: Inputs, where: "newSheet" | "selection" = "newSheet") {
+  const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
+  const outcome = await excelWorkbook(excel.run).insert(plan, { template: "plan", lang: "vi", inputs }, { kind: where });
+  return { plan, outcome };
+}
+
+describe("the Excel adapter writes a template", () => {
+  test("on a new sheet named after the plan year: formulas, formats, names and the stored inputs", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const { outcome } = await insertPlan(excel, PLAN_1961_65);
+    expect(outcome).toEqual({ ok: true, sheetName: "KH 1965", address: "A1:M34" });
+    expect(excel.cell("KH 1965", "A1")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
+    expect(excel.cell("KH 1965", "D13")).toBe(1458);
+    expect(excel.cell("KH 1965", "J13")).toBe('=IF(OR(N(G13)<=0,Years<=0),"",RRI(Years,G13,H13))');
+    expect(excel.sheet("KH 1965").formats.get("12,9")).toBe("0.0%");
+    expect(excel.sheet("KH 1965").names.get("Years")).toBe("KH 1965!C8");
+    expect(excel.sheet("KH 1965").printArea).toBe("KH 1965!A1:M34");
+    const [xml] = [...excel.parts.values()];
+    const stored = readPayload(xml) as Stored;
+    expect(stored.inputs).toEqual(PLAN_1961_65);
+    expect(stored.placement).toEqual({ sheetId: excel.sheet("KH 1965").id, row: 0, col: 0, rows: 34, cols: 13 });
+  });
+
+  test("a second plan for the same year gets its own sheet, not the first one's", async () => {
+    const excel = new FakeExcel("Sheet1");
+    await insertPlan(excel, PLAN_1961_65);
+    const { outcome } = await insertPlan(excel, PLAN_1961_65);
+    expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1965 (2)" });
+  });
+
+  test.each([10, 1000])("with %i product rows in exactly 3 context.sync() calls", async (rows) => {
+    const excel = new FakeExcel("Sheet1");
+    const { outcome } = await insertPlan(excel, withProducts(rows));
+    expect(outcome.ok).toBe(true);
+    expect(excel.syncs).toBe(3);
+  });
+
+  test("text that starts with = + - @ lands as text, behind an apostrophe, never as a formula", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const inputs = withProducts(2);
+    const tricky: Inputs = {
+      ...inputs,
+      fields: { ...inputs.fields, unit: "=WEBSERVICE(\"http://x\")", issuer: "@evil" },
+      tables: { ...inputs.tables, products: [{ ...inputs.tables.products[0], name: "+cmd|' /C calc'!A0", uom: "-1" }] },
+    };
+    await insertPlan(excel, tricky);
+    const sheet = excel.sheet("KH 1974");
+    const written = [...sheet.cells.values()].filter((v): v is string => typeof v === "string");
+    expect(written).toContain("'=WEBSERVICE(\"http://x\")");
+    expect(written).toContain("'@evil");
+    expect(written).toContain("'+cmd|' /C calc'!A0");
+    expect(written).toContain("'-1");
+    expect(written.filter((v) => v.startsWith("=")).every((f) => !/WEBSERVICE|calc/.test(f))).toBe(true);
+  });
+
+  test("at the selection when the area is empty, with its formulas anchored there", async () => {
+    const excel = new FakeExcel("Sheet1");
+    excel.selection = { sheet: 0, row: 4, col: 1 };
+    const { outcome } = await insertPlan(excel, PLAN_1961_65, "selection");
+    expect(outcome).toEqual({ ok: true, sheetName: "Sheet1", address: "B5:N38" });
+    expect(excel.cell("Sheet1", "B5")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
+    expect(excel.cell("Sheet1", "H17")).toBe("=E17*G17");
+    expect(excel.syncs).toBe(3);
+  });
+});
+
+describe("the Excel adapter never overwrites", () => {
+  test("a non-empty selected area is refused and no cell, name or part changes", async () => {
+    const excel = new FakeExcel("Sheet1");
+    excel.sheet("Sheet1").cells.set("10,3", "số liệu của tôi");
+    excel.sheet("Sheet1").cells.set("0,0", "=SUM(B1:B3)");
+    const before = JSON.stringify([...excel.sheet("Sheet1").cells]);
+    const { outcome } = await insertPlan(excel, PLAN_1961_65, "selection");
+    expect(outcome).toEqual({ ok: false, reason: "notEmpty", address: "Sheet1!A1:M34" });
+    expect(JSON.stringify([...excel.sheet("Sheet1").cells])).toBe(before);
+    expect(excel.sheet("Sheet1").names.size).toBe(0);
+    expect(excel.parts.size).toBe(0);
+    expect(excel.sheets).toHaveLength(1);
+  });
+
+  test("a second template on a sheet that holds one is refused (its names would clash)", async () => {
+    const excel = new FakeExcel("Sheet1");
+    await insertPlan(excel, PLAN_1961_65, "selection");
+    excel.selection = { sheet: 0, row: 100, col: 0 };
+    const { outcome } = await insertPlan(excel, PLAN_1961_65, "selection");
+    expect(outcome).toMatchObject({ ok: false, reason: "sheetHasTemplate" });
+    expect(excel.parts.size).toBe(1);
+  });
+
+  test("an update that would grow into cells the user filled is refused, and nothing changes", async () => {
+    const excel = new FakeExcel("Sheet1");
+    await insertPlan(excel, withProducts(2));
+    const port = excelWorkbook(excel.run);
+    const [filled] = await port.listFilled();
+    if (!("stored" in filled)) throw new Error("expected a stored template");
+    excel.sheet(filled.sheetName).cells.set("40,0", "ghi chú của kế toán");
+    const before = JSON.stringify([...excel.sheet(filled.sheetName).cells]);
+    const bigger = withProducts(20);
+    const outcome = await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, bigger, "vi"), { template: "plan", lang: "vi", inputs: bigger });
+    expect(outcome).toMatchObject({ ok: false, reason: "notEmpty" });
+    expect(JSON.stringify([...excel.sheet(filled.sheetName).cells])).toBe(before);
+  });
+});
+
+describe("the Excel adapter reopens and updates", () => {
+  test("lists stored templates and updates one in place, in a constant number of syncs", async () => {
+    const excel = new FakeExcel("Sheet1");
+    await insertPlan(excel, withProducts(3));
+    const port = excelWorkbook(excel.run);
+    const filled = await port.listFilled();
+    expect(filled).toHaveLength(1);
+    const entry = filled[0];
+    if (!("stored" in entry)) throw new Error("expected a stored template");
+    expect(entry.sheetName).toBe("KH 1974");
+    const changed = withProducts(2);
+    excel.syncs = 0;
+    const outcome = await port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, changed, "vi"), { template: "plan", lang: "vi", inputs: changed });
+    expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1974" });
+    expect(excel.syncs).toBe(3);
+    // Two products now: rows 13–14, the totals on row 15 where the third product stood.
+    expect(excel.cell("KH 1974", "B14")).toBe("Sản phẩm 2");
+    expect(excel.cell("KH 1974", "A15")).toBe("Cộng");
+    expect(excel.cell("KH 1974", "B15")).toBe("");
+    expect(excel.cell("KH 1974", "G15")).toBe("=SUM($G$13:$G$14)");
+    expect(excel.parts.size).toBe(1);
+    expect((readPayload([...excel.parts.values()][0]) as Stored).inputs).toEqual(changed);
+  });
+
+  test("a damaged or foreign payload is listed with a clear message and changes nothing", async () => {
+    const excel = new FakeExcel("Sheet1");
+    excel.parts.set("p1", `<payload xmlns="${PAYLOAD_NAMESPACE}">{not json</payload>`);
+    excel.parts.set("p2", `<payload xmlns="${PAYLOAD_NAMESPACE}">${JSON.stringify({ version: 1, template: "invoice" })}</payload>`);
+    const filled = await excelWorkbook(excel.run).listFilled();
+    expect(filled.map((f) => ("problem" in f ? f.problem.en : "ok"))).toEqual([
+      expect.stringContaining("damaged or not Hạch Toán's"),
+      expect.stringContaining("damaged or not Hạch Toán's"),
+    ]);
+    expect(excel.parts.size).toBe(2);
+    expect(excel.sheets).toHaveLength(1);
+  });
+
+  test("a stored template whose sheet was deleted is listed as such", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const stored: Stored = { template: "contract", lang: "vi", inputs: CONTRACT_TWO_GRADES, placement: { sheetId: "{gone}", row: 0, col: 0, rows: 5, cols: 5 } };
+    excel.parts.set("p1", payloadXml(stored));
+    const [entry] = await excelWorkbook(excel.run).listFilled();
+    expect("problem" in entry && entry.problem.en).toMatch(/deleted/);
+  });
+
+  test("freeze as values makes a copy with values only, named for the recipient", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const plan = renderTemplate(CONTRACT, CONTRACT_TWO_GRADES, "vi");
+    await excelWorkbook(excel.run).insert(plan, { template: "contract", lang: "vi", inputs: CONTRACT_TWO_GRADES }, { kind: "newSheet" });
+    const source = excel.sheet("HĐ 12-HĐKT");
+    excel.syncs = 0;
+    const name = await excelWorkbook(excel.run).freeze(source.id, "vi");
+    expect(name).toBe("HĐ 12-HĐKT (giá trị)");
+    expect(excel.syncs).toBe(2);
+    expect(excel.sheet(name).cells.size).toBe(source.cells.size);
+  });
+});
+
+describe("the workbook asks Excel to reopen the pane", () => {
+  test("Office.AutoShowTaskpaneWithDocument is set and saved in the document settings", async () => {
+    const saved: Record<string, unknown> = {};
+    const settings = new OfficeMockObject({
+      set: (name: string, value: unknown) => (saved[name] = value),
+      saveAsync: (callback: (result: { status: string }) => void) => callback({ status: "succeeded" }),
+    } as never);
+    (globalThis as Record<string, unknown>).Office = {
+      context: { document: { settings } },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    };
+    await excelWorkbook(new FakeExcel("Sheet1").run).keepPaneOpen();
+    expect(saved).toEqual({ "Office.AutoShowTaskpaneWithDocument": true });
+  });
+});

@@ -1,0 +1,73 @@
+import { STRINGS, languageOf, say } from "../../src/i18n/strings";
+import { TEMPLATES } from "../../src/templates/catalog";
+import { localizeMetadata } from "../../scripts/functions-l10n";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { readFileSync } from "fs";
+import { join } from "path";
+
+describe("UI strings", () => {
+  test("every key exists in Vietnamese and in English, and none is empty", () => {
+    expect(Object.keys(STRINGS.vi).sort()).toEqual(Object.keys(STRINGS.en).sort());
+    for (const lang of ["vi", "en"] as const) for (const text of Object.values(STRINGS[lang])) expect(text.trim()).not.toBe("");
+  });
+
+  test("placeholders are the same in both languages", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(STRINGS.vi) as (keyof typeof STRINGS.vi)[]) {
+      expect(placeholders(STRINGS.en[key])).toEqual(placeholders(STRINGS.vi[key]));
+    }
+  });
+
+  test("placeholders are filled", () => {
+    expect(say("en", "written", { sheet: "Plan 1965", address: "A1:M34" })).toBe("Written to sheet “Plan 1965” (A1:M34).");
+  });
+
+  test("Office's display language picks the UI language; anything not Vietnamese is English", () => {
+    expect(languageOf("vi-VN")).toBe("vi");
+    expect(languageOf("en-US")).toBe("en");
+    expect(languageOf("fr-FR")).toBe("en");
+    expect(languageOf(undefined)).toBe("en");
+  });
+});
+
+describe("template text", () => {
+  test("every label, header and clause of every template has both languages", () => {
+    const texts: unknown[] = [];
+    const walk = (value: unknown) => {
+      if (value && typeof value === "object") {
+        if ("vi" in value && "en" in value) texts.push(value);
+        Object.values(value).forEach(walk);
+      }
+    };
+    TEMPLATES.forEach(walk);
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts as { vi: string; en: string }[]) {
+      expect(text.vi.trim()).not.toBe("");
+      expect(text.en.trim()).not.toBe("");
+    }
+  });
+});
+
+describe("the Vietnamese function metadata", () => {
+  test("the translation table covers every function and parameter, and nothing else", async () => {
+    const root = join(__dirname, "..", "..");
+    const generated = await generateCustomFunctionsMetadata([join(root, "src/functions/functions.ts")], true);
+    expect(generated.errors).toEqual([]);
+    const table = JSON.parse(readFileSync(join(root, "src/functions/functions.vi.json"), "utf8"));
+    expect(localizeMetadata(JSON.parse(generated.metadataJson), table).problems).toEqual([]);
+  });
+
+  test("a missing translation or an invalid name is reported", () => {
+    const metadata = { functions: [{ id: "A", name: "A", parameters: [{ name: "x" }, { name: "y" }] }] };
+    const { problems } = localizeMetadata(metadata, {
+      A: { name: "1BAD", description: "d", parameters: { x: { name: "x_vi", description: "x" }, z: { name: "z", description: "z" } } },
+      B: { name: "BBB", description: "b", parameters: {} },
+    });
+    expect(problems).toEqual([
+      'A: name "1BAD" is not a valid function name',
+      "A: translation of unknown parameter z",
+      "A.y: no translation",
+      "B: translation of unknown function",
+    ]);
+  });
+});
