@@ -1,5 +1,5 @@
 import { cellError, isCellError, type Arg, type CellError, type Grid, type Result, type Scalar } from "./cell";
-import { BLANK, readLabel, readNumber } from "./coerce";
+import { BLANK, readLabel, readNumber, type Blank } from "./coerce";
 import { broadcastShape, toGrids, type Shape } from "./grid";
 import { messages } from "./messages";
 
@@ -23,9 +23,15 @@ export interface LabelParam {
 
 export type Param = NumberParam | LabelParam;
 
-/** The element values handed to a kernel: numbers for numeric parameters, keys for labels
- *  ("" for a blank label among filled inputs). */
-export type Values = readonly (number | string)[];
+/**
+ * An element's inputs as a kernel reads them: `x[k]` for numeric parameter k, `labels[k]` for
+ * label parameter k ("" for a blank label among filled inputs). Both buffers are reused from
+ * element to element: a kernel reads them and never keeps them.
+ */
+export interface Values {
+  readonly x: Float64Array;
+  readonly labels: readonly string[];
+}
 
 function isLabel(param: Param): param is LabelParam {
   return (param as LabelParam).label === true;
@@ -49,6 +55,9 @@ export const BLANK_ELEMENT: typeof BLANK = BLANK;
 
 export type Element = Values | CellError | typeof BLANK_ELEMENT;
 
+/** One input read: a number, a label, blank, or an error. */
+type Read = number | string | Blank | CellError;
+
 /**
  * Walks the broadcast shape of `args` in row-major order, reading each element's inputs.
  * An element is an error when any input is (the first, in argument order), blank when every
@@ -61,49 +70,77 @@ export function scan(
   params: readonly Param[],
   args: readonly Arg[],
   visit: (element: Element, row: number, col: number) => void,
+  onShape?: (shape: Shape) => void,
 ): Shape | CellError {
   const names = params.map((p) => p.name);
   const grids = toGrids(fn, args, names);
   if (isCellError(grids)) return grids;
   const shape = broadcastShape(fn, grids, names);
   if (isCellError(shape)) return shape;
+  onShape?.(shape);
 
   const count = params.length;
   const byRow = grids.map((g) => g.length > 1);
   const byCol = grids.map((g) => g[0].length > 1);
   const required = params.map((p) => isLabel(p) || (p.fallback === undefined && !p.setting));
   const anyRequired = required.some(Boolean);
-  // One buffer reused for every element: kernels read it synchronously and never keep it.
-  const values: (number | string)[] = new Array(count).fill(0);
+  const x = new Float64Array(count);
+  const labels: string[] = new Array<string>(count).fill("");
+  const values: Values = { x, labels };
+  // Labels repeat (a grade per row): read each distinct text once.
+  const labelCache = new Map<unknown, string | Blank | CellError>();
+
+  const read = (k: number, cell: Scalar): Read => {
+    const param = params[k];
+    if (isLabel(param)) {
+      let label = labelCache.get(cell);
+      if (label === undefined) {
+        label = readLabel(cell, fn, param.name);
+        if (typeof cell !== "object" || cell === null) labelCache.set(cell, label);
+      }
+      return label;
+    }
+    // Most cells are plain finite numbers: check those inline.
+    const v = typeof cell === "number" && cell - cell === 0 ? cell : readNumber(cell, fn, param.name);
+    return typeof v === "number" ? (outsideDomain(fn, param, v) ?? v) : v;
+  };
+
+  // A one-cell argument (a rate, a base price) is read once for every element.
+  const constant: (Read | undefined)[] = grids.map((g, k) => (byRow[k] || byCol[k] ? undefined : read(k, g[0][0])));
+  // The lowest number each numeric parameter admits, for the inline check below.
+  const lowest = params.map((p) => (isLabel(p) ? Number.NaN : p.domain === "rate" ? -1 : p.domain === "real" ? -Infinity : 0));
+  const highest = params.map((p) => (!isLabel(p) && p.domain === "unitInterval" ? 1 : Infinity));
 
   for (let i = 0; i < shape.rows; i++) {
     for (let j = 0; j < shape.cols; j++) {
       let failure: CellError | undefined;
       let filledRequired = !anyRequired;
       for (let k = 0; k < count; k++) {
-        const grid = grids[k];
-        const cell: Scalar = grid[byRow[k] ? i : 0][byCol[k] ? j : 0];
-        const param = params[k];
-        if (isLabel(param)) {
-          const key = readLabel(cell, fn, param.name);
-          if (key === BLANK) values[k] = "";
-          else if (isCellError(key)) failure ??= key;
-          else {
-            values[k] = key;
-            filledRequired = true;
+        const fixed = constant[k];
+        let got: Read;
+        if (fixed !== undefined) got = fixed;
+        else {
+          const cell = grids[k][byRow[k] ? i : 0][byCol[k] ? j : 0];
+          // Most cells are plain numbers in range: take them without a call, so they stay unboxed.
+          if (typeof cell === "number" && cell - cell === 0 && cell >= lowest[k] && cell <= highest[k]) {
+            x[k] = cell;
+            if (required[k]) filledRequired = true;
+            continue;
           }
-          continue;
+          got = read(k, cell);
         }
-        const x = readNumber(cell, fn, param.name);
-        if (x === BLANK) {
-          values[k] = param.fallback ?? 0;
-        } else if (typeof x === "number") {
-          const bad = outsideDomain(fn, param, x);
-          if (bad) failure ??= bad;
-          values[k] = x;
+        if (typeof got === "number") {
+          x[k] = got;
           if (required[k]) filledRequired = true;
-        } else {
-          failure ??= x;
+        } else if (typeof got === "string") {
+          labels[k] = got;
+          filledRequired = true;
+        } else if (got === BLANK) {
+          const param = params[k];
+          if (isLabel(param)) labels[k] = "";
+          else x[k] = param.fallback ?? 0;
+        } else if (failure === undefined) {
+          failure = got;
         }
       }
       visit(failure ?? (filledRequired ? values : BLANK_ELEMENT), i, j);
@@ -114,7 +151,7 @@ export function scan(
 
 /** A result value that is safe to hand to a cell: non-finite numbers become #NUM!. */
 export function finite(fn: string, x: number): number | CellError {
-  return Number.isFinite(x) ? x : cellError("#NUM!", messages.overflow(fn));
+  return x - x === 0 ? x : cellError("#NUM!", messages.overflow(fn));
 }
 
 /**
@@ -129,17 +166,21 @@ export function mapElements(
 ): Grid<Result> {
   const out: Result[][] = [];
   let row: Result[] = [];
+  let scanWidth = 1;
   const shape = scan(fn, params, args, (element, _row, col) => {
+    let result: Result;
+    if (element === BLANK_ELEMENT) result = "";
+    else if (isCellError(element)) result = element;
+    else {
+      result = kernel(element);
+      if (typeof result === "number" && result - result !== 0) result = cellError("#NUM!", messages.overflow(fn));
+    }
+    // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
     if (col === 0) {
-      row = [];
+      row = scanWidth === 1 ? [result] : new Array<Result>(scanWidth);
       out.push(row);
     }
-    if (element === BLANK_ELEMENT) row.push("");
-    else if (isCellError(element)) row.push(element);
-    else {
-      const result = kernel(element);
-      row.push(typeof result === "number" ? finite(fn, result) : result);
-    }
-  });
+    row[col] = result;
+  }, (s) => (scanWidth = s.cols));
   return isCellError(shape) ? [[shape]] : out;
 }

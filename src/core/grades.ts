@@ -39,6 +39,19 @@ export function coefficientOf(fn: string, table: GradeTable, grade: string): num
   return table.get(labelKey(grade)) ?? cellError("#N/A", messages.unknownGrade(fn, cleanLabel(grade)));
 }
 
+/** coefficientOf for one call over many lines: each distinct grade is looked up once. */
+function coefficients(fn: string, table: GradeTable): (grade: string) => number | CellError {
+  const seen = new Map<string, number | CellError>();
+  return (grade) => {
+    let coef = seen.get(grade);
+    if (coef === undefined) {
+      coef = coefficientOf(fn, table, grade);
+      seen.set(grade, coef);
+    }
+    return coef;
+  };
+}
+
 // The grade is the data; one base price usually stands against a column of grades.
 const GRADE_PRICE_PARAMS: readonly Param[] = [
   { name: "base_price", domain: "nonNegative", setting: true },
@@ -50,9 +63,10 @@ export function gradePrice(basePrice: Arg, grade: Arg, gradeTable: Arg): Grid<Re
   const fn = "GRADEPRICE";
   const table = readGradeTable(fn, gradeTable);
   if (isCellError(table)) return [[table]];
-  return mapElements(fn, GRADE_PRICE_PARAMS, [basePrice, grade], ([price, label]) => {
-    const coef = coefficientOf(fn, table, label as string);
-    return isCellError(coef) ? coef : (price as number) * coef;
+  const coefficientOfGrade = coefficients(fn, table);
+  return mapElements(fn, GRADE_PRICE_PARAMS, [basePrice, grade], ({ x, labels }) => {
+    const coef = coefficientOfGrade(labels[1]);
+    return isCellError(coef) ? coef : x[0] * coef;
   });
 }
 
@@ -78,22 +92,23 @@ function gradedTotals(fn: string, args: readonly Arg[], gradeTable: Arg): Graded
   let value = 0;
   let filled = false;
   let failure: CellError | undefined;
+  const coefficientOfGrade = coefficients(fn, table);
   const walked = scan(fn, GRADED_QUANTITY_PARAMS, args, (element) => {
     if (failure || element === BLANK_ELEMENT) return;
     if (isCellError(element)) {
       failure = element;
       return;
     }
-    const [q, grade, price] = element as Values;
-    const coef = coefficientOf(fn, table, grade as string);
+    const { x, labels } = element as Values;
+    const coef = coefficientOfGrade(labels[1]);
     if (isCellError(coef)) {
       failure = coef;
       return;
     }
     filled = true;
-    quantity += q as number;
-    weighted += (q as number) * coef;
-    value += (q as number) * (price as number) * coef;
+    quantity += x[0];
+    weighted += x[0] * coef;
+    value += x[0] * x[2] * coef;
   });
   if (isCellError(walked)) return walked;
   if (failure) return failure;

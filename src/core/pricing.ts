@@ -33,14 +33,17 @@ export interface PriceBuildUp {
 }
 
 /** The price and its parts; the one computation behind COSTPRICE and PRICEBUILDUP. */
-export function buildUpPrice(fn: string, values: Values): PriceBuildUp | CellError {
-  const [material, labour, overhead, profitRate, accumulationRate, welfareRate, supplied] = values as readonly number[];
+export function buildUpPrice(fn: string, { x }: Values): PriceBuildUp | CellError {
+  const material = x[0];
+  const labour = x[1];
+  const overhead = x[2];
+  const supplied = x[6];
   if (supplied > material) return cellError("#NUM!", messages.greaterThan(fn, "supplied_material", "material"));
   const ownMaterial = material - supplied;
   const ownCost = ownMaterial + labour + overhead;
-  const profit = profitRate * ownCost;
-  const accumulation = accumulationRate * ownCost;
-  const welfare = welfareRate * labour;
+  const profit = x[3] * ownCost;
+  const accumulation = x[4] * ownCost;
+  const welfare = x[5] * labour;
   const price = ownCost + profit + accumulation + welfare;
   return { ownMaterial, labour, overhead, ownCost, profit, accumulation, welfare, price };
 }
@@ -122,8 +125,8 @@ export const PARITY_WAGE_PARAMS: readonly Param[] = [
  *  time_norm_hours × reference_monthly_wage / hours_per_month × condition_coef. */
 export function parityWage(...args: Arg[]): Grid<Result> {
   const fn = "PARITYWAGE";
-  return mapElements(fn, PARITY_WAGE_PARAMS, args, ([hours, wage, hoursPerMonth, coef]) => {
-    const perMonth = divide(fn, (hours as number) * (wage as number), hoursPerMonth as number, "hours_per_month");
-    return isCellError(perMonth) ? perMonth : perMonth * (coef as number);
+  return mapElements(fn, PARITY_WAGE_PARAMS, args, ({ x }) => {
+    const perMonth = divide(fn, x[0] * x[1], x[2], "hours_per_month");
+    return isCellError(perMonth) ? perMonth : perMonth * x[3];
   });
 }

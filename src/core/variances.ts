@@ -13,9 +13,7 @@ const PRICE_VARIANCE_PARAMS: readonly Param[] = [
 
 /** HT.PRICEVARIANCE: (actual_price − standard_price) × actual_qty. */
 export function priceVariance(...args: Arg[]): Grid<Result> {
-  return mapElements("PRICEVARIANCE", PRICE_VARIANCE_PARAMS, args, ([actual, standard, qty]) =>
-    ((actual as number) - (standard as number)) * (qty as number),
-  );
+  return mapElements("PRICEVARIANCE", PRICE_VARIANCE_PARAMS, args, ({ x }) => (x[0] - x[1]) * x[2]);
 }
 
 const USAGE_VARIANCE_PARAMS: readonly Param[] = [
@@ -27,7 +25,5 @@ const USAGE_VARIANCE_PARAMS: readonly Param[] = [
 
 /** HT.USAGEVARIANCE: (actual_qty − standard_qty_per_unit × output) × standard_price. */
 export function usageVariance(...args: Arg[]): Grid<Result> {
-  return mapElements("USAGEVARIANCE", USAGE_VARIANCE_PARAMS, args, ([actual, perUnit, output, price]) =>
-    ((actual as number) - (perUnit as number) * (output as number)) * (price as number),
-  );
+  return mapElements("USAGEVARIANCE", USAGE_VARIANCE_PARAMS, args, ({ x }) => (x[0] - x[1] * x[2]) * x[3]);
 }

@@ -37,9 +37,12 @@ export function toExcelGrid(result: Grid<Result>): unknown[][] {
   let out: unknown[][] | undefined;
   for (let i = 0; i < result.length; i++) {
     const row = result[i];
-    if (!row.some(isCellError)) continue;
-    out ??= result.slice() as unknown[][];
-    out[i] = row.map(outCell);
+    for (let j = 0; j < row.length; j++) {
+      if (typeof row[j] !== "object") continue;
+      out ??= result.slice() as unknown[][];
+      out[i] = row.map(outCell);
+      break;
+    }
   }
   return out ?? (result as unknown[][]);
 }
@@ -57,12 +60,20 @@ function fromExcelCell(value: unknown): unknown {
   return value;
 }
 
+function hasObject(arg: readonly unknown[]): boolean {
+  for (const row of arg) {
+    if (!Array.isArray(row)) {
+      if (typeof row === "object" && row !== null) return true;
+      continue;
+    }
+    for (const v of row) if (typeof v === "object" && v !== null) return true;
+  }
+  return false;
+}
+
 /** An argument as the core reads it: Excel error objects become core errors. */
 export function fromExcel(arg: unknown): Arg {
   if (!Array.isArray(arg)) return fromExcelCell(arg) as Arg;
-  const hasObject = arg.some((row) =>
-    Array.isArray(row) ? row.some((v) => typeof v === "object" && v !== null) : typeof row === "object" && row !== null,
-  );
-  if (!hasObject) return arg as Arg;
+  if (!hasObject(arg)) return arg as Arg;
   return arg.map((row) => (Array.isArray(row) ? row.map(fromExcelCell) : fromExcelCell(row))) as Arg;
 }

@@ -42,6 +42,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
 
   const show = (intent: Intent, message: string, ...actions: HTMLElement[]) => {
     status.replaceChildren(h("fluent-message-bar", { intent, class: `message ${intent}` }, h("span", {}, message), ...actions));
+    // After a long form the verdict would be out of sight.
+    status.scrollIntoView?.({ block: "nearest" });
   };
   const clearStatus = () => status.replaceChildren();
   const busy = (key: StringKey) => {

@@ -119,9 +119,9 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang): T
     }
   };
   refreshRefs();
-  form.addEventListener("change", (event) => {
-    if (!(event.target instanceof HTMLSelectElement && event.target.dataset.ref)) refreshRefs();
-  });
+  const isRef = (target: EventTarget | null) => target instanceof HTMLSelectElement && target.dataset.ref !== undefined;
+  for (const type of ["input", "change"]) form.addEventListener(type, (event) => isRef(event.target) || refreshRefs());
+  form.addEventListener("focusin", (event) => isRef(event.target) && refreshRefs());
 
   function read(): Inputs {
     const fields: Record<string, Value> = {};

@@ -1,1 +1,5 @@
-export default async function setup(): Promise<void> {}
+import { ensureChromium } from "./chromium";
+
+export default async function setup(): Promise<void> {
+  ensureChromium();
+}

@@ -120,6 +120,19 @@ describe.each(ELEMENTWISE.map((entry) => [entry.id, entry] as const))("HT.%s bro
   });
 });
 
+describe("inputs that are not finite numbers", () => {
+  test.each(ELEMENTWISE.map((e) => [e.id, e] as const))("HT.%s gives #NUM! for NaN and ±Infinity in any numeric argument", (_id, entry) => {
+    entry.params.forEach((param, k) => {
+      if (param.kind !== "number") return;
+      for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+        const args: Arg[] = entry.params.map((p, j) => (j === k ? [[bad], [bad]] : p.kind === "label" ? "A" : settingFor(entry, j) ?? 1));
+        const result = entry.impl(...args) as Grid<Result>;
+        expect(result.flat()).toEqual([expect.objectContaining({ error: "#NUM!" }), expect.objectContaining({ error: "#NUM!" })]);
+      }
+    });
+  });
+});
+
 describe("domain properties", () => {
   const money = fc.double({ min: 0, max: 1e7, noNaN: true });
   const rate = fc.double({ min: 0, max: 1, noNaN: true });

@@ -1,0 +1,268 @@
+// `npm run bench`: how fast the shipped code is, as ratios to baselines measured in the same run
+// (these machines are noisy; absolute times are printed for reference only).
+//  1. Every range-taking HT function, as Excel calls it (dist/functions.js), over 100,000 rows,
+//     against a plain loop doing the same arithmetic on the same arrays. Goal: ≤ 2×.
+//  2. In Chromium: the task pane's first render in the preview, against a blank page from the
+//     same server; and inserting a 1,000-row plan, against a 10-row plan.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const ROWS = 100_000;
+const RUNS = 7;
+
+function loadFunctions() {
+  const functions = new Map();
+  class CfError {
+    constructor(code, message) {
+      this.code = code;
+      this.message = message;
+    }
+  }
+  // In this realm, as Excel's runtime runs it: a vm context would make every array cross realms
+  // and cost the functions (not the loops) a factor of 5 to 20.
+  const load = new Function("CustomFunctions", readFileSync(join(root, "dist", "functions.js"), "utf8"));
+  load({ Error: CfError, associate: (id, fn) => functions.set(id, fn) });
+  return functions;
+}
+
+const column = (f) => Array.from({ length: ROWS }, (_, i) => [f(i)]);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function time(fn) {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** Median times of `subject` and `baseline`, run alternately after a warm-up. */
+function compare(subject, baseline) {
+  for (let i = 0; i < 3; i++) {
+    subject();
+    baseline();
+  }
+  const a = [];
+  const b = [];
+  // No forced GC between runs: a full collection flushes compiled code and inline caches, and
+  // the runs after it would time cold code.
+  for (let i = 0; i < RUNS; i++) {
+    a.push(time(subject));
+    b.push(time(baseline));
+  }
+  return { subject: median(a), baseline: median(b) };
+}
+
+const grades = ["Chính phẩm", "Thứ phẩm", "Phế phẩm"];
+const table = [["Chính phẩm", 1], ["Thứ phẩm", 0.8], ["Phế phẩm", 0.3]];
+const coef = new Map(table);
+const data = {
+  a: column((i) => 50 + (i % 97)),
+  b: column((i) => 20 + (i % 53)),
+  c: column((i) => 5 + (i % 11)),
+  d: column((i) => 10 + (i % 31)),
+  small: column((i) => (i % 7) / 10),
+  rate: column((i) => (i % 10) / 100),
+  grade: column((i) => grades[i % 3]),
+};
+const scalar = (x) => [[x]];
+const n = (grid, i) => grid[i][0];
+
+/** Each function with its arguments and the plain loop doing the same arithmetic. */
+const CASES = [
+  ["COSTPRICE", [data.a, data.b, data.c, data.rate, data.rate, data.rate, data.small], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) {
+      const own = n(data.a, i) + n(data.b, i) + n(data.c, i) - n(data.small, i);
+      out[i] = [own + n(data.rate, i) * own + n(data.rate, i) * own + n(data.rate, i) * n(data.b, i)];
+    }
+    return out;
+  }],
+  ["PARITYWAGE", [data.small, data.a, scalar(208), scalar(1.2)], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.small, i) * n(data.a, i)) / 208 * 1.2];
+    return out;
+  }],
+  ["GRADEPRICE", [data.a, data.grade, table], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) * coef.get(n(data.grade, i))];
+    return out;
+  }],
+  ["GRADEVALUE", [data.a, data.grade, scalar(1500), table], () => {
+    let s = 0;
+    for (let i = 0; i < ROWS; i++) s += n(data.a, i) * 1500 * coef.get(n(data.grade, i));
+    return s;
+  }],
+  ["GRADECOEF", [data.a, data.grade, table], () => {
+    let q = 0;
+    let w = 0;
+    for (let i = 0; i < ROWS; i++) {
+      q += n(data.a, i);
+      w += n(data.a, i) * coef.get(n(data.grade, i));
+    }
+    return w / q;
+  }],
+  ["NORMFULFIL", [data.small, data.a, data.b], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.small, i) * n(data.a, i)) / n(data.b, i)];
+    return out;
+  }],
+  ["MATERIALSAVING", [data.small, data.a, data.c, data.d], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.small, i) * n(data.a, i) - n(data.c, i)) * n(data.d, i)];
+    return out;
+  }],
+  ["OEE", [scalar(1e6), data.a, data.small, data.b, data.c], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) {
+      const run = n(data.a, i);
+      out[i] = [(run / 1e6) * ((n(data.small, i) * n(data.b, i)) / run) * (n(data.c, i) / n(data.b, i))];
+    }
+    return out;
+  }],
+  ["PROGRESSIVEAVG", [data.a], () => {
+    let s = 0;
+    for (let i = 0; i < ROWS; i++) s += n(data.a, i);
+    const m = s / ROWS;
+    let t = 0;
+    let k = 0;
+    for (let i = 0; i < ROWS; i++) if (n(data.a, i) <= m) (t += n(data.a, i)), k++;
+    return (m + t / k) / 2;
+  }],
+  ["NORMCHECK", [data.a, data.b], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) <= n(data.b, i)];
+    return out;
+  }],
+  ["PIECERATE", [data.a, data.b], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) / n(data.b, i)];
+    return out;
+  }],
+  ["REVISEDPIECERATE", [data.a, data.b, data.d, data.small], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) {
+      const r = n(data.a, i);
+      out[i] = [(r * n(data.b, i) + n(data.small, i) * r * (n(data.d, i) - n(data.b, i))) / n(data.d, i)];
+    }
+    return out;
+  }],
+  ["PRICEVARIANCE", [data.a, data.b, data.c], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.a, i) - n(data.b, i)) * n(data.c, i)];
+    return out;
+  }],
+  ["USAGEVARIANCE", [data.a, data.small, data.b, data.c], () => {
+    const out = new Array(ROWS);
+    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.a, i) - n(data.small, i) * n(data.b, i)) * n(data.c, i)];
+    return out;
+  }],
+];
+
+function benchFunctions() {
+  const functions = loadFunctions();
+  console.log(`HT functions over ${ROWS.toLocaleString("en")} rows, median of ${RUNS} (dist/functions.js as Excel calls it)`);
+  console.log("function           HT ms   loop ms   ratio");
+  const ratios = [];
+  for (const [id, args, loop] of CASES) {
+    const fn = functions.get(id);
+    const { subject, baseline } = compare(() => fn(...args), loop);
+    const ratio = subject / baseline;
+    ratios.push(ratio);
+    console.log(`${id.padEnd(18)} ${subject.toFixed(1).padStart(6)}  ${baseline.toFixed(1).padStart(8)}  ${ratio.toFixed(2).padStart(5)}×${ratio > 2 ? "  (over the 2× goal)" : ""}`);
+  }
+  console.log(`worst ratio ${Math.max(...ratios).toFixed(2)}×, median ${median(ratios).toFixed(2)}×\n`);
+}
+
+async function benchBrowser() {
+  const { existsSync } = await import("node:fs");
+  const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (!existsSync(chromiumPath)) {
+    console.log(`Browser timings skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium).`);
+    return;
+  }
+  const { chromium } = require("playwright-core");
+  const http = await import("node:http");
+  const fs = await import("node:fs");
+  const dist = join(root, "dist");
+  const server = http.createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const file = join(dist, path === "/blank.html" ? "" : path);
+    if (path === "/blank.html") return response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><p>blank</p>");
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return response.writeHead(404).end();
+    const type = file.endsWith(".html") ? "text/html; charset=utf-8" : file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "application/octet-stream";
+    response.writeHead(200, { "content-type": type });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const firstRender = [];
+    const blank = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage();
+      const t0 = performance.now();
+      await page.goto(`${base}/blank.html`, { waitUntil: "load" });
+      blank.push(performance.now() - t0);
+      await page.close();
+      const pane = await browser.newPage();
+      await pane.goto(`${base}/preview.html?lang=vi`);
+      await pane.waitForFunction(() => performance.getEntriesByName("ht:pane-ready").length > 0);
+      firstRender.push(await pane.evaluate(() => performance.getEntriesByName("ht:pane-ready")[0].startTime));
+      await pane.close();
+    }
+    const insert = async (rows) => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(`${base}/preview.html?lang=vi`);
+      await page.locator(".card fluent-button").first().click();
+      await page.locator("form.template-form").waitFor();
+      return page.evaluate(async (count) => {
+        const set = (path, value) => {
+          const el = document.querySelector(`[data-path="${path}"]`);
+          el.value = String(value);
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+        };
+        set("unit", "HTX Bench");
+        set("baseYear", 1973);
+        set("planYear", 1974);
+        const add = document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row');
+        for (let i = 0; i < count; i++) add.click();
+        for (let i = 0; i < count; i++) {
+          set(`products[${i}].name`, `Sản phẩm ${i + 1}`);
+          set(`products[${i}].baseQty`, 100 + i);
+          set(`products[${i}].planQty`, 120 + i);
+          set(`products[${i}].price`, 3);
+          set(`products[${i}].timeNorm`, 0.5);
+        }
+        const start = performance.now();
+        document.getElementById("write").click();
+        await new Promise((resolve) => {
+          const check = () => (document.querySelector(".status fluent-message-bar[intent=success]") ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        return performance.now() - start;
+      }, rows).finally(() => page.close());
+    };
+    const small = [];
+    const large = [];
+    for (let i = 0; i < 3; i++) {
+      small.push(await insert(10));
+      large.push(await insert(1000));
+    }
+    console.log("Preview in Chromium, median of runs");
+    console.log(`task pane first render   ${median(firstRender).toFixed(0).padStart(6)} ms  vs blank page ${median(blank).toFixed(0)} ms: ${(median(firstRender) / median(blank)).toFixed(1)}×`);
+    console.log(`insert a 1,000-row plan  ${median(large).toFixed(0).padStart(6)} ms  vs 10 rows ${median(small).toFixed(0)} ms: ${(median(large) / median(small)).toFixed(1)}×`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+benchFunctions();
+await benchBrowser();

@@ -1,0 +1,71 @@
+// `npm start`. With desktop Excel (Windows, macOS) it sideloads the add-in and starts the dev
+// server, as Microsoft's templates do. Without it (Linux, or HT_PREVIEW=1) it serves the add-in
+// over https with locally generated Office dev certificates and prints the preview's address and
+// how to sideload into Excel on the web. Ctrl-C or `npm stop` stops it.
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import https from "node:https";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pidFile = join(root, ".cache", "dev-server.pid");
+const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+const desktop = ["win32", "darwin"].includes(process.platform) && process.env.HT_PREVIEW !== "1";
+const bin = (name) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+
+function run(command, args) {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  child.on("exit", (code, signal) => process.exit(signal ? 0 : code ?? 0));
+  return child;
+}
+
+function waitForServer(url, deadline) {
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const request = https.get(url, { rejectUnauthorized: false }, (response) => {
+        response.resume();
+        if (response.statusCode === 200) resolve();
+        else retry();
+      });
+      request.on("error", retry);
+    };
+    const retry = () => (Date.now() > deadline ? reject(new Error(`no answer from ${url}`)) : setTimeout(attempt, 500));
+    attempt();
+  });
+}
+
+if (desktop) {
+  run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop"]);
+} else {
+  const server = run(bin("webpack"), ["serve", "--mode", "development"]);
+  mkdirSync(dirname(pidFile), { recursive: true });
+  writeFileSync(pidFile, String(server.pid));
+  const stop = () => {
+    rmSync(pidFile, { force: true });
+    server.kill("SIGTERM");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const base = `https://localhost:${port}`;
+  waitForServer(`${base}/preview.html`, Date.now() + 180_000).then(
+    () =>
+      console.log(`
+  Hạch Toán is running.
+
+  Preview (no Excel needed):  ${base}/preview.html
+  Task pane alone:            ${base}/taskpane.html
+
+  Excel on the web: open a workbook, Home › Add-ins › More add-ins › Upload My Add-in, and
+  choose manifest.xml from this folder. The browser must trust the certificate in
+  ~/.office-addin-dev-certs/ca.crt (or open ${base}/preview.html once and accept it).
+
+  Stop with Ctrl-C or \`npm stop\`.
+`),
+    (error) => {
+      console.error(`The dev server did not start: ${error.message}`);
+      stop();
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,73 @@
+/** Drives the preview page as a person would: the task pane's form, then the workbook grid. */
+import type { Browser, Page } from "playwright-core";
+import { launch } from "./chromium";
+import { serveDist, type StaticServer } from "./server";
+
+export interface Session {
+  readonly page: Page;
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openPreview(lang: "vi" | "en" = "vi", viewport = { width: 1400, height: 900 }): Promise<Session> {
+  const server: StaticServer = await serveDist();
+  const browser: Browser = await launch();
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await page.goto(`${server.url}/preview.html?lang=${lang}`);
+  await page.locator(".card fluent-button").first().waitFor();
+  return {
+    page,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function startTemplate(page: Page, name: string): Promise<void> {
+  await page.locator(".card", { hasText: name }).locator("fluent-button").click();
+  await page.locator("form.template-form").waitFor();
+}
+
+/** Fills form controls by their data path: "unit", "products[0].name" … */
+export async function fill(page: Page, values: Record<string, string | number>): Promise<void> {
+  for (const [path, value] of Object.entries(values)) {
+    const control = page.locator(`[data-path="${path}"]`);
+    if ((await control.evaluate((el) => el.tagName)) === "SELECT") await control.selectOption(String(value));
+    else await control.fill(String(value));
+  }
+}
+
+export async function addRows(page: Page, table: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await page.locator(`fieldset[data-path="${table}[]"] fluent-button.add-row`).click();
+}
+
+/** Clicks "write" and waits for the pane's verdict. */
+export async function write(page: Page): Promise<{ intent: string; text: string }> {
+  await page.locator("#write").click();
+  const message = page.locator(".status fluent-message-bar");
+  await message.waitFor();
+  return {
+    intent: (await message.getAttribute("intent")) ?? "",
+    text: (await message.innerText()).trim(),
+  };
+}
+
+export async function cell(page: Page, address: string): Promise<string> {
+  return (await page.locator(`td[data-cell="${address}"]`).innerText()).trim();
+}
+
+/** Selects a cell and enters what a person would type in the formula bar. */
+export async function typeInto(page: Page, address: string, text: string): Promise<void> {
+  await page.locator(`td[data-cell="${address}"]`).click();
+  await page.locator("#formula-bar").fill(text);
+  await page.locator("#formula-bar").press("Enter");
+}
+
+export async function sheetTabs(page: Page): Promise<string[]> {
+  return (await page.locator(".tabs .tab").allInnerTexts()).map((t) => t.trim());
+}
