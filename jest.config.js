@@ -16,5 +16,6 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   projects: [project("unit"), project("build"), project("browser", { globalSetup: "<rootDir>/test/browser/setup.ts" })],
 };

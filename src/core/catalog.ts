@@ -6,9 +6,7 @@
 import type { Arg, Grid, Result } from "./cell";
 import { costPrice, parityWage, priceBuildUp } from "./pricing";
 import { gradeCoef, gradePrice, gradeValue } from "./grades";
-import {
-  materialSaving, normCheck, normFulfil, oee, pieceRate, progressiveAvg, revisedPieceRate,
-} from "./norms";
+import { materialSaving, normCheck, normFulfil, oee, pieceRate, progressiveAvg, revisedPieceRate } from "./norms";
 import { priceVariance, usageVariance } from "./variances";
 
 export interface CatalogParam {
@@ -30,8 +28,13 @@ const num = (name: string): CatalogParam => ({ name, kind: "number" });
 const opt = (name: string, kind: CatalogParam["kind"] = "number"): CatalogParam => ({ name, kind, optional: true });
 
 const COST_PARAMS = [
-  num("material"), num("labour"), opt("overhead"), opt("profit_rate"),
-  opt("accumulation_rate"), opt("welfare_rate"), opt("supplied_material"),
+  num("material"),
+  num("labour"),
+  opt("overhead"),
+  opt("profit_rate"),
+  opt("accumulation_rate"),
+  opt("welfare_rate"),
+  opt("supplied_material"),
 ];
 
 export const CATALOG: readonly CatalogEntry[] = [
@@ -49,7 +52,12 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: "GRADEVALUE",
-    params: [num("quantities"), { name: "grades", kind: "label" }, num("base_price"), { name: "grade_table", kind: "table" }],
+    params: [
+      num("quantities"),
+      { name: "grades", kind: "label" },
+      num("base_price"),
+      { name: "grade_table", kind: "table" },
+    ],
     aggregate: true,
     impl: (q, g, p, t) => gradeValue(q, g, p, t),
   },

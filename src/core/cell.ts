@@ -24,7 +24,16 @@ export type Arg = Scalar | Grid<Scalar>;
 export type Result = number | string | boolean | CellError;
 
 const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  "#VALUE!", "#DIV/0!", "#NUM!", "#N/A", "#REF!", "#NAME?", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NUM!",
+  "#N/A",
+  "#REF!",
+  "#NAME?",
+  "#NULL!",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
 ]);
 
 export function cellError(error: ErrorCode, message?: string): CellError {

@@ -23,7 +23,8 @@ export function readNumber(value: Scalar, fn: string, arg: string): number | Bla
   return cellError("#VALUE!", messages.notAValue(fn, arg));
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+// Plain printable ASCII needs no Unicode normalisation (and most labels are).
+const ASCII = /^[ -~]*$/;
 
 /** A label as written, trimmed and in one Unicode form: Vietnamese text arrives both
  *  precomposed and decomposed, depending on the keyboard. */
@@ -56,7 +57,8 @@ export function single(arg: Arg, fn: string, name: string): Scalar | CellError {
   if (!Array.isArray(arg)) return arg as Scalar;
   if (arg.length === 0) return undefined;
   const row = arg[0];
-  if (!Array.isArray(row)) return arg.length === 1 ? (row as Scalar) : cellError("#VALUE!", messages.singleValue(fn, name));
+  if (!Array.isArray(row))
+    return arg.length === 1 ? (row as Scalar) : cellError("#VALUE!", messages.singleValue(fn, name));
   if (arg.length !== 1 || row.length !== 1) return cellError("#VALUE!", messages.singleValue(fn, name));
   return row[0] as Scalar;
 }

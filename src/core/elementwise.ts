@@ -108,7 +108,9 @@ export function scan(
   // A one-cell argument (a rate, a base price) is read once for every element.
   const constant: (Read | undefined)[] = grids.map((g, k) => (byRow[k] || byCol[k] ? undefined : read(k, g[0][0])));
   // The lowest number each numeric parameter admits, for the inline check below.
-  const lowest = params.map((p) => (isLabel(p) ? Number.NaN : p.domain === "rate" ? -1 : p.domain === "real" ? -Infinity : 0));
+  const lowest = params.map((p) =>
+    isLabel(p) ? Number.NaN : p.domain === "rate" ? -1 : p.domain === "real" ? -Infinity : 0,
+  );
   const highest = params.map((p) => (!isLabel(p) && p.domain === "unitInterval" ? 1 : Infinity));
 
   for (let i = 0; i < shape.rows; i++) {
@@ -167,20 +169,26 @@ export function mapElements(
   const out: Result[][] = [];
   let row: Result[] = [];
   let scanWidth = 1;
-  const shape = scan(fn, params, args, (element, _row, col) => {
-    let result: Result;
-    if (element === BLANK_ELEMENT) result = "";
-    else if (isCellError(element)) result = element;
-    else {
-      result = kernel(element);
-      if (typeof result === "number" && result - result !== 0) result = cellError("#NUM!", messages.overflow(fn));
-    }
-    // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
-    if (col === 0) {
-      row = scanWidth === 1 ? [result] : new Array<Result>(scanWidth);
-      out.push(row);
-    }
-    row[col] = result;
-  }, (s) => (scanWidth = s.cols));
+  const shape = scan(
+    fn,
+    params,
+    args,
+    (element, _row, col) => {
+      let result: Result;
+      if (element === BLANK_ELEMENT) result = "";
+      else if (isCellError(element)) result = element;
+      else {
+        result = kernel(element);
+        if (typeof result === "number" && result - result !== 0) result = cellError("#NUM!", messages.overflow(fn));
+      }
+      // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
+      if (col === 0) {
+        row = scanWidth === 1 ? [result] : new Array<Result>(scanWidth);
+        out.push(row);
+      }
+      row[col] = result;
+    },
+    (s) => (scanWidth = s.cols),
+  );
   return isCellError(shape) ? [[shape]] : out;
 }

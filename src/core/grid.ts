@@ -27,7 +27,11 @@ export function shapeOf(grid: Grid<unknown>): Shape {
  * The shape several grids broadcast to, as in Excel array arithmetic: along each axis every
  * grid has either the common length or length 1. Otherwise a #VALUE! naming the arguments.
  */
-export function broadcastShape(fn: string, grids: readonly Grid<unknown>[], names: readonly string[]): Shape | CellError {
+export function broadcastShape(
+  fn: string,
+  grids: readonly Grid<unknown>[],
+  names: readonly string[],
+): Shape | CellError {
   let rows = 1;
   let cols = 1;
   for (const grid of grids) {

@@ -117,7 +117,9 @@ export function normCheck(unitNorm: Arg, stateNorm: Arg, better?: Arg): Grid<Res
   const direction = readOption(better, fn, "better", BETTER, "lower");
   if (isCellError(direction)) return [[direction]];
   const params = [nonNegative("unit_norm"), nonNegative("state_norm")];
-  return mapElements(fn, params, [unitNorm, stateNorm], ({ x }) => (direction === "lower" ? x[0] <= x[1] : x[0] >= x[1]));
+  return mapElements(fn, params, [unitNorm, stateNorm], ({ x }) =>
+    direction === "lower" ? x[0] <= x[1] : x[0] >= x[1],
+  );
 }
 
 /** HT.PIECERATE: wage_per_period / output_norm_per_period. */
@@ -143,4 +145,3 @@ export function revisedPieceRate(...args: Arg[]): Grid<Result> {
     return divide(fn, rate * oldNorm + x[3] * rate * (newNorm - oldNorm), newNorm, "new_norm");
   });
 }
-

@@ -107,8 +107,14 @@ export function priceBuildUp(...args: Arg[]): Grid<Result> {
   const parts = buildUpPrice(fn, element);
   if (isCellError(parts)) return [[parts]];
   const amounts = [
-    parts.ownMaterial, parts.labour, parts.overhead, parts.ownCost,
-    parts.profit, parts.accumulation, parts.welfare, parts.price,
+    parts.ownMaterial,
+    parts.labour,
+    parts.overhead,
+    parts.ownCost,
+    parts.profit,
+    parts.accumulation,
+    parts.welfare,
+    parts.price,
   ];
   if (!amounts.every(Number.isFinite)) return [[cellError("#NUM!", messages.overflow(fn))]];
   return BUILD_UP_LABELS[language].map((label, k) => [label, amounts[k]]);

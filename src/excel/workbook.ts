@@ -3,7 +3,14 @@
  * context.sync() calls whatever the size of the template: reads are queued together, checked,
  * then every write is queued and sent at once. Nothing is written before the checks pass.
  */
-import { NUMBER_FORMATS, address, placedInput, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
+import {
+  NUMBER_FORMATS,
+  address,
+  placedInput,
+  uniqueSheetName,
+  type Area,
+  type CellPlan,
+} from "../templates/cell-plan";
 import { LOOKS } from "../templates/styles";
 import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
@@ -18,9 +25,16 @@ function rangeAt(sheet: Excel.Worksheet, area: Area, origin: { row: number; col:
 }
 
 /** Queues every write of a plan; no sync. */
-function queuePlan(sheet: Excel.Worksheet, plan: CellPlan, origin: { row: number; col: number }, wholeSheet: boolean): void {
+function queuePlan(
+  sheet: Excel.Worksheet,
+  plan: CellPlan,
+  origin: { row: number; col: number },
+  wholeSheet: boolean,
+): void {
   const whole = rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin);
-  const formulas: (string | number)[][] = Array.from({ length: plan.rows }, () => new Array<string | number>(plan.cols).fill(""));
+  const formulas: (string | number)[][] = Array.from({ length: plan.rows }, () =>
+    new Array<string | number>(plan.cols).fill(""),
+  );
   for (const cell of plan.cells) formulas[cell.row][cell.col] = placedInput(cell.content, origin);
   const formats: string[][] = Array.from({ length: plan.rows }, () => new Array<string>(plan.cols).fill("General"));
   for (const { area, format } of plan.formats) {
@@ -53,13 +67,15 @@ function queuePlan(sheet: Excel.Worksheet, plan: CellPlan, origin: { row: number
       list: { inCellDropDown: true, source: `=${address(source, origin, true)}` },
     };
   }
-  for (const { row, points } of plan.heights) rangeAt(sheet, { row, col: 0, rows: 1, cols: 1 }, origin).format.rowHeight = points;
+  for (const { row, points } of plan.heights)
+    rangeAt(sheet, { row, col: 0, rows: 1, cols: 1 }, origin).format.rowHeight = points;
   if (wholeSheet) {
     plan.widths.forEach((chars, col) => {
       rangeAt(sheet, { row: 0, col, rows: 1, cols: 1 }, origin).format.columnWidth = chars * POINTS_PER_CHARACTER;
     });
     sheet.pageLayout.setPrintArea(whole);
-    sheet.pageLayout.orientation = plan.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+    sheet.pageLayout.orientation =
+      plan.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
   }
 }
@@ -84,7 +100,10 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         const sheet = sheets.items.find((s) => s.id === stored.placement.sheetId);
         return sheet
           ? { partId: id, sheetName: sheet.name, stored }
-          : { partId: id, problem: { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." } };
+          : {
+              partId: id,
+              problem: { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." },
+            };
       });
     });
   }
@@ -93,16 +112,20 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      let target: { sheet: Excel.Worksheet; area: Excel.Range; anchor: Excel.Range; names: Excel.NamedItemCollection } | undefined;
+      let target:
+        | { sheet: Excel.Worksheet; area: Excel.Range; anchor: Excel.Range; names: Excel.NamedItemCollection }
+        | undefined;
       if (where.kind === "selection") {
+        // The selection is always on the active sheet.
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
         const anchor = context.workbook.getSelectedRange().getCell(0, 0);
         const area = anchor.getResizedRange(plan.rows - 1, plan.cols - 1);
-        const sheet = anchor.worksheet;
+        const names = context.workbook.worksheets.getActiveWorksheet().names;
+        names.load("items/name");
         anchor.load("rowIndex,columnIndex");
         area.load("formulas,address");
         sheet.load("id,name");
-        sheet.names.load("items/name");
-        target = { sheet, area, anchor, names: sheet.names };
+        target = { sheet, area, anchor, names };
       }
       await context.sync();
 
@@ -117,7 +140,12 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         sheet = target.sheet;
         origin = { row: target.anchor.rowIndex, col: target.anchor.columnIndex };
       } else {
-        sheet = sheets.add(uniqueSheetName(plan.sheetName, sheets.items.map((s) => s.name)));
+        sheet = sheets.add(
+          uniqueSheetName(
+            plan.sheetName,
+            sheets.items.map((s) => s.name),
+          ),
+        );
       }
       queuePlan(sheet, plan, origin, !target);
       sheet.activate();
@@ -127,22 +155,41 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       const placement: Placement = { sheetId: sheet.id, ...origin, rows: plan.rows, cols: plan.cols };
       context.workbook.customXmlParts.add(payloadXml({ ...stored, placement }));
       await context.sync();
-      return { ok: true, sheetName: sheet.name, address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin) };
+      return {
+        ok: true,
+        sheetName: sheet.name,
+        address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
+      };
     });
   }
 
-  async function update(partId: string, previous: Stored, plan: CellPlan, stored: Omit<Stored, "placement">): Promise<WriteOutcome> {
+  async function update(
+    partId: string,
+    previous: Stored,
+    plan: CellPlan,
+    stored: Omit<Stored, "placement">,
+  ): Promise<WriteOutcome> {
     return await run(async (context) => {
       const old = previous.placement;
       const sheet = context.workbook.worksheets.getItemOrNullObject(old.sheetId);
-      sheet.load("isNullObject,name");
+      sheet.load("name");
       await context.sync();
       if (sheet.isNullObject) return { ok: false, reason: "sheetMissing", address: "" };
 
       // Cells the new plan needs beyond the old template's area must be empty.
       const origin = { row: old.row, col: old.col };
-      const below = plan.rows > old.rows ? rangeAt(sheet, { row: old.rows, col: 0, rows: plan.rows - old.rows, cols: Math.max(plan.cols, old.cols) }, origin) : undefined;
-      const right = plan.cols > old.cols ? rangeAt(sheet, { row: 0, col: old.cols, rows: old.rows, cols: plan.cols - old.cols }, origin) : undefined;
+      const below =
+        plan.rows > old.rows
+          ? rangeAt(
+              sheet,
+              { row: old.rows, col: 0, rows: plan.rows - old.rows, cols: Math.max(plan.cols, old.cols) },
+              origin,
+            )
+          : undefined;
+      const right =
+        plan.cols > old.cols
+          ? rangeAt(sheet, { row: 0, col: old.cols, rows: old.rows, cols: plan.cols - old.cols }, origin)
+          : undefined;
       below?.load("formulas,address");
       right?.load("formulas,address");
       sheet.names.load("items/name");
@@ -159,10 +206,16 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       oldArea.clear(Excel.ClearApplyTo.all);
       queuePlan(sheet, plan, origin, old.row === 0 && old.col === 0);
       context.workbook.customXmlParts.getItem(partId).delete();
-      context.workbook.customXmlParts.add(payloadXml({ ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }));
+      context.workbook.customXmlParts.add(
+        payloadXml({ ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }),
+      );
       sheet.activate();
       await context.sync();
-      return { ok: true, sheetName: sheet.name, address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin) };
+      return {
+        ok: true,
+        sheetName: sheet.name,
+        address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
+      };
     });
   }
 
@@ -176,8 +229,12 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       source.load("name");
       sheets.load("items/name");
       await context.sync();
-      used.values = used.values;
-      copy.name = uniqueSheetName(source.name + FROZEN_SUFFIX[lang], sheets.items.map((s) => s.name));
+      const values = used.values;
+      used.values = values;
+      copy.name = uniqueSheetName(
+        source.name + FROZEN_SUFFIX[lang],
+        sheets.items.map((s) => s.name),
+      );
       copy.load("name");
       copy.activate();
       await context.sync();
@@ -189,7 +246,9 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     const settings = Office.context.document.settings;
     settings.set("Office.AutoShowTaskpaneWithDocument", true);
     await new Promise<void>((resolve, reject) => {
-      settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message))));
+      settings.saveAsync((result) =>
+        result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)),
+      );
     });
   }
 

@@ -3,7 +3,16 @@
  * CustomFunctions.Error, inputs that Excel hands in as error objects come in as core errors.
  * CustomFunctions is read when a function runs, never when this module loads.
  */
-import { cellError, isCellError, isErrorCode, type Arg, type CellError, type ErrorCode, type Grid, type Result } from "../core/cell";
+import {
+  cellError,
+  isCellError,
+  isErrorCode,
+  type Arg,
+  type CellError,
+  type ErrorCode,
+  type Grid,
+  type Result,
+} from "../core/cell";
 
 type ExcelErrorCode = CustomFunctions.ErrorCode;
 

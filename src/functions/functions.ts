@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * The HT custom functions as Excel sees them. The JSDoc here is the formula help accountants
  * read in Excel (custom-functions-metadata turns it into functions.json at build); parameter
@@ -9,9 +8,7 @@
 import type { Arg, Grid, Result } from "../core/cell";
 import { costPrice, parityWage, priceBuildUp } from "../core/pricing";
 import { gradeCoef, gradePrice, gradeValue } from "../core/grades";
-import {
-  materialSaving, normCheck, normFulfil, oee, pieceRate, progressiveAvg, revisedPieceRate,
-} from "../core/norms";
+import { materialSaving, normCheck, normFulfil, oee, pieceRate, progressiveAvg, revisedPieceRate } from "../core/norms";
 import { priceVariance, usageVariance } from "../core/variances";
 import { fromExcel, toExcelGrid, toExcelValue } from "./boundary";
 
@@ -36,10 +33,23 @@ function one(impl: (...args: Arg[]) => Result, args: readonly unknown[]): any {
  * @returns Price per unit, in đồng.
  */
 export function COSTPRICE(
-  material: any[][], labour: any[][], overhead?: any[][], profit_rate?: any[][],
-  accumulation_rate?: any[][], welfare_rate?: any[][], supplied_material?: any[][],
+  material: any[][],
+  labour: any[][],
+  overhead?: any[][],
+  profit_rate?: any[][],
+  accumulation_rate?: any[][],
+  welfare_rate?: any[][],
+  supplied_material?: any[][],
 ): any[][] {
-  return spill(costPrice, [material, labour, overhead, profit_rate, accumulation_rate, welfare_rate, supplied_material]);
+  return spill(costPrice, [
+    material,
+    labour,
+    overhead,
+    profit_rate,
+    accumulation_rate,
+    welfare_rate,
+    supplied_material,
+  ]);
 }
 
 /**
@@ -56,11 +66,24 @@ export function COSTPRICE(
  * @returns A table of 8 rows: item and amount.
  */
 export function PRICEBUILDUP(
-  material: any[][], labour: any[][], overhead?: any[][], profit_rate?: any[][], accumulation_rate?: any[][],
-  welfare_rate?: any[][], supplied_material?: any[][], language?: any[][],
+  material: any[][],
+  labour: any[][],
+  overhead?: any[][],
+  profit_rate?: any[][],
+  accumulation_rate?: any[][],
+  welfare_rate?: any[][],
+  supplied_material?: any[][],
+  language?: any[][],
 ): any[][] {
   return spill(priceBuildUp, [
-    material, labour, overhead, profit_rate, accumulation_rate, welfare_rate, supplied_material, language,
+    material,
+    labour,
+    overhead,
+    profit_rate,
+    accumulation_rate,
+    welfare_rate,
+    supplied_material,
+    language,
   ]);
 }
 
@@ -74,7 +97,10 @@ export function PRICEBUILDUP(
  * @returns Labour cost per unit, in đồng.
  */
 export function PARITYWAGE(
-  time_norm_hours: any[][], reference_monthly_wage: any[][], hours_per_month?: any[][], condition_coef?: any[][],
+  time_norm_hours: any[][],
+  reference_monthly_wage: any[][],
+  hours_per_month?: any[][],
+  condition_coef?: any[][],
 ): any[][] {
   return spill(parityWage, [time_norm_hours, reference_monthly_wage, hours_per_month, condition_coef]);
 }
@@ -137,7 +163,12 @@ export function NORMFULFIL(time_norm_per_unit: any[][], units: any[][], hours_wo
  * @param [unit_price] Price per unit of material, in đồng, to value the saving. Default 1 (the result stays in quantity).
  * @returns Saving (positive) or overrun (negative).
  */
-export function MATERIALSAVING(norm_per_unit: any[][], units: any[][], actual_used: any[][], unit_price?: any[][]): any[][] {
+export function MATERIALSAVING(
+  norm_per_unit: any[][],
+  units: any[][],
+  actual_used: any[][],
+  unit_price?: any[][],
+): any[][] {
   return spill(materialSaving, [norm_per_unit, units, actual_used, unit_price]);
 }
 
@@ -152,7 +183,11 @@ export function MATERIALSAVING(norm_per_unit: any[][], units: any[][], actual_us
  * @returns OEE as a fraction (0.85 = 85 %).
  */
 export function OEE(
-  planned_time: any[][], run_time: any[][], ideal_cycle_time: any[][], total_count: any[][], good_count: any[][],
+  planned_time: any[][],
+  run_time: any[][],
+  ideal_cycle_time: any[][],
+  total_count: any[][],
+  good_count: any[][],
 ): any[][] {
   return spill(oee, [planned_time, run_time, ideal_cycle_time, total_count, good_count]);
 }
@@ -201,7 +236,12 @@ export function PIECERATE(wage_per_period: any[][], output_norm_per_period: any[
  * @param [incentive_share] Share of the extra output paid at the old rate, from 0 to 1: 0 keeps earnings at the norm unchanged, 1 keeps the old rate. Default 0.
  * @returns The new piece rate, in đồng per unit.
  */
-export function REVISEDPIECERATE(old_rate: any[][], old_norm: any[][], new_norm: any[][], incentive_share?: any[][]): any[][] {
+export function REVISEDPIECERATE(
+  old_rate: any[][],
+  old_norm: any[][],
+  new_norm: any[][],
+  incentive_share?: any[][],
+): any[][] {
   return spill(revisedPieceRate, [old_rate, old_norm, new_norm, incentive_share]);
 }
 
@@ -226,6 +266,11 @@ export function PRICEVARIANCE(actual_price: any[][], standard_price: any[][], ac
  * @param standard_price Standard price per unit of material or hour, in đồng.
  * @returns Variance in đồng; positive is unfavourable.
  */
-export function USAGEVARIANCE(actual_qty: any[][], standard_qty_per_unit: any[][], output: any[][], standard_price: any[][]): any[][] {
+export function USAGEVARIANCE(
+  actual_qty: any[][],
+  standard_qty_per_unit: any[][],
+  output: any[][],
+  standard_price: any[][],
+): any[][] {
   return spill(usageVariance, [actual_qty, standard_qty_per_unit, output, standard_price]);
 }

@@ -84,7 +84,9 @@ export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>
 
 /** A string with {name} placeholders filled. */
 export function say(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 /** The UI language for an Office display language such as "vi-VN": Vietnamese or English. */

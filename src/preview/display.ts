@@ -9,7 +9,11 @@ function numberFormat(lang: Lang, min: number, max: number, grouping = true): In
   const key = `${lang}${min}${max}${grouping}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: grouping });
+    formatter = new Intl.NumberFormat(LOCALE[lang], {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: grouping,
+    });
     formatters.set(key, formatter);
   }
   return formatter;

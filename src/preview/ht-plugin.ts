@@ -3,7 +3,12 @@
  * HyperFormula values in, core errors and grids out, as HyperFormula errors and arrays.
  */
 import {
-  ArraySize, CellError as HfCellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue,
+  ArraySize,
+  CellError as HfCellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
 import { CATALOG, CATALOG_BY_ID, type CatalogEntry } from "../core/catalog";
@@ -24,10 +29,12 @@ const FROM_HF: Partial<Record<ErrorType, ErrorCode>> = Object.fromEntries(
 );
 
 function toCore(value: unknown): Scalar {
-  if (value instanceof HfCellError) return { error: FROM_HF[value.type] ?? "#VALUE!", message: value.message || undefined };
+  if (value instanceof HfCellError)
+    return { error: FROM_HF[value.type] ?? "#VALUE!", message: value.message || undefined };
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   // HyperFormula keeps dates, percentages and currency as numbers with a format: the number is what counts.
-  if (typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "number") return (value as { val: number }).val;
+  if (typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "number")
+    return (value as { val: number }).val;
   return undefined;
 }
 
@@ -44,7 +51,8 @@ interface ProcedureAst {
 }
 type InterpreterState = unknown;
 
-const entryOf = (ast: ProcedureAst): CatalogEntry | undefined => CATALOG_BY_ID.get(ast.procedureName.replace(/^HT\./i, "").toUpperCase());
+const entryOf = (ast: ProcedureAst): CatalogEntry | undefined =>
+  CATALOG_BY_ID.get(ast.procedureName.replace(/^HT\./i, "").toUpperCase());
 
 export class HtPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
@@ -54,14 +62,18 @@ export class HtPlugin extends FunctionPlugin {
         method: "ht",
         sizeOfResultArrayMethod: "htSize",
         vectorizationForbidden: true,
-        parameters: entry.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
+        parameters: entry.params.map((p) => ({
+          argumentType: FunctionArgumentType.ANY,
+          optionalArg: p.optional === true,
+        })),
       },
     ]),
   );
 
   ht(ast: ProcedureAst, state: InterpreterState): unknown {
     const entry = entryOf(ast)!;
-    if (ast.args.length > entry.params.length) return new HfCellError(ErrorType.NA, `HT.${entry.id}: too many arguments`);
+    if (ast.args.length > entry.params.length)
+      return new HfCellError(ErrorType.NA, `HT.${entry.id}: too many arguments`);
     const args: Arg[] = ast.args.map((argAst) => {
       const value = this.evaluateAst(argAst as never, state as never);
       return value instanceof SimpleRangeValue ? value.data.map((row) => row.map(toCore)) : toCore(value);

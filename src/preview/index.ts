@@ -16,6 +16,9 @@ registerFluent();
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
 mountSheetView(document.getElementById("workbook")!, book, () => lang);
 const app = mountApp(document.getElementById("app")!, { workbook: previewWorkbook(book), lang });
-app.ready().then(() => performance.mark("ht:pane-ready"), (error: unknown) => {
-  throw error;
-});
+app.ready().then(
+  () => performance.mark("ht:pane-ready"),
+  (error: unknown) => {
+    throw error;
+  },
+);

@@ -18,11 +18,22 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   const hf = book.hf;
   const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Sheets" });
   const nameBox = h("output", { class: "name-box", id: "name-box" });
-  const formula = h("input", { class: "formula", id: "formula-bar", "aria-label": "Formula", spellcheck: "false", autocomplete: "off" });
+  const formula = h("input", {
+    class: "formula",
+    id: "formula-bar",
+    "aria-label": "Formula",
+    spellcheck: "false",
+    autocomplete: "off",
+  });
   const value = h("output", { class: "cell-value", id: "cell-value" });
   const message = h("output", { class: "cell-message", id: "cell-message" });
   const grid = h("div", { class: "grid-scroll" });
-  root.replaceChildren(tabs, h("div", { class: "formula-line" }, nameBox, h("span", { class: "fx" }, "fx"), formula), h("div", { class: "value-line" }, value, message), grid);
+  root.replaceChildren(
+    tabs,
+    h("div", { class: "formula-line" }, nameBox, h("span", { class: "fx" }, "fx"), formula),
+    h("div", { class: "value-line" }, value, message),
+    grid,
+  );
 
   const selected = () => book.selection;
   const text = (v: unknown, format: Parameters<typeof displayNumber>[1]): string => {
@@ -48,7 +59,11 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     tabs.replaceChildren(
       ...hf.getSheetNames().map((name) => {
         const id = hf.getSheetId(name)!;
-        const tab = h("button", { role: "tab", type: "button", class: "tab", "aria-selected": String(id === selected().sheet) }, name);
+        const tab = h(
+          "button",
+          { role: "tab", type: "button", class: "tab", "aria-selected": String(id === selected().sheet) },
+          name,
+        );
         tab.addEventListener("click", () => {
           book.selection = { sheet: id, row: 0, col: 0 };
           render();
@@ -69,14 +84,27 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     const spans = new Map<string, { rows: number; cols: number }>();
     for (const m of look.merges) {
       spans.set(cellKey(m.row, m.col), { rows: m.rows, cols: m.cols });
-      for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
+      for (let r = m.row; r < m.row + m.rows; r++)
+        for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
     }
     const table = h("table", { class: "sheet", role: "grid", "aria-label": hf.getSheetName(sheet) });
     const colgroup = h("colgroup", {}, h("col", { class: "row-head" }));
     for (let c = 0; c < cols; c++) {
       colgroup.append(h("col", { style: `width:${(look.widths[c] ?? 10) * PIXELS_PER_CHARACTER}px` }));
     }
-    table.append(colgroup, h("thead", {}, h("tr", {}, h("th", {}, ""), ...Array.from({ length: cols }, (_, c) => h("th", { scope: "col" }, columnName(c))))));
+    table.append(
+      colgroup,
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", {}, ""),
+          ...Array.from({ length: cols }, (_, c) => h("th", { scope: "col" }, columnName(c))),
+        ),
+      ),
+    );
     const body = h("tbody");
     for (let r = 0; r < rows; r++) {
       const tr = h("tr", {}, h("th", { scope: "row" }, String(r + 1)));

@@ -26,7 +26,9 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
   const where = (sheet: number, area: Area) => `${hf.getSheetName(sheet)}!${address(area)}`;
 
   function write(sheet: number, plan: CellPlan, origin: { row: number; col: number }, wholeSheet: boolean): void {
-    const matrix: RawCellContent[][] = Array.from({ length: plan.rows }, () => new Array<RawCellContent>(plan.cols).fill(null));
+    const matrix: RawCellContent[][] = Array.from({ length: plan.rows }, () =>
+      new Array<RawCellContent>(plan.cols).fill(null),
+    );
     for (const cell of plan.cells) matrix[cell.row][cell.col] = placedInput(cell.content, origin);
     const sheetName = hf.getSheetName(sheet)!;
     hf.batch(() => {
@@ -37,25 +39,31 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     });
     const look = book.look(sheet);
     for (const { area, format } of plan.formats) {
-      for (let r = 0; r < area.rows; r++) look.formats.set(cellKey(origin.row + area.row + r, origin.col + area.col), format);
+      for (let r = 0; r < area.rows; r++)
+        look.formats.set(cellKey(origin.row + area.row + r, origin.col + area.col), format);
     }
     for (const { area, style } of plan.styles) {
       for (let r = 0; r < area.rows; r++) {
-        for (let c = 0; c < area.cols; c++) look.styles.set(cellKey(origin.row + area.row + r, origin.col + area.col + c), style);
+        for (let c = 0; c < area.cols; c++)
+          look.styles.set(cellKey(origin.row + area.row + r, origin.col + area.col + c), style);
       }
     }
-    for (const area of plan.merges) look.merges.push({ ...area, row: area.row + origin.row, col: area.col + origin.col });
+    for (const area of plan.merges)
+      look.merges.push({ ...area, row: area.row + origin.row, col: area.col + origin.col });
     if (wholeSheet) look.widths = plan.widths;
   }
 
   function clear(sheet: number, area: Area, names: readonly string[]): void {
-    const empty: RawCellContent[][] = Array.from({ length: area.rows }, () => new Array<RawCellContent>(area.cols).fill(null));
+    const empty: RawCellContent[][] = Array.from({ length: area.rows }, () =>
+      new Array<RawCellContent>(area.cols).fill(null),
+    );
     hf.batch(() => {
       for (const name of names) if (hf.getNamedExpression(name, sheet)) hf.removeNamedExpression(name, sheet);
       hf.setCellContents({ sheet, row: area.row, col: area.col }, empty);
     });
     const look = book.look(sheet);
-    const inside = (r: number, c: number) => r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
+    const inside = (r: number, c: number) =>
+      r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
     for (const map of [look.formats, look.styles] as Map<string, unknown>[]) {
       for (const key of [...map.keys()]) {
         const [r, c] = key.split(",").map(Number);
@@ -71,7 +79,10 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       if ("problem" in stored) return { partId, problem: stored.problem };
       const name = hf.getSheetName(Number(stored.placement.sheetId));
       return name === undefined
-        ? { partId, problem: { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." } }
+        ? {
+            partId,
+            problem: { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." },
+          }
         : { partId, sheetName: name, stored };
     });
   }
@@ -91,28 +102,55 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       sheet = book.addSheet(uniqueSheetName(plan.sheetName, hf.getSheetNames()));
     }
     write(sheet, plan, origin, at.kind === "newSheet");
-    book.addPart(payloadXml({ ...stored, placement: { sheetId: String(sheet), ...origin, rows: plan.rows, cols: plan.cols } }));
+    book.addPart(
+      payloadXml({ ...stored, placement: { sheetId: String(sheet), ...origin, rows: plan.rows, cols: plan.cols } }),
+    );
     book.selection = { sheet, ...origin };
     book.changed();
-    return { ok: true, sheetName: hf.getSheetName(sheet)!, address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin) };
+    return {
+      ok: true,
+      sheetName: hf.getSheetName(sheet)!,
+      address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
+    };
   }
 
-  async function update(partId: string, previous: Stored, plan: CellPlan, stored: Omit<Stored, "placement">): Promise<WriteOutcome> {
+  async function update(
+    partId: string,
+    previous: Stored,
+    plan: CellPlan,
+    stored: Omit<Stored, "placement">,
+  ): Promise<WriteOutcome> {
     const old = previous.placement;
     const sheet = Number(old.sheetId);
     if (hf.getSheetName(sheet) === undefined) return { ok: false, reason: "sheetMissing", address: "" };
     const origin = { row: old.row, col: old.col };
     const extras: Area[] = [];
-    if (plan.rows > old.rows) extras.push({ row: old.row + old.rows, col: old.col, rows: plan.rows - old.rows, cols: Math.max(plan.cols, old.cols) });
-    if (plan.cols > old.cols) extras.push({ row: old.row, col: old.col + old.cols, rows: old.rows, cols: plan.cols - old.cols });
-    for (const extra of extras) if (!isEmptyArea(sheet, extra)) return { ok: false, reason: "notEmpty", address: where(sheet, extra) };
-    clear(sheet, { ...origin, rows: old.rows, cols: old.cols }, plan.names.map((n) => n.name));
+    if (plan.rows > old.rows)
+      extras.push({
+        row: old.row + old.rows,
+        col: old.col,
+        rows: plan.rows - old.rows,
+        cols: Math.max(plan.cols, old.cols),
+      });
+    if (plan.cols > old.cols)
+      extras.push({ row: old.row, col: old.col + old.cols, rows: old.rows, cols: plan.cols - old.cols });
+    for (const extra of extras)
+      if (!isEmptyArea(sheet, extra)) return { ok: false, reason: "notEmpty", address: where(sheet, extra) };
+    clear(
+      sheet,
+      { ...origin, rows: old.rows, cols: old.cols },
+      plan.names.map((n) => n.name),
+    );
     write(sheet, plan, origin, old.row === 0 && old.col === 0);
     book.parts.delete(partId);
     book.addPart(payloadXml({ ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }));
     book.selection = { sheet, ...origin };
     book.changed();
-    return { ok: true, sheetName: hf.getSheetName(sheet)!, address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin) };
+    return {
+      ok: true,
+      sheetName: hf.getSheetName(sheet)!,
+      address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
+    };
   }
 
   async function freeze(sheetId: string, lang: "vi" | "en"): Promise<string> {

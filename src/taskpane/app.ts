@@ -33,22 +33,30 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
 
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
   const main = h("main", { class: "view" });
-  const languagePicker = h("select", { id: "language", "aria-label": "Ngôn ngữ / Language" },
-    h("option", { value: "vi" }, "Tiếng Việt"), h("option", { value: "en" }, "English"));
+  const languagePicker = h(
+    "select",
+    { id: "language", "aria-label": "Ngôn ngữ / Language" },
+    h("option", { value: "vi" }, "Tiếng Việt"),
+    h("option", { value: "en" }, "English"),
+  );
   languagePicker.value = lang;
   const title = h("h1", {}, say(lang, "appName"));
   const tagline = h("p", { class: "tagline" }, say(lang, "tagline"));
   root.replaceChildren(h("header", { class: "top" }, h("div", {}, title, tagline), languagePicker), status, main);
 
   const show = (intent: Intent, message: string, ...actions: HTMLElement[]) => {
-    status.replaceChildren(h("fluent-message-bar", { intent, class: `message ${intent}` }, h("span", {}, message), ...actions));
+    status.replaceChildren(
+      h("fluent-message-bar", { intent, class: `message ${intent}` }, h("span", {}, message), ...actions),
+    );
     // After a long form the verdict would be out of sight.
     status.scrollIntoView?.({ block: "nearest" });
   };
   const clearStatus = () => status.replaceChildren();
   const busy = (key: StringKey) => {
     main.setAttribute("aria-busy", "true");
-    status.replaceChildren(h("div", { class: "busy" }, h("fluent-spinner", { size: "tiny" }), h("span", {}, say(lang, key))));
+    status.replaceChildren(
+      h("div", { class: "busy" }, h("fluent-spinner", { size: "tiny" }), h("span", {}, say(lang, key))),
+    );
   };
   const idle = () => main.removeAttribute("aria-busy");
   const button = (text: string, onClick: () => void, appearance?: string) => {
@@ -56,7 +64,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     b.addEventListener("click", onClick);
     return b;
   };
-  const failed = (error: unknown) => show("error", say(lang, "failed", { message: error instanceof Error ? error.message : String(error) }));
+  const failed = (error: unknown) =>
+    show("error", say(lang, "failed", { message: error instanceof Error ? error.message : String(error) }));
   const pick = (text: Text) => text[lang];
 
   /** Runs one step of the UI; the page's tests wait on `ready()`. */
@@ -81,10 +90,13 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     title.textContent = say(lang, "appName");
     tagline.textContent = say(lang, "tagline");
     const cards = TEMPLATES.map((template) =>
-      h("section", { class: "card" },
+      h(
+        "section",
+        { class: "card" },
         h("h3", {}, pick(template.name)),
         h("p", {}, pick(template.description)),
-        button(say(lang, "newFromTemplate"), () => step(() => openForm(template)), "primary")),
+        button(say(lang, "newFromTemplate"), () => step(() => openForm(template)), "primary"),
+      ),
     );
     const list = h("ul", { class: "filled" });
     main.replaceChildren(
@@ -108,16 +120,24 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     if (filled.length === 0) list.append(h("li", { class: "muted" }, say(lang, "noneFilled")));
     for (const entry of filled) {
       if ("problem" in entry) {
-        list.append(h("li", { class: "problem" }, h("strong", {}, say(lang, "unreadable")), " — ", pick(entry.problem)));
+        list.append(
+          h("li", { class: "problem" }, h("strong", {}, say(lang, "unreadable")), " — ", pick(entry.problem)),
+        );
         continue;
       }
       const template = templateById(entry.stored.template)!;
       list.append(
-        h("li", {},
+        h(
+          "li",
+          {},
           h("span", { class: "entry" }, `${pick(template.name)} — ${entry.sheetName}`),
           button(say(lang, "edit"), () => step(() => openForm(template, entry))),
-          h("span", { title: say(lang, "freezeHint") },
-            button(say(lang, "freeze"), () => step(() => freeze(entry.stored))))),
+          h(
+            "span",
+            { title: say(lang, "freezeHint") },
+            button(say(lang, "freeze"), () => step(() => freeze(entry.stored))),
+          ),
+        ),
       );
     }
   }
@@ -137,14 +157,28 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   async function openForm(template: TemplateDecl, editing?: Extract<Filled, { stored: Stored }>): Promise<void> {
     clearStatus();
     const form = buildForm(template, editing ? editing.stored.inputs : defaultInputs(template, lang), lang);
-    const placement = h("fieldset", { class: "placement" }, h("legend", {}, say(lang, "placement")),
+    const placement = h(
+      "fieldset",
+      { class: "placement" },
+      h("legend", {}, say(lang, "placement")),
       ...(["newSheet", "selection"] as const).map((kind) =>
-        h("label", {}, h("input", { type: "radio", name: "where", value: kind, checked: kind === "newSheet" }),
-          say(lang, kind === "newSheet" ? "newSheet" : "atSelection"))));
+        h(
+          "label",
+          {},
+          h("input", { type: "radio", name: "where", value: kind, checked: kind === "newSheet" }),
+          say(lang, kind === "newSheet" ? "newSheet" : "atSelection"),
+        ),
+      ),
+    );
     const submit = button(say(lang, editing ? "update" : "write"), () => step(() => write()), "primary");
     submit.id = "write";
     main.replaceChildren(
-      h("div", { class: "form-head" }, button(say(lang, "back"), () => step(home)), h("h2", {}, pick(template.name))),
+      h(
+        "div",
+        { class: "form-head" },
+        button(say(lang, "back"), () => step(home)),
+        h("h2", {}, pick(template.name)),
+      ),
       form.element,
       ...(editing ? [] : [placement]),
       h("div", { class: "actions" }, submit),
@@ -181,17 +215,26 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         idle();
       }
       if (outcome.ok) {
-        show("success", say(lang, editing ? "updated" : "written", { sheet: outcome.sheetName, address: outcome.address }));
+        show(
+          "success",
+          say(lang, editing ? "updated" : "written", { sheet: outcome.sheetName, address: outcome.address }),
+        );
         await keepPaneOpen();
         return;
       }
       if (outcome.reason === "notEmpty" && !editing) {
-        show("warning", `${say(lang, "notEmpty", { address: outcome.address })} ${say(lang, "askNewSheet")}`,
+        show(
+          "warning",
+          `${say(lang, "notEmpty", { address: outcome.address })} ${say(lang, "askNewSheet")}`,
           button(say(lang, "newSheet"), () => step(() => write({ kind: "newSheet" })), "primary"),
-          button(say(lang, "cancel"), clearStatus));
+          button(say(lang, "cancel"), clearStatus),
+        );
         return;
       }
-      show("error", outcome.reason === "notEmpty" ? say(lang, "notEmpty", { address: outcome.address }) : say(lang, outcome.reason));
+      show(
+        "error",
+        outcome.reason === "notEmpty" ? say(lang, "notEmpty", { address: outcome.address }) : say(lang, outcome.reason),
+      );
     }
   }
 

@@ -1,6 +1,12 @@
 /** Registers the Fluent UI web components the task pane uses and applies Office's light theme. */
 import {
-  Button, ButtonDefinition, MessageBar, MessageBarDefinition, Spinner, SpinnerDefinition, setTheme,
+  Button,
+  ButtonDefinition,
+  MessageBar,
+  MessageBarDefinition,
+  Spinner,
+  SpinnerDefinition,
+  setTheme,
 } from "@fluentui/web-components";
 import { webLightTheme } from "@fluentui/tokens";
 

@@ -97,12 +97,20 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang): T
       renumber();
       body.rows[body.rows.length - 1]?.querySelector<Control>("[data-column]")?.focus();
     });
-    const header = h("tr", {}, ...table.columns.map((c) => h("th", { scope: "col" }, labelText(c, lang))), h("th", {}, ""));
+    const header = h(
+      "tr",
+      {},
+      ...table.columns.map((c) => h("th", { scope: "col" }, labelText(c, lang))),
+      h("th", {}, ""),
+    );
     form.append(
-      h("fieldset", { class: "table", "data-path": tablePath(table.key) },
+      h(
+        "fieldset",
+        { class: "table", "data-path": tablePath(table.key) },
         h("legend", {}, table.label[lang]),
         h("div", { class: "grid" }, h("table", {}, h("thead", {}, header), body)),
-        add),
+        add,
+      ),
     );
   }
 
@@ -114,7 +122,10 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang): T
         .map((c) => c.value.trim())
         .filter((v) => v !== "");
       const current = select.value;
-      select.replaceChildren(h("option", { value: "" }, "—"), ...[...new Set(values)].map((v) => h("option", { value: v }, v)));
+      select.replaceChildren(
+        h("option", { value: "" }, "—"),
+        ...[...new Set(values)].map((v) => h("option", { value: v }, v)),
+      );
       select.value = values.includes(current) ? current : "";
     }
   };
@@ -158,7 +169,8 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang): T
         target.setAttribute("aria-describedby", id);
         target.after(message);
       }
-      first ??= target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>("fluent-button") ?? target : target;
+      first ??=
+        target instanceof HTMLFieldSetElement ? (target.querySelector<HTMLElement>("fluent-button") ?? target) : target;
     }
     first?.focus();
     return issues.length;

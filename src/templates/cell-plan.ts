@@ -4,10 +4,7 @@
  */
 import type { Format, Style } from "./model";
 
-export type CellContent =
-  | { readonly formula: string }
-  | { readonly text: string }
-  | { readonly number: number };
+export type CellContent = { readonly formula: string } | { readonly text: string } | { readonly number: number };
 
 export interface PlanCell {
   readonly row: number;
@@ -61,11 +58,17 @@ export function columnName(col: number): string {
 }
 
 /** A1 address of an area offset by `origin`; `absolute` pins it with $. */
-export function address(area: Area, origin: { row: number; col: number } = { row: 0, col: 0 }, absolute = false): string {
+export function address(
+  area: Area,
+  origin: { row: number; col: number } = { row: 0, col: 0 },
+  absolute = false,
+): string {
   const d = absolute ? "$" : "";
   const cell = (r: number, c: number) => `${d}${columnName(c + origin.col)}${d}${r + origin.row + 1}`;
   const first = cell(area.row, area.col);
-  return area.rows === 1 && area.cols === 1 ? first : `${first}:${cell(area.row + area.rows - 1, area.col + area.cols - 1)}`;
+  return area.rows === 1 && area.cols === 1
+    ? first
+    : `${first}:${cell(area.row + area.rows - 1, area.col + area.cols - 1)}`;
 }
 
 const FORMULA_LIKE = /^[=+\-@]/;
@@ -80,7 +83,10 @@ export function cellInput(content: CellContent): string | number {
   if ("formula" in content) return content.formula;
   if ("number" in content) return content.number;
   const text = content.text;
-  return FORMULA_LIKE.test(text) || NUMBER_LIKE.test(text) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(text) || text.startsWith("'")
+  return FORMULA_LIKE.test(text) ||
+    NUMBER_LIKE.test(text) ||
+    /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(text) ||
+    text.startsWith("'")
     ? `'${text}`
     : text;
 }
@@ -89,7 +95,12 @@ const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
 
 /** A name Excel accepts for a sheet: no []:*?/\, no leading or trailing apostrophe, at most 31 characters. */
 export function safeSheetName(name: string): string {
-  const clean = name.replace(FORBIDDEN_IN_SHEET_NAME, "-").replace(/^'+|'+$/g, "").trim().slice(0, 31).trim();
+  const clean = name
+    .replace(FORBIDDEN_IN_SHEET_NAME, "-")
+    .replace(/^'+|'+$/g, "")
+    .trim()
+    .slice(0, 31)
+    .trim();
   return clean === "" ? "Sheet" : clean;
 }
 
@@ -118,8 +129,12 @@ function columnIndex(name: string): number {
  */
 export function relocateFormula(formula: string, origin: { row: number; col: number }): string {
   if (origin.row === 0 && origin.col === 0) return formula;
-  return formula.replace(REFERENCE, (whole, colAbs: string | undefined, col: string | undefined, rowAbs: string, row: string) =>
-    col === undefined ? whole : `${colAbs}${columnName(columnIndex(col) + origin.col)}${rowAbs}${Number(row) + origin.row}`,
+  return formula.replace(
+    REFERENCE,
+    (whole, colAbs: string | undefined, col: string | undefined, rowAbs: string, row: string) =>
+      col === undefined
+        ? whole
+        : `${colAbs}${columnName(columnIndex(col) + origin.col)}${rowAbs}${Number(row) + origin.row}`,
   );
 }
 

@@ -82,7 +82,8 @@ export interface Issue {
 
 // ——— the sheet ———
 
-export type Style = "title" | "subtitle" | "section" | "header" | "label" | "input" | "param" | "computed" | "total" | "clause" | "note";
+export type Style =
+  "title" | "subtitle" | "section" | "header" | "label" | "input" | "param" | "computed" | "total" | "clause" | "note";
 
 export type Format = "integer" | "amount" | "decimal" | "percent" | "wholePercent" | "date" | "text" | "coefficient";
 

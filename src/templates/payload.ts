@@ -29,7 +29,12 @@ export interface Stored {
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unescapeXml = (text: string) =>
-  text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 export function payloadXml(stored: Stored): string {
   const json = JSON.stringify({ version: VERSION, ...stored });
@@ -72,19 +77,27 @@ export function readPayload(xml: string): Stored | { problem: Text } {
   if (!template) return damaged("unknown template");
   if (d.lang !== "vi" && d.lang !== "en") return damaged("unknown language");
   const p = d.placement as Record<string, unknown> | undefined;
-  if (!p || typeof p.sheetId !== "string" || ![p.row, p.col, p.rows, p.cols].every(isCount)) return damaged("placement");
+  if (!p || typeof p.sheetId !== "string" || ![p.row, p.col, p.rows, p.cols].every(isCount))
+    return damaged("placement");
   const inputs = d.inputs as Record<string, unknown> | undefined;
   if (!inputs || !isRecordOfValues(inputs.fields) || typeof inputs.tables !== "object" || inputs.tables === null) {
     return damaged("inputs");
   }
   const tables = inputs.tables as Record<string, unknown>;
-  if (!Object.values(tables).every((rows) => Array.isArray(rows) && rows.every(isRecordOfValues))) return damaged("tables");
+  if (!Object.values(tables).every((rows) => Array.isArray(rows) && rows.every(isRecordOfValues)))
+    return damaged("tables");
   const typed: Inputs = { fields: inputs.fields, tables: tables as Inputs["tables"] };
   if (validateInputs(template, typed).length > 0) return damaged("inputs do not pass validation");
   return {
     template: template.id,
     lang: d.lang,
     inputs: typed,
-    placement: { sheetId: p.sheetId, row: p.row as number, col: p.col as number, rows: p.rows as number, cols: p.cols as number },
+    placement: {
+      sheetId: p.sheetId,
+      row: p.row as number,
+      col: p.col as number,
+      rows: p.rows as number,
+      cols: p.cols as number,
+    },
   };
 }

@@ -90,7 +90,8 @@ function resolve(formula: string, layout: Layout, current?: { table: string; row
     const col = table?.columns.get(column);
     if (table && col !== undefined && (second || current)) {
       if (part === "all") return address({ row: table.firstRow, col, rows: table.rows, cols: 1 }, undefined, true);
-      if (part === "total" && table.totalRow !== undefined) return address({ row: table.totalRow, col, rows: 1, cols: 1 }, undefined, true);
+      if (part === "total" && table.totalRow !== undefined)
+        return address({ row: table.totalRow, col, rows: 1, cols: 1 }, undefined, true);
       if (!part && current && !second) return address({ row: current.row, col, rows: 1, cols: 1 });
       if (!part && current && second) {
         const own = layout.tables.get(current.table)!;
@@ -169,7 +170,11 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
           } else if (fieldRow.field) {
             const field = fieldOf(fieldRow.field);
             const value = inputs.fields[fieldRow.field] ?? null;
-            put(row, VALUE_COL, field?.type === "choice" ? content(formatValue(field, value, lang)) : content(value, field));
+            put(
+              row,
+              VALUE_COL,
+              field?.type === "choice" ? content(formatValue(field, value, lang)) : content(value, field),
+            );
             styles.push({ area: cell, style: "param" });
           }
           if (fieldRow.format) formats.push({ area: cell, format: fieldRow.format });
@@ -192,9 +197,16 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
             const source = rows[i];
             if (column.counter && source) put(row, col, { number: i + 1 });
             else if (column.input && source) {
-              put(row, col, content(source[column.input] ?? null, inputColumns.find((c) => c.key === column.input)));
-            }
-            else if (column.formula) put(row, col, { formula: resolve(column.formula, layout, { table: block.key, row }) });
+              put(
+                row,
+                col,
+                content(
+                  source[column.input] ?? null,
+                  inputColumns.find((c) => c.key === column.input),
+                ),
+              );
+            } else if (column.formula)
+              put(row, col, { formula: resolve(column.formula, layout, { table: block.key, row }) });
           }
           if (column.format) formats.push({ area, format: column.format });
           styles.push({ area, style: column.entry ? "input" : column.formula ? "computed" : "param" });
@@ -208,15 +220,22 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         if (block.rangeName) {
           const from = place.columns.get(block.rangeName.from)!;
           const to = place.columns.get(block.rangeName.to)!;
-          names.push({ name: block.rangeName.name, area: { row: place.firstRow, col: from, rows: place.rows, cols: to - from + 1 } });
+          names.push({
+            name: block.rangeName.name,
+            area: { row: place.firstRow, col: from, rows: place.rows, cols: to - from + 1 },
+          });
         }
         if (place.totalRow !== undefined) {
           const totalRow = place.totalRow;
           block.columns.forEach((column, col) => {
             if (column.total === undefined) return;
-            put(totalRow, col, typeof column.total === "string"
-              ? { formula: resolve(column.total, layout, { table: block.key, row: totalRow }) }
-              : { text: say(column.total) });
+            put(
+              totalRow,
+              col,
+              typeof column.total === "string"
+                ? { formula: resolve(column.total, layout, { table: block.key, row: totalRow }) }
+                : { text: say(column.total) },
+            );
             if (column.format) formats.push({ area: { row: totalRow, col, rows: 1, cols: 1 }, format: column.format });
           });
           styles.push({ area: { row: totalRow, col: 0, rows: 1, cols: block.columns.length }, style: "total" });

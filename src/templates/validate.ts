@@ -13,7 +13,11 @@ function fmt(n: number): string {
 }
 
 /** What is wrong with one value, or undefined. `others` gives the values a ref may take. */
-export function checkValue(field: Field, value: Value, others: (table: string, column: string) => Value[]): Text | undefined {
+export function checkValue(
+  field: Field,
+  value: Value,
+  others: (table: string, column: string) => Value[],
+): Text | undefined {
   if (value === null || value === "") {
     return field.required ? t("Cần điền mục này.", "This is required.") : undefined;
   }
@@ -30,17 +34,27 @@ export function checkValue(field: Field, value: Value, others: (table: string, c
       const unit = field.percent ? " %" : "";
       if (field.integer && !Number.isInteger(value)) return t("Cần một số nguyên.", "A whole number is needed.");
       if (field.min !== undefined && value < field.min) {
-        return t(`Không được nhỏ hơn ${fmt(field.min * scale)}${unit}.`, `Must be at least ${fmt(field.min * scale)}${unit}.`);
+        return t(
+          `Không được nhỏ hơn ${fmt(field.min * scale)}${unit}.`,
+          `Must be at least ${fmt(field.min * scale)}${unit}.`,
+        );
       }
       if (field.max !== undefined && value > field.max) {
-        return t(`Không được lớn hơn ${fmt(field.max * scale)}${unit}.`, `Must be at most ${fmt(field.max * scale)}${unit}.`);
+        return t(
+          `Không được lớn hơn ${fmt(field.max * scale)}${unit}.`,
+          `Must be at most ${fmt(field.max * scale)}${unit}.`,
+        );
       }
       return undefined;
     }
     case "date":
-      return typeof value === "string" && isIsoDate(value) ? undefined : t("Cần một ngày hợp lệ.", "A valid date is needed.");
+      return typeof value === "string" && isIsoDate(value)
+        ? undefined
+        : t("Cần một ngày hợp lệ.", "A valid date is needed.");
     case "choice":
-      return field.options.some((o) => o.value === value) ? undefined : t("Hãy chọn trong danh sách.", "Choose from the list.");
+      return field.options.some((o) => o.value === value)
+        ? undefined
+        : t("Hãy chọn trong danh sách.", "Choose from the list.");
     case "ref": {
       const allowed = others(field.table, field.column).filter((v) => v !== null && v !== "");
       return allowed.includes(value)
@@ -54,10 +68,16 @@ function checkTable(table: TableDecl, inputs: Inputs, others: (table: string, co
   const issues: Issue[] = [];
   const rows = inputs.tables[table.key] ?? [];
   if (rows.length < table.minRows) {
-    issues.push({ path: tablePath(table.key), message: t(`Cần ít nhất ${table.minRows} dòng.`, `At least ${table.minRows} row(s) are needed.`) });
+    issues.push({
+      path: tablePath(table.key),
+      message: t(`Cần ít nhất ${table.minRows} dòng.`, `At least ${table.minRows} row(s) are needed.`),
+    });
   }
   if (rows.length > table.maxRows) {
-    issues.push({ path: tablePath(table.key), message: t(`Tối đa ${table.maxRows} dòng.`, `At most ${table.maxRows} rows.`) });
+    issues.push({
+      path: tablePath(table.key),
+      message: t(`Tối đa ${table.maxRows} dòng.`, `At most ${table.maxRows} rows.`),
+    });
   }
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
@@ -66,9 +86,14 @@ function checkTable(table: TableDecl, inputs: Inputs, others: (table: string, co
       if (message) issues.push({ path: cellPath(table.key, i, column.key), message });
     }
     if (table.uniqueBy) {
-      const key = String(row[table.uniqueBy] ?? "").trim().toLowerCase();
+      const key = String(row[table.uniqueBy] ?? "")
+        .trim()
+        .toLowerCase();
       if (key && seen.has(key)) {
-        issues.push({ path: cellPath(table.key, i, table.uniqueBy), message: t("Giá trị này đã có ở dòng trên.", "This value is already used above.") });
+        issues.push({
+          path: cellPath(table.key, i, table.uniqueBy),
+          message: t("Giá trị này đã có ở dòng trên.", "This value is already used above."),
+        });
       }
       seen.set(key, i);
     }

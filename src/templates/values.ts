@@ -26,7 +26,10 @@ export function formatValue(field: Field, value: Value, lang: Lang): string {
     case "number": {
       if (typeof value !== "number") return String(value);
       const shown = field.percent ? value * 100 : value;
-      const text = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 6, useGrouping: !field.integer }).format(shown);
+      const text = new Intl.NumberFormat(LOCALE[lang], {
+        maximumFractionDigits: 6,
+        useGrouping: !field.integer,
+      }).format(shown);
       return field.percent ? `${text} %` : text;
     }
     case "date": {
@@ -57,6 +60,7 @@ export function parseInput(field: Field, raw: string): Value {
 /** The text a form control shows for a value (the inverse of parseInput). */
 export function inputText(field: Field, value: Value): string {
   if (value === null) return "";
-  if (field.type === "number" && typeof value === "number" && field.percent) return String(Math.round(value * 100 * 1e9) / 1e9);
+  if (field.type === "number" && typeof value === "number" && field.percent)
+    return String(Math.round(value * 100 * 1e9) / 1e9);
   return String(value);
 }

@@ -122,9 +122,10 @@ export class FakeExcel {
     const snapshot = () => this.loadable({ id: sheet.id, name: sheet.name, isNullObject: false });
     let state = snapshot();
     return {
+      // Excel sets isNullObject on every sync of a loaded object; it is never loaded by name.
       load: (props: string) => {
         state = snapshot();
-        state.load(props);
+        state.load(`${props},isNullObject`);
       },
       get id() { return state.id; },
       get name() { return state.name; },
@@ -183,11 +184,12 @@ export class FakeExcel {
         return self.worksheet(self.addSheet(name));
       },
       getItem: (id: string) => self.worksheet(self.sheets.find((s) => s.id === id || s.name === id)!),
+      getActiveWorksheet: () => self.worksheet(self.sheets[self.selection.sheet]),
       getItemOrNullObject: (id: string) => {
         const sheet = self.sheets.find((s) => s.id === id);
         if (sheet) return self.worksheet(sheet);
         const state = self.loadable({ isNullObject: true, name: "" });
-        return { load: (p: string) => state.load(p), get isNullObject() { return state.isNullObject; } };
+        return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
       },
     };
     const self = this;
