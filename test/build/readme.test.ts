@@ -1,0 +1,26 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { functionReference, withReference } from "../../scripts/readme-functions";
+
+const ROOT = join(__dirname, "..", "..");
+const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
+
+describe("README.md", () => {
+  test("its function reference is the one generated from dist/functions.json (npm run docs)", () => {
+    const readme = read("README.md");
+    const generated = withReference(readme, functionReference(JSON.parse(read("dist/functions.json")), JSON.parse(read("dist/functions.vi.json"))));
+    expect(readme).toBe(generated);
+  });
+
+  test("its quick start is two commands, one to run the add-in and one to pass the tests", () => {
+    const quickStart = read("README.md").split("## Quick start")[1].split("\n## ")[0];
+    const commands = [...quickStart.matchAll(/^```sh\n([\s\S]*?)```/gm)].map((m) => m[1].trim());
+    expect(commands).toEqual(["npm install && npm start", "npm install && npm test"]);
+  });
+
+  test("the screenshots it shows are in docs/", () => {
+    const images = [...read("README.md").matchAll(/!\[[^\]]*\]\((docs\/[^)]+)\)/g)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThanOrEqual(2);
+    for (const image of images) expect(() => read(image)).not.toThrow();
+  });
+});
