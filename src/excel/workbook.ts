@@ -14,11 +14,11 @@ import {
 import { LOOKS } from "../templates/styles";
 import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
+import { frozenSheetName, growthAreas, written } from "../workbook/placement";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const POINTS_PER_CHARACTER = 7;
-const FROZEN_SUFFIX = { vi: " (giá trị)", en: " (values)" } as const;
 
 function rangeAt(sheet: Excel.Worksheet, area: Area, origin: { row: number; col: number }): Excel.Range {
   return sheet.getRangeByIndexes(area.row + origin.row, area.col + origin.col, area.rows, area.cols);
@@ -155,11 +155,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       const placement: Placement = { sheetId: sheet.id, ...origin, rows: plan.rows, cols: plan.cols };
       context.workbook.customXmlParts.add(payloadXml({ ...stored, placement }));
       await context.sync();
-      return {
-        ok: true,
-        sheetName: sheet.name,
-        address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
-      };
+      return written(sheet.name, plan, origin);
     });
   }
 
@@ -178,24 +174,12 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
 
       // Cells the new plan needs beyond the old template's area must be empty.
       const origin = { row: old.row, col: old.col };
-      const below =
-        plan.rows > old.rows
-          ? rangeAt(
-              sheet,
-              { row: old.rows, col: 0, rows: plan.rows - old.rows, cols: Math.max(plan.cols, old.cols) },
-              origin,
-            )
-          : undefined;
-      const right =
-        plan.cols > old.cols
-          ? rangeAt(sheet, { row: 0, col: old.cols, rows: old.rows, cols: plan.cols - old.cols }, origin)
-          : undefined;
-      below?.load("formulas,address");
-      right?.load("formulas,address");
+      const extras = growthAreas(old, plan).map((area) => rangeAt(sheet, area, { row: 0, col: 0 }));
+      for (const extra of extras) extra.load("formulas,address");
       sheet.names.load("items/name");
       await context.sync();
-      for (const extra of [below, right]) {
-        if (extra && !isEmpty(extra.formulas)) return { ok: false, reason: "notEmpty", address: extra.address };
+      for (const extra of extras) {
+        if (!isEmpty(extra.formulas)) return { ok: false, reason: "notEmpty", address: extra.address };
       }
 
       const planNames = new Set(plan.names.map((n) => n.name.toLowerCase()));
@@ -211,11 +195,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       );
       sheet.activate();
       await context.sync();
-      return {
-        ok: true,
-        sheetName: sheet.name,
-        address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
-      };
+      return written(sheet.name, plan, origin);
     });
   }
 
@@ -231,8 +211,9 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       await context.sync();
       const values = used.values;
       used.values = values;
-      copy.name = uniqueSheetName(
-        source.name + FROZEN_SUFFIX[lang],
+      copy.name = frozenSheetName(
+        source.name,
+        lang,
         sheets.items.map((s) => s.name),
       );
       copy.load("name");

@@ -3,9 +3,8 @@ import type { RawCellContent } from "hyperformula";
 import { address, cellInput, placedInput, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { payloadXml, readPayload, type Stored } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
+import { frozenSheetName, growthAreas, written } from "../workbook/placement";
 import { cellKey, type PreviewBook } from "./book";
-
-const FROZEN_SUFFIX = { vi: " (giá trị)", en: " (values)" } as const;
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -107,11 +106,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     );
     book.selection = { sheet, ...origin };
     book.changed();
-    return {
-      ok: true,
-      sheetName: hf.getSheetName(sheet)!,
-      address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
-    };
+    return written(hf.getSheetName(sheet)!, plan, origin);
   }
 
   async function update(
@@ -124,16 +119,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     const sheet = Number(old.sheetId);
     if (hf.getSheetName(sheet) === undefined) return { ok: false, reason: "sheetMissing", address: "" };
     const origin = { row: old.row, col: old.col };
-    const extras: Area[] = [];
-    if (plan.rows > old.rows)
-      extras.push({
-        row: old.row + old.rows,
-        col: old.col,
-        rows: plan.rows - old.rows,
-        cols: Math.max(plan.cols, old.cols),
-      });
-    if (plan.cols > old.cols)
-      extras.push({ row: old.row, col: old.col + old.cols, rows: old.rows, cols: plan.cols - old.cols });
+    const extras = growthAreas(old, plan);
     for (const extra of extras)
       if (!isEmptyArea(sheet, extra)) return { ok: false, reason: "notEmpty", address: where(sheet, extra) };
     clear(
@@ -146,11 +132,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     book.addPart(payloadXml({ ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }));
     book.selection = { sheet, ...origin };
     book.changed();
-    return {
-      ok: true,
-      sheetName: hf.getSheetName(sheet)!,
-      address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
-    };
+    return written(hf.getSheetName(sheet)!, plan, origin);
   }
 
   async function freeze(sheetId: string, lang: "vi" | "en"): Promise<string> {
@@ -158,7 +140,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     const sourceName = hf.getSheetName(source);
     if (sourceName === undefined) throw new Error(`sheet ${sheetId} is not in the workbook`);
     const values = hf.getSheetValues(source);
-    const copy = book.addSheet(uniqueSheetName(sourceName + FROZEN_SUFFIX[lang], hf.getSheetNames()));
+    const copy = book.addSheet(frozenSheetName(sourceName, lang, hf.getSheetNames()));
     const matrix = values.map((row) =>
       row.map((v): RawCellContent => {
         if (typeof v === "string") return cellInput({ text: v });
