@@ -28,7 +28,8 @@ function engine(): HyperFormula {
     });
     pluginRegistered = true;
   }
-  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useColumnIndex: true });
+  // HyperFormula rounds results to 10 digits by default; Excel keeps about 15.
+  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useColumnIndex: true, precisionRounding: 14 });
 }
 
 export class PreviewBook {
