@@ -12,3 +12,9 @@ export function divide(
     ? cellError("#DIV/0!", messages.divisionByZero(fn, denominatorName))
     : numerator / denominator;
 }
+
+/** The #DIV/0! of one argument, made once per call and shared by every element it hits. */
+export function zeroDivisor(fn: string, denominatorName: string): () => CellError {
+  let error: CellError | undefined;
+  return () => (error ??= cellError("#DIV/0!", messages.divisionByZero(fn, denominatorName)));
+}

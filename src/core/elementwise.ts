@@ -24,13 +24,25 @@ export interface LabelParam {
 export type Param = NumberParam | LabelParam;
 
 /**
- * An element's inputs as a kernel reads them: `x[k]` for numeric parameter k, `labels[k]` for
- * label parameter k ("" for a blank label among filled inputs). Both buffers are reused from
- * element to element: a kernel reads them and never keeps them.
+ * The broadcast arguments of a call, one column per parameter, element e = row × width + col:
+ * `x[k][e]` for numeric parameter k (a blank takes its fallback, or 0), `labels[k][e]` for label
+ * parameter k ("" when blank). Elements that are blank or carry an input error hold
+ * placeholders that the caller ignores.
  */
-export interface Values {
-  readonly x: Float64Array;
-  readonly labels: readonly string[];
+export interface Columns {
+  readonly n: number;
+  readonly x: readonly Float64Array[];
+  readonly labels: readonly (readonly string[])[];
+}
+
+export interface Materialized extends Columns {
+  readonly shape: Shape;
+  /** Whether element e is blank: every required input empty. */
+  isBlank(e: number): boolean;
+  /** Whether some element may be blank (the function has required inputs). */
+  readonly mayBeBlank: boolean;
+  /** The first input error of element e, in argument order. */
+  readonly errors: ReadonlyMap<number, CellError>;
 }
 
 function isLabel(param: Param): param is LabelParam {
@@ -50,145 +62,158 @@ function outsideDomain(fn: string, param: NumberParam, x: number): CellError | u
   }
 }
 
-/** Sentinel handed to `visit` for an element whose required inputs are all blank. */
-export const BLANK_ELEMENT: typeof BLANK = BLANK;
-
-export type Element = Values | CellError | typeof BLANK_ELEMENT;
-
-/** One input read: a number, a label, blank, or an error. */
-type Read = number | string | Blank | CellError;
+const NO_NUMBERS = new Float64Array(0);
+const NO_LABELS: readonly string[] = [];
 
 /**
- * Walks the broadcast shape of `args` in row-major order, reading each element's inputs.
- * An element is an error when any input is (the first, in argument order), blank when every
- * required input is blank (optional ones are settings, not data), and values otherwise: a blank
- * required number counts as 0, a blank optional one takes its fallback.
- * Returns the shape walked, or the error that prevents walking.
+ * Reads every argument once into columns over the broadcast shape, or returns the error that
+ * prevents it (ragged ranges, shapes that cannot broadcast). An element is an error when any
+ * input is (the first, in argument order); blank when every required input is blank (optional
+ * ones are settings, not data); otherwise a blank required number counts as 0 and a blank
+ * optional one takes its fallback.
  */
-export function scan(
-  fn: string,
-  params: readonly Param[],
-  args: readonly Arg[],
-  visit: (element: Element, row: number, col: number) => void,
-  onShape?: (shape: Shape) => void,
-): Shape | CellError {
+export function materialize(fn: string, params: readonly Param[], args: readonly Arg[]): Materialized | CellError {
   const names = params.map((p) => p.name);
   const grids = toGrids(fn, args, names);
   if (isCellError(grids)) return grids;
   const shape = broadcastShape(fn, grids, names);
   if (isCellError(shape)) return shape;
-  onShape?.(shape);
 
-  const count = params.length;
-  const byRow = grids.map((g) => g.length > 1);
-  const byCol = grids.map((g) => g[0].length > 1);
-  const required = params.map((p) => isLabel(p) || (p.fallback === undefined && !p.setting));
-  const anyRequired = required.some(Boolean);
-  const x = new Float64Array(count);
-  const labels: string[] = new Array<string>(count).fill("");
-  const values: Values = { x, labels };
-  // Labels repeat (a grade per row): read each distinct text once.
-  const labelCache = new Map<unknown, string | Blank | CellError>();
+  const { rows, cols } = shape;
+  const n = rows * cols;
+  const filled = new Uint8Array(n);
+  const errors = new Map<number, CellError>();
+  const anyRequired = params.some((p) => isLabel(p) || (p.fallback === undefined && !p.setting));
+  const x: Float64Array[] = [];
+  const labels: string[][] = [];
 
-  const read = (k: number, cell: Scalar): Read => {
-    const param = params[k];
+  params.forEach((param, k) => {
+    const grid = grids[k];
+    const byRow = grid.length > 1;
+    const byCol = grid[0].length > 1;
     if (isLabel(param)) {
-      let label = labelCache.get(cell);
-      if (label === undefined) {
-        label = readLabel(cell, fn, param.name);
-        if (typeof cell !== "object" || cell === null) labelCache.set(cell, label);
-      }
-      return label;
-    }
-    // Most cells are plain finite numbers: check those inline.
-    const v = typeof cell === "number" && cell - cell === 0 ? cell : readNumber(cell, fn, param.name);
-    return typeof v === "number" ? (outsideDomain(fn, param, v) ?? v) : v;
-  };
-
-  // A one-cell argument (a rate, a base price) is read once for every element.
-  const constant: (Read | undefined)[] = grids.map((g, k) => (byRow[k] || byCol[k] ? undefined : read(k, g[0][0])));
-  // The lowest number each numeric parameter admits, for the inline check below.
-  const lowest = params.map((p) =>
-    isLabel(p) ? Number.NaN : p.domain === "rate" ? -1 : p.domain === "real" ? -Infinity : 0,
-  );
-  const highest = params.map((p) => (!isLabel(p) && p.domain === "unitInterval" ? 1 : Infinity));
-
-  for (let i = 0; i < shape.rows; i++) {
-    for (let j = 0; j < shape.cols; j++) {
-      let failure: CellError | undefined;
-      let filledRequired = !anyRequired;
-      for (let k = 0; k < count; k++) {
-        const fixed = constant[k];
-        let got: Read;
-        if (fixed !== undefined) got = fixed;
-        else {
-          const cell = grids[k][byRow[k] ? i : 0][byCol[k] ? j : 0];
-          // Most cells are plain numbers in range: take them without a call, so they stay unboxed.
-          if (typeof cell === "number" && cell - cell === 0 && cell >= lowest[k] && cell <= highest[k]) {
-            x[k] = cell;
-            if (required[k]) filledRequired = true;
-            continue;
+      const column = new Array<string>(n);
+      // Labels repeat (a grade per row): read each distinct text once.
+      const cache = new Map<unknown, string | Blank | CellError>();
+      let e = 0;
+      for (let i = 0; i < rows; i++) {
+        const source = grid[byRow ? i : 0];
+        for (let j = 0; j < cols; j++, e++) {
+          const cell: Scalar = source[byCol ? j : 0];
+          let label = cache.get(cell);
+          if (label === undefined) {
+            label = readLabel(cell, fn, param.name);
+            if (typeof cell !== "object" || cell === null) cache.set(cell, label);
           }
-          got = read(k, cell);
-        }
-        if (typeof got === "number") {
-          x[k] = got;
-          if (required[k]) filledRequired = true;
-        } else if (typeof got === "string") {
-          labels[k] = got;
-          filledRequired = true;
-        } else if (got === BLANK) {
-          const param = params[k];
-          if (isLabel(param)) labels[k] = "";
-          else x[k] = param.fallback ?? 0;
-        } else if (failure === undefined) {
-          failure = got;
+          if (typeof label === "string") {
+            column[e] = label;
+            filled[e] = 1;
+          } else {
+            column[e] = "";
+            if (label !== BLANK && !errors.has(e)) errors.set(e, label);
+          }
         }
       }
-      visit(failure ?? (filledRequired ? values : BLANK_ELEMENT), i, j);
+      x.push(NO_NUMBERS);
+      labels.push(column);
+      return;
     }
-  }
-  return shape;
-}
+    const column = new Float64Array(n);
+    const required = param.fallback === undefined && !param.setting;
+    const low = param.domain === "rate" ? -1 : param.domain === "real" ? -Infinity : 0;
+    const high = param.domain === "unitInterval" ? 1 : Infinity;
+    const blankValue = param.fallback ?? 0;
+    let e = 0;
+    for (let i = 0; i < rows; i++) {
+      const source = grid[byRow ? i : 0];
+      for (let j = 0; j < cols; j++, e++) {
+        const cell: Scalar = source[byCol ? j : 0];
+        // Most cells are plain numbers in range: take them as they are.
+        if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {
+          column[e] = cell;
+          if (required) filled[e] = 1;
+          continue;
+        }
+        const read = readNumber(cell, fn, param.name);
+        if (read === BLANK) {
+          column[e] = blankValue;
+          continue;
+        }
+        const bad = isCellError(read) ? read : outsideDomain(fn, param, read);
+        if (bad) {
+          if (!errors.has(e)) errors.set(e, bad);
+          continue;
+        }
+        column[e] = read as number;
+        if (required) filled[e] = 1;
+      }
+    }
+    x.push(column);
+    labels.push(NO_LABELS as string[]);
+  });
 
-/** A result value that is safe to hand to a cell: non-finite numbers become #NUM!. */
-export function finite(fn: string, x: number): number | CellError {
-  return x - x === 0 ? x : cellError("#NUM!", messages.overflow(fn));
+  return { n, x, labels, shape, errors, mayBeBlank: anyRequired, isBlank: (e) => anyRequired && filled[e] === 0 };
 }
 
 /**
- * Applies `kernel` to every element of the broadcast arguments; the result has the broadcast
- * shape. Blank elements give "", input errors pass through, a non-finite number becomes #NUM!.
+ * A function's calculation over all elements at once: reads `columns`, writes each element's
+ * number to `out[e]`, and reports an element's own error (a zero divisor …) with `fail`.
+ */
+export type Kernel = (columns: Columns, out: Float64Array, fail: (e: number, error: CellError) => void) => void;
+
+/**
+ * Applies `kernel` to the broadcast arguments; the result has the broadcast shape. Input errors
+ * pass through, blank elements give "", then the kernel's own errors, then its numbers (as
+ * booleans for `output` "boolean"); a non-finite number becomes #NUM!.
  */
 export function mapElements(
   fn: string,
   params: readonly Param[],
   args: readonly Arg[],
-  kernel: (values: Values) => Result,
+  kernel: Kernel,
+  output: "number" | "boolean" = "number",
 ): Grid<Result> {
-  const out: Result[][] = [];
-  let row: Result[] = [];
-  let scanWidth = 1;
-  const shape = scan(
-    fn,
-    params,
-    args,
-    (element, _row, col) => {
-      let result: Result;
-      if (element === BLANK_ELEMENT) result = "";
-      else if (isCellError(element)) result = element;
-      else {
-        result = kernel(element);
-        if (typeof result === "number" && result - result !== 0) result = cellError("#NUM!", messages.overflow(fn));
-      }
-      // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
-      if (col === 0) {
-        row = scanWidth === 1 ? [result] : new Array<Result>(scanWidth);
-        out.push(row);
-      }
-      row[col] = result;
-    },
-    (s) => (scanWidth = s.cols),
-  );
-  return isCellError(shape) ? [[shape]] : out;
+  const columns = materialize(fn, params, args);
+  if (isCellError(columns)) return [[columns]];
+  const out = new Float64Array(columns.n);
+  const failures = new Map<number, CellError>();
+  kernel(columns, out, (e, error) => failures.set(e, error));
+
+  let overflow: CellError | undefined;
+  const { rows, cols } = columns.shape;
+  const result: Result[][] = new Array<Result[]>(rows);
+  const cellAt = (e: number): Result => {
+    const input = columns.errors.get(e);
+    if (input) return input;
+    if (columns.isBlank(e)) return "";
+    const failure = failures.get(e);
+    if (failure) return failure;
+    const value = out[e];
+    if (output === "boolean") return value !== 0;
+    return value - value === 0 ? value : (overflow ??= cellError("#NUM!", messages.overflow(fn)));
+  };
+  // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
+  if (cols === 1 && output === "number" && columns.errors.size === 0 && failures.size === 0) {
+    // The usual column of plain results: no error to look up, only blanks and overflows.
+    for (let e = 0; e < rows; e++) {
+      const value = out[e];
+      result[e] = [columns.mayBeBlank && columns.isBlank(e) ? "" : value - value === 0 ? value : cellAt(e)];
+    }
+    return result;
+  }
+  for (let i = 0, e = 0; i < rows; i++) {
+    if (cols === 1) {
+      result[i] = [cellAt(e++)];
+      continue;
+    }
+    const row = new Array<Result>(cols);
+    for (let j = 0; j < cols; j++) row[j] = cellAt(e++);
+    result[i] = row;
+  }
+  return result;
+}
+
+/** A result value that is safe to hand to a cell: non-finite numbers become #NUM!. */
+export function finite(fn: string, x: number): number | CellError {
+  return x - x === 0 ? x : cellError("#NUM!", messages.overflow(fn));
 }

@@ -5,7 +5,7 @@
 import { cellError, isBlank, isCellError, type Arg, type CellError, type Grid, type Result } from "./cell";
 import { BLANK, cleanLabel, labelKey, readLabel, readNumber } from "./coerce";
 import { divide } from "./arithmetic";
-import { finite, mapElements, scan, BLANK_ELEMENT, type Param, type Values } from "./elementwise";
+import { finite, mapElements, materialize, type Param } from "./elementwise";
 import { toGrid } from "./grid";
 import { messages } from "./messages";
 
@@ -64,9 +64,12 @@ export function gradePrice(basePrice: Arg, grade: Arg, gradeTable: Arg): Grid<Re
   const table = readGradeTable(fn, gradeTable);
   if (isCellError(table)) return [[table]];
   const coefficientOfGrade = coefficients(fn, table);
-  return mapElements(fn, GRADE_PRICE_PARAMS, [basePrice, grade], ({ x, labels }) => {
-    const coef = coefficientOfGrade(labels[1]);
-    return isCellError(coef) ? coef : x[0] * coef;
+  return mapElements(fn, GRADE_PRICE_PARAMS, [basePrice, grade], ({ n, x: [price], labels: [, grades] }, out, fail) => {
+    for (let e = 0; e < n; e++) {
+      const coef = coefficientOfGrade(grades[e]);
+      if (typeof coef === "number") out[e] = price[e] * coef;
+      else fail(e, coef);
+    }
   });
 }
 
@@ -87,31 +90,29 @@ interface GradedTotals {
 function gradedTotals(fn: string, args: readonly Arg[], gradeTable: Arg): GradedTotals | CellError | "" {
   const table = readGradeTable(fn, gradeTable);
   if (isCellError(table)) return table;
+  const columns = materialize(fn, GRADED_QUANTITY_PARAMS, args);
+  if (isCellError(columns)) return columns;
+  const coefficientOfGrade = coefficients(fn, table);
+  const {
+    n,
+    x: [quantities, , prices],
+    labels: [, grades],
+  } = columns;
   let quantity = 0;
   let weighted = 0;
   let value = 0;
   let filled = false;
-  let failure: CellError | undefined;
-  const coefficientOfGrade = coefficients(fn, table);
-  const walked = scan(fn, GRADED_QUANTITY_PARAMS, args, (element) => {
-    if (failure || element === BLANK_ELEMENT) return;
-    if (isCellError(element)) {
-      failure = element;
-      return;
-    }
-    const { x, labels } = element as Values;
-    const coef = coefficientOfGrade(labels[1]);
-    if (isCellError(coef)) {
-      failure = coef;
-      return;
-    }
+  for (let e = 0; e < n; e++) {
+    const input = columns.errors.get(e);
+    if (input) return input;
+    if (columns.isBlank(e)) continue;
+    const coef = coefficientOfGrade(grades[e]);
+    if (typeof coef !== "number") return coef;
     filled = true;
-    quantity += x[0];
-    weighted += x[0] * coef;
-    value += x[0] * x[2] * coef;
-  });
-  if (isCellError(walked)) return walked;
-  if (failure) return failure;
+    quantity += quantities[e];
+    weighted += quantities[e] * coef;
+    value += quantities[e] * prices[e] * coef;
+  }
   return filled ? { quantity, weighted, value } : "";
 }
 

@@ -13,7 +13,8 @@ export function toGrid(arg: Arg, fn: string, name: string): Grid<Scalar> | CellE
   if (!Array.isArray(arg[0])) return [arg as unknown as Scalar[]];
   const cols = (arg[0] as readonly Scalar[]).length;
   if (cols === 0) return [[undefined]];
-  for (const row of arg as Grid<Scalar>) {
+  for (let i = 0; i < arg.length; i++) {
+    const row: unknown = arg[i];
     if (!Array.isArray(row) || row.length !== cols) return cellError("#VALUE!", messages.ragged(fn, name));
   }
   return arg as Grid<Scalar>;

@@ -5,7 +5,7 @@
  */
 import { cellError, isCellError, type Arg, type Grid, type Result } from "./cell";
 import { BLANK, readNumber, readOption } from "./coerce";
-import { divide } from "./arithmetic";
+import { zeroDivisor } from "./arithmetic";
 import { finite, mapElements, type Param } from "./elementwise";
 import { toGrid } from "./grid";
 import { messages } from "./messages";
@@ -16,7 +16,13 @@ const nonNegative = (name: string): Param => ({ name, domain: "nonNegative" });
 export function normFulfil(...args: Arg[]): Grid<Result> {
   const fn = "NORMFULFIL";
   const params = [nonNegative("time_norm_per_unit"), nonNegative("units"), nonNegative("hours_worked")];
-  return mapElements(fn, params, args, ({ x }) => divide(fn, x[0] * x[1], x[2], "hours_worked"));
+  const zero = zeroDivisor(fn, "hours_worked");
+  return mapElements(fn, params, args, ({ n, x: [norm, units, hours] }, out, fail) => {
+    for (let e = 0; e < n; e++) {
+      if (hours[e] === 0) fail(e, zero());
+      else out[e] = (norm[e] * units[e]) / hours[e];
+    }
+  });
 }
 
 /** HT.MATERIALSAVING: (norm_per_unit × units − actual_used) × unit_price; negative is an overrun. */
@@ -27,28 +33,27 @@ export function materialSaving(...args: Arg[]): Grid<Result> {
     nonNegative("actual_used"),
     { name: "unit_price", domain: "nonNegative", fallback: 1 },
   ];
-  return mapElements("MATERIALSAVING", params, args, ({ x }) => (x[0] * x[1] - x[2]) * x[3]);
+  return mapElements("MATERIALSAVING", params, args, ({ n, x: [norm, units, used, price] }, out) => {
+    for (let e = 0; e < n; e++) out[e] = (norm[e] * units[e] - used[e]) * price[e];
+  });
 }
 
 /** HT.OEE: availability × performance × quality. */
 export function oee(...args: Arg[]): Grid<Result> {
   const fn = "OEE";
   const params = ["planned_time", "run_time", "ideal_cycle_time", "total_count", "good_count"].map(nonNegative);
-  return mapElements(fn, params, args, ({ x }) => {
-    const planned = x[0];
-    const run = x[1];
-    const cycle = x[2];
-    const total = x[3];
-    const good = x[4];
-    if (run > planned) return cellError("#NUM!", messages.greaterThan(fn, "run_time", "planned_time"));
-    if (good > total) return cellError("#NUM!", messages.greaterThan(fn, "good_count", "total_count"));
-    const availability = divide(fn, run, planned, "planned_time");
-    if (isCellError(availability)) return availability;
-    const performance = divide(fn, cycle * total, run, "run_time");
-    if (isCellError(performance)) return performance;
-    const quality = divide(fn, good, total, "total_count");
-    if (isCellError(quality)) return quality;
-    return availability * performance * quality;
+  const runTooLong = cellError("#NUM!", messages.greaterThan(fn, "run_time", "planned_time"));
+  const tooManyGood = cellError("#NUM!", messages.greaterThan(fn, "good_count", "total_count"));
+  const [noPlan, noRun, noCount] = ["planned_time", "run_time", "total_count"].map((name) => zeroDivisor(fn, name));
+  return mapElements(fn, params, args, ({ n, x: [planned, run, cycle, total, good] }, out, fail) => {
+    for (let e = 0; e < n; e++) {
+      if (run[e] > planned[e]) fail(e, runTooLong);
+      else if (good[e] > total[e]) fail(e, tooManyGood);
+      else if (planned[e] === 0) fail(e, noPlan());
+      else if (run[e] === 0) fail(e, noRun());
+      else if (total[e] === 0) fail(e, noCount());
+      else out[e] = (run[e] / planned[e]) * ((cycle[e] * total[e]) / run[e]) * (good[e] / total[e]);
+    }
   });
 }
 
@@ -117,8 +122,15 @@ export function normCheck(unitNorm: Arg, stateNorm: Arg, better?: Arg): Grid<Res
   const direction = readOption(better, fn, "better", BETTER, "lower");
   if (isCellError(direction)) return [[direction]];
   const params = [nonNegative("unit_norm"), nonNegative("state_norm")];
-  return mapElements(fn, params, [unitNorm, stateNorm], ({ x }) =>
-    direction === "lower" ? x[0] <= x[1] : x[0] >= x[1],
+  const lower = direction === "lower";
+  return mapElements(
+    fn,
+    params,
+    [unitNorm, stateNorm],
+    ({ n, x: [unit, state] }, out) => {
+      for (let e = 0; e < n; e++) out[e] = (lower ? unit[e] <= state[e] : unit[e] >= state[e]) ? 1 : 0;
+    },
+    "boolean",
   );
 }
 
@@ -126,7 +138,13 @@ export function normCheck(unitNorm: Arg, stateNorm: Arg, better?: Arg): Grid<Res
 export function pieceRate(...args: Arg[]): Grid<Result> {
   const fn = "PIECERATE";
   const params = [nonNegative("wage_per_period"), nonNegative("output_norm_per_period")];
-  return mapElements(fn, params, args, ({ x }) => divide(fn, x[0], x[1], "output_norm_per_period"));
+  const zero = zeroDivisor(fn, "output_norm_per_period");
+  return mapElements(fn, params, args, ({ n, x: [wage, norm] }, out, fail) => {
+    for (let e = 0; e < n; e++) {
+      if (norm[e] === 0) fail(e, zero());
+      else out[e] = wage[e] / norm[e];
+    }
+  });
 }
 
 /** HT.REVISEDPIECERATE: (old_rate × old_norm + share × old_rate × (new_norm − old_norm)) / new_norm. */
@@ -138,10 +156,11 @@ export function revisedPieceRate(...args: Arg[]): Grid<Result> {
     nonNegative("new_norm"),
     { name: "incentive_share", domain: "unitInterval", fallback: 0 },
   ];
-  return mapElements(fn, params, args, ({ x }) => {
-    const rate = x[0];
-    const oldNorm = x[1];
-    const newNorm = x[2];
-    return divide(fn, rate * oldNorm + x[3] * rate * (newNorm - oldNorm), newNorm, "new_norm");
+  const zero = zeroDivisor(fn, "new_norm");
+  return mapElements(fn, params, args, ({ n, x: [rate, oldNorm, newNorm, share] }, out, fail) => {
+    for (let e = 0; e < n; e++) {
+      if (newNorm[e] === 0) fail(e, zero());
+      else out[e] = (rate[e] * oldNorm[e] + share[e] * rate[e] * (newNorm[e] - oldNorm[e])) / newNorm[e];
+    }
   });
 }

@@ -7,8 +7,8 @@
 import { cellError, isCellError, type Arg, type CellError, type Grid, type Result } from "./cell";
 import { readOption, single } from "./coerce";
 import { isRange } from "./grid";
-import { divide } from "./arithmetic";
-import { BLANK_ELEMENT, mapElements, scan, type Element, type Param, type Values } from "./elementwise";
+import { zeroDivisor } from "./arithmetic";
+import { materialize, mapElements, type Param } from "./elementwise";
 import { messages } from "./messages";
 
 export const COST_PRICE_PARAMS: readonly Param[] = [
@@ -32,28 +32,49 @@ export interface PriceBuildUp {
   readonly price: number;
 }
 
-/** The price and its parts; the one computation behind COSTPRICE and PRICEBUILDUP. */
-export function buildUpPrice(fn: string, { x }: Values): PriceBuildUp | CellError {
-  const material = x[0];
-  const labour = x[1];
-  const overhead = x[2];
-  const supplied = x[6];
-  if (supplied > material) return cellError("#NUM!", messages.greaterThan(fn, "supplied_material", "material"));
+/** The price on an own production cost: O + profit_rate·O + accumulation_rate·O + welfare_rate·labour. */
+function priceFrom(
+  ownCost: number,
+  labour: number,
+  profitRate: number,
+  accumulationRate: number,
+  welfareRate: number,
+): number {
+  return ownCost + profitRate * ownCost + accumulationRate * ownCost + welfareRate * labour;
+}
+
+/** The price and its parts, for PRICEBUILDUP; the price is COSTPRICE's, by the same computation. */
+export function priceParts(
+  material: number,
+  labour: number,
+  overhead: number,
+  profitRate: number,
+  accumulationRate: number,
+  welfareRate: number,
+  supplied: number,
+): PriceBuildUp {
   const ownMaterial = material - supplied;
   const ownCost = ownMaterial + labour + overhead;
-  const profit = x[3] * ownCost;
-  const accumulation = x[4] * ownCost;
-  const welfare = x[5] * labour;
-  const price = ownCost + profit + accumulation + welfare;
+  const profit = profitRate * ownCost;
+  const accumulation = accumulationRate * ownCost;
+  const welfare = welfareRate * labour;
+  const price = priceFrom(ownCost, labour, profitRate, accumulationRate, welfareRate);
   return { ownMaterial, labour, overhead, ownCost, profit, accumulation, welfare, price };
 }
+
+const suppliedAboveMaterial = (fn: string) =>
+  cellError("#NUM!", messages.greaterThan(fn, "supplied_material", "material"));
 
 /** HT.COSTPRICE: price = O + profit_rate·O + accumulation_rate·O + welfare_rate·labour,
  *  where O = material + labour + overhead − supplied_material. */
 export function costPrice(...args: Arg[]): Grid<Result> {
-  return mapElements("COSTPRICE", COST_PRICE_PARAMS, args, (values) => {
-    const parts = buildUpPrice("COSTPRICE", values);
-    return isCellError(parts) ? parts : parts.price;
+  const fn = "COSTPRICE";
+  return mapElements(fn, COST_PRICE_PARAMS, args, ({ n, x: [m, l, o, p, a, w, s] }, out, fail) => {
+    let tooMuch: CellError | undefined;
+    for (let e = 0; e < n; e++) {
+      if (s[e] > m[e]) fail(e, (tooMuch ??= suppliedAboveMaterial(fn)));
+      else out[e] = priceFrom(m[e] - s[e] + l[e] + o[e], l[e], p[e], a[e], w[e]);
+    }
   });
 }
 
@@ -96,16 +117,15 @@ export function priceBuildUp(...args: Arg[]): Grid<Result> {
   const range = numeric.findIndex(isRange);
   if (range >= 0) return [[cellError("#VALUE!", messages.singleValue(fn, COST_PRICE_PARAMS[range].name))]];
   const language = readLanguage(args[COST_PRICE_PARAMS.length], fn);
-  let element: Element = BLANK_ELEMENT;
-  const walked = scan(fn, COST_PRICE_PARAMS, numeric, (e) => {
-    element = e;
-  });
-  if (isCellError(walked)) return [[walked]];
-  if (isCellError(element)) return [[element]];
+  const columns = materialize(fn, COST_PRICE_PARAMS, numeric);
+  if (isCellError(columns)) return [[columns]];
+  const inputError = columns.errors.get(0);
+  if (inputError) return [[inputError]];
   if (isCellError(language)) return [[language]];
-  if (element === BLANK_ELEMENT) return [[""]];
-  const parts = buildUpPrice(fn, element);
-  if (isCellError(parts)) return [[parts]];
+  if (columns.isBlank(0)) return [[""]];
+  const [m, l, o, p, a, w, s] = columns.x.map((column) => column[0]);
+  if (s > m) return [[suppliedAboveMaterial(fn)]];
+  const parts = priceParts(m, l, o, p, a, w, s);
   const amounts = [
     parts.ownMaterial,
     parts.labour,
@@ -130,9 +150,11 @@ export const PARITY_WAGE_PARAMS: readonly Param[] = [
 /** HT.PARITYWAGE: labour cost per unit at parity with a state-enterprise worker:
  *  time_norm_hours × reference_monthly_wage / hours_per_month × condition_coef. */
 export function parityWage(...args: Arg[]): Grid<Result> {
-  const fn = "PARITYWAGE";
-  return mapElements(fn, PARITY_WAGE_PARAMS, args, ({ x }) => {
-    const perMonth = divide(fn, x[0] * x[1], x[2], "hours_per_month");
-    return isCellError(perMonth) ? perMonth : perMonth * x[3];
+  const zero = zeroDivisor("PARITYWAGE", "hours_per_month");
+  return mapElements("PARITYWAGE", PARITY_WAGE_PARAMS, args, ({ n, x: [hours, wage, perMonth, coef] }, out, fail) => {
+    for (let e = 0; e < n; e++) {
+      if (perMonth[e] === 0) fail(e, zero());
+      else out[e] = ((hours[e] * wage[e]) / perMonth[e]) * coef[e];
+    }
   });
 }

@@ -13,7 +13,9 @@ const PRICE_VARIANCE_PARAMS: readonly Param[] = [
 
 /** HT.PRICEVARIANCE: (actual_price − standard_price) × actual_qty. */
 export function priceVariance(...args: Arg[]): Grid<Result> {
-  return mapElements("PRICEVARIANCE", PRICE_VARIANCE_PARAMS, args, ({ x }) => (x[0] - x[1]) * x[2]);
+  return mapElements("PRICEVARIANCE", PRICE_VARIANCE_PARAMS, args, ({ n, x: [actual, standard, qty] }, out) => {
+    for (let e = 0; e < n; e++) out[e] = (actual[e] - standard[e]) * qty[e];
+  });
 }
 
 const USAGE_VARIANCE_PARAMS: readonly Param[] = [
@@ -25,5 +27,12 @@ const USAGE_VARIANCE_PARAMS: readonly Param[] = [
 
 /** HT.USAGEVARIANCE: (actual_qty − standard_qty_per_unit × output) × standard_price. */
 export function usageVariance(...args: Arg[]): Grid<Result> {
-  return mapElements("USAGEVARIANCE", USAGE_VARIANCE_PARAMS, args, ({ x }) => (x[0] - x[1] * x[2]) * x[3]);
+  return mapElements(
+    "USAGEVARIANCE",
+    USAGE_VARIANCE_PARAMS,
+    args,
+    ({ n, x: [actual, perUnit, output, price] }, out) => {
+      for (let e = 0; e < n; e++) out[e] = (actual[e] - perUnit[e] * output[e]) * price[e];
+    },
+  );
 }

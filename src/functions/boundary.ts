@@ -69,13 +69,18 @@ function fromExcelCell(value: unknown): unknown {
   return value;
 }
 
+// Indexed loops: this runs over every cell of every argument, and iterators cost several times more.
 function hasObject(arg: readonly unknown[]): boolean {
-  for (const row of arg) {
+  for (let i = 0; i < arg.length; i++) {
+    const row = arg[i];
     if (!Array.isArray(row)) {
       if (typeof row === "object" && row !== null) return true;
       continue;
     }
-    for (const v of row) if (typeof v === "object" && v !== null) return true;
+    for (let j = 0; j < row.length; j++) {
+      const v: unknown = row[j];
+      if (typeof v === "object" && v !== null) return true;
+    }
   }
   return false;
 }
