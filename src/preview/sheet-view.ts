@@ -137,12 +137,6 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
           td.title = v.message;
         }
         if (r === selected().row && c === selected().col) td.classList.add("selected");
-        td.addEventListener("click", () => {
-          book.selection = { sheet, row: r, col: c };
-          for (const old of table.querySelectorAll("td.selected")) old.classList.remove("selected");
-          td.classList.add("selected");
-          renderBar();
-        });
         tr.append(td);
       }
       body.append(tr);
@@ -156,6 +150,18 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     renderGrid();
     renderBar();
   }
+
+  // One listener for the whole grid: a thousand-row template has tens of thousands of cells.
+  grid.addEventListener("click", (event) => {
+    const td = (event.target as Element).closest<HTMLElement>("td[data-cell]");
+    if (!td) return;
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(td.dataset.cell!)!;
+    const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    book.selection = { sheet: selected().sheet, row: Number(digits) - 1, col };
+    for (const old of grid.querySelectorAll("td.selected")) old.classList.remove("selected");
+    td.classList.add("selected");
+    renderBar();
+  });
 
   formula.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;

@@ -48,8 +48,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     status.replaceChildren(
       h("fluent-message-bar", { intent, class: `message ${intent}` }, h("span", {}, message), ...actions),
     );
-    // After a long form the verdict would be out of sight.
-    status.scrollIntoView?.({ block: "nearest" });
+    // After a long form the verdict would be out of sight. In the next frame, so that the scroll
+    // shares the layout the browser does anyway instead of forcing one of the whole page now.
+    requestAnimationFrame(() => status.scrollIntoView?.({ block: "nearest" }));
   };
   const clearStatus = () => status.replaceChildren();
   const busy = (key: StringKey) => {
