@@ -32,4 +32,4 @@ async function httpsOptions() {
   return { ca: fs.readFileSync(FILES.ca), cert: fs.readFileSync(FILES.cert), key: fs.readFileSync(FILES.key) };
 }
 
-module.exports = { httpsOptions, CERTIFICATE_FILES: FILES };
+module.exports = { httpsOptions };

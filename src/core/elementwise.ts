@@ -39,8 +39,6 @@ export interface Materialized extends Columns {
   readonly shape: Shape;
   /** Whether element e is blank: every required input empty. */
   isBlank(e: number): boolean;
-  /** Whether some element may be blank (the function has required inputs). */
-  readonly mayBeBlank: boolean;
   /** The first input error of element e, in argument order. */
   readonly errors: ReadonlyMap<number, CellError>;
 }
@@ -152,7 +150,7 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
     labels.push(NO_LABELS as string[]);
   });
 
-  return { n, x, labels, shape, errors, mayBeBlank: anyRequired, isBlank: (e) => anyRequired && filled[e] === 0 };
+  return { n, x, labels, shape, errors, isBlank: (e) => anyRequired && filled[e] === 0 };
 }
 
 /**
@@ -197,7 +195,7 @@ export function mapElements(
     // The usual column of plain results: no error to look up, only blanks and overflows.
     for (let e = 0; e < rows; e++) {
       const value = out[e];
-      result[e] = [columns.mayBeBlank && columns.isBlank(e) ? "" : value - value === 0 ? value : cellAt(e)];
+      result[e] = [columns.isBlank(e) ? "" : value - value === 0 ? value : cellAt(e)];
     }
     return result;
   }

@@ -20,10 +20,6 @@ export function toGrid(arg: Arg, fn: string, name: string): Grid<Scalar> | CellE
   return arg as Grid<Scalar>;
 }
 
-export function shapeOf(grid: Grid<unknown>): Shape {
-  return { rows: grid.length, cols: grid[0].length };
-}
-
 /**
  * The shape several grids broadcast to, as in Excel array arithmetic: along each axis every
  * grid has either the common length or length 1. Otherwise a #VALUE! naming the arguments.

@@ -111,7 +111,8 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
   async function insert(plan: CellPlan, stored: Omit<Stored, "placement">, where: Where): Promise<WriteOutcome> {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      // Sheet names matter only for naming a new sheet.
+      if (where.kind === "newSheet") sheets.load("items/name");
       let target:
         | { sheet: Excel.Worksheet; area: Excel.Range; anchor: Excel.Range; names: Excel.NamedItemCollection }
         | undefined;
@@ -120,6 +121,8 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         const sheet = context.workbook.worksheets.getActiveWorksheet();
         const anchor = context.workbook.getSelectedRange().getCell(0, 0);
         const area = anchor.getResizedRange(plan.rows - 1, plan.cols - 1);
+        // A second proxy of the same sheet: reading `sheet.names` after `sheet.load` trips
+        // office-addin-lint's read-before-sync rule, though a navigation property needs no sync.
         const names = context.workbook.worksheets.getActiveWorksheet().names;
         names.load("items/name");
         anchor.load("rowIndex,columnIndex");

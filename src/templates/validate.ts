@@ -8,10 +8,6 @@ export const fieldPath = (key: string) => key;
 export const cellPath = (table: string, row: number, column: string) => `${table}[${row}].${column}`;
 export const tablePath = (table: string) => `${table}[]`;
 
-function fmt(n: number): string {
-  return String(n);
-}
-
 /** What is wrong with one value, or undefined. `others` gives the values a ref may take. */
 export function checkValue(
   field: Field,
@@ -35,14 +31,14 @@ export function checkValue(
       if (field.integer && !Number.isInteger(value)) return t("Cần một số nguyên.", "A whole number is needed.");
       if (field.min !== undefined && value < field.min) {
         return t(
-          `Không được nhỏ hơn ${fmt(field.min * scale)}${unit}.`,
-          `Must be at least ${fmt(field.min * scale)}${unit}.`,
+          `Không được nhỏ hơn ${String(field.min * scale)}${unit}.`,
+          `Must be at least ${String(field.min * scale)}${unit}.`,
         );
       }
       if (field.max !== undefined && value > field.max) {
         return t(
-          `Không được lớn hơn ${fmt(field.max * scale)}${unit}.`,
-          `Must be at most ${fmt(field.max * scale)}${unit}.`,
+          `Không được lớn hơn ${String(field.max * scale)}${unit}.`,
+          `Must be at most ${String(field.max * scale)}${unit}.`,
         );
       }
       return undefined;
