@@ -34,6 +34,10 @@ export interface CellPlan {
   readonly widths: readonly number[];
   /** Row heights in points where text wraps (clauses); other rows keep Excel's height. */
   readonly heights: readonly { readonly row: number; readonly points: number }[];
+  /** Ruled tables: every cell of each area gets a thin border on all four sides. */
+  readonly borders: readonly Area[];
+  /** The rows repeated at the top of every printed page (a table's header row). */
+  readonly printTitles?: { readonly row: number; readonly rows: number };
   readonly printArea: Area;
   readonly orientation: "portrait" | "landscape";
 }
@@ -41,7 +45,10 @@ export interface CellPlan {
 /** Excel number formats, invariant (Excel shows them with the user's separators). */
 export const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
   integer: "#,##0",
-  amount: "#,##0.00",
+  // Đồng have no decimals; negative amounts in parentheses, as financial tables show them.
+  amount: "#,##0;(#,##0)",
+  // Unit prices and costs, where fractions of a đồng add up over many units.
+  price: "#,##0.00",
   decimal: "#,##0.####",
   coefficient: "0.000",
   percent: "0.0%",

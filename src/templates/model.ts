@@ -21,7 +21,12 @@ interface FieldBase {
 export interface TextField extends FieldBase {
   readonly type: "text";
   readonly maxLength?: number;
-  readonly default?: string;
+  /** A default in both languages is taken in the form's language (clauses people edit). */
+  readonly default?: string | Text;
+  /** Long text (a clause): the form offers several lines. */
+  readonly multiline?: true;
+  /** A shape the text must have (a tax code), with the message that says it. */
+  readonly pattern?: { readonly regex: string; readonly message: Text };
 }
 
 export interface NumberField extends FieldBase {
@@ -83,9 +88,40 @@ export interface Issue {
 // ——— the sheet ———
 
 export type Style =
-  "title" | "subtitle" | "section" | "header" | "label" | "input" | "param" | "computed" | "total" | "clause" | "note";
+  | "title"
+  | "subtitle"
+  | "section"
+  | "header"
+  | "label"
+  | "input"
+  | "param"
+  | "computed"
+  | "total"
+  | "clause"
+  | "note"
+  // The document's heading block, unit line and signature row.
+  | "nation"
+  | "motto"
+  | "unitName"
+  | "superior"
+  | "docNo"
+  | "dateLine"
+  | "unitLine"
+  | "signTitle"
+  | "signNote"
+  | "signName"
+  | "group";
 
-export type Format = "integer" | "amount" | "decimal" | "percent" | "wholePercent" | "date" | "text" | "coefficient";
+export type Format =
+  | "integer"
+  | "amount"
+  | "price"
+  | "decimal"
+  | "percent"
+  | "wholePercent"
+  | "date"
+  | "text"
+  | "coefficient";
 
 /**
  * A formula as written in a declaration. Placeholders: {col} is this row's cell of column `col`
@@ -100,9 +136,14 @@ export interface Column {
   readonly header: Text;
   /** The input column filled from the form; absent for computed columns. */
   readonly input?: string;
-  readonly formula?: FormulaTemplate;
+  /** A formula; one per language where it writes words into the sheet. */
+  readonly formula?: FormulaTemplate | Text;
+  /** What the first data row holds instead of `formula` (a growth over the year before has none). */
+  readonly first?: FormulaTemplate;
   /** Running number of the row (STT). */
   readonly counter?: true;
+  /** The row's year: the value of this field plus the row's index (a plan's years). */
+  readonly yearFrom?: string;
   readonly format?: Format;
   /** What the totals row holds for this column. */
   readonly total?: FormulaTemplate | Text;
@@ -115,31 +156,101 @@ export interface Column {
 export interface FieldRow {
   readonly label: Text;
   readonly field?: string;
-  readonly formula?: FormulaTemplate;
+  /** A formula; one per language where it speaks (amounts in words). */
+  readonly formula?: FormulaTemplate | Text;
+  /** Text with {field} placeholders, as the value (an account "số … tại ngân hàng …"). */
+  readonly text?: Text;
   readonly format?: Format;
+  /** The placeholder key of a formula row, for other formulas to refer to it as {key}. */
+  readonly key?: string;
   /** Defined name of the value cell, so formulas read "ProfitRate", not "$C$7". */
+  readonly name?: string;
+  /** The value spans the rest of the row (names, addresses, amounts in words). */
+  readonly wide?: true;
+}
+
+/** A clause, or a clause that is written only when a choice field has one of some values. */
+export type Clause =
+  | Text
+  | {
+      readonly text: Text;
+      /** Written when the choice field has one of `is`, or when the field is (or is not) `filled`. */
+      readonly when: { readonly field: string; readonly is?: readonly string[]; readonly filled?: boolean };
+    };
+
+/** One signer of a signature row: the title, the note under it, and the field with the signer's name. */
+export interface Signer {
+  readonly title: Text;
+  /** A second line of the title (a representative's position). */
+  readonly position?: string;
+  readonly note: Text;
   readonly name?: string;
 }
 
+/** A line of a statement (a cost table): fixed, or one per row of an input table. */
+export interface StatementLine {
+  /** The placeholder key for other lines: {key.column} is this line's cell of that column. */
+  readonly key?: string;
+  readonly code?: string;
+  readonly label: Text;
+  readonly style?: "group" | "item" | "total";
+  /** Cells by column key: a formula, a field's value ({ field }) or text. */
+  readonly cells?: Readonly<Record<string, FormulaTemplate | { readonly field: string } | Text>>;
+  /** One line per row of this input table: the label from `labelFrom`, cells from the row's inputs. */
+  readonly each?: { readonly table: string; readonly labelFrom: string; readonly inputs: Readonly<Record<string, string>> };
+}
+
 export type Block =
+  | {
+      /** Unit and superior body top left; the national heading top right; "Số: …" and the place and date line. */
+      readonly kind: "heading";
+      readonly superior?: string;
+      readonly unit?: string;
+      /** "Số: …"; a contract has its number under the title instead. */
+      readonly number?: Text;
+      readonly place: string;
+      readonly date: string;
+    }
   | { readonly kind: "title"; readonly text: Text }
+  /** "Đơn vị tính: đồng", right-aligned above a table. */
+  | { readonly kind: "unitLine"; readonly text: Text }
+  | {
+      readonly kind: "signatures";
+      /** The place and date line right-aligned above the signers (forms; a contract has it on top). */
+      readonly dateLine?: { readonly place: string; readonly date: string };
+      readonly signers: readonly Signer[];
+    }
+  | {
+      readonly kind: "statement";
+      readonly key: string;
+      readonly title?: Text;
+      readonly columns: readonly { readonly key: string; readonly header: Text; readonly format?: Format }[];
+      readonly lines: readonly StatementLine[];
+      /** The header row repeats on every printed page. */
+      readonly printTitles?: true;
+    }
   | { readonly kind: "subtitle"; readonly text: Text }
   | { readonly kind: "fields"; readonly title?: Text; readonly rows: readonly FieldRow[] }
   | {
       readonly kind: "table";
       readonly key: string;
       readonly title: Text;
-      /** The input table whose rows become the table's rows; or fixed rows. */
-      readonly source: string;
+      /** The input table whose rows become the table's rows; or the years between two fields. */
+      readonly source: string | { readonly years: { readonly from: string; readonly to: string } };
+      /** The header row repeats on every printed page (one table per template). */
+      readonly printTitles?: true;
       readonly columns: readonly Column[];
-      /** A sheet name for the data rows of two adjacent columns (a grade table for the HT functions). */
-      readonly rangeName?: { readonly name: string; readonly from: string; readonly to: string };
+      /** A sheet name for the data rows of two adjacent columns (a grade table for the HT functions);
+       *  formulas refer to it as {key}. */
+      readonly rangeName?: { readonly key: string; readonly name: string; readonly from: string; readonly to: string };
     }
-  | { readonly kind: "clauses"; readonly title: Text; readonly items: readonly Text[] }
+  | { readonly kind: "clauses"; readonly title?: Text; readonly items: readonly Clause[] }
   | { readonly kind: "note"; readonly text: Text };
 
+export type TemplateId = "plan" | "contract" | "pricePlan" | "normSheet";
+
 export interface TemplateDecl {
-  readonly id: "plan" | "contract";
+  readonly id: TemplateId;
   readonly name: Text;
   readonly description: Text;
   /** Sheet name, with {field} placeholders. */

@@ -4,7 +4,7 @@
  * one back trusts nothing: a damaged or foreign payload is refused with a message.
  */
 import { templateById } from "./catalog";
-import type { Inputs, Lang, Text, Value } from "./model";
+import type { Inputs, Lang, TemplateId, Text, Value } from "./model";
 import { validateInputs } from "./validate";
 
 export const PAYLOAD_NAMESPACE = "urn:hach-toan:template:1";
@@ -21,7 +21,7 @@ export interface Placement {
 }
 
 export interface Stored {
-  readonly template: "plan" | "contract";
+  readonly template: TemplateId;
   readonly lang: Lang;
   readonly inputs: Inputs;
   readonly placement: Placement;

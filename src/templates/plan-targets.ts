@@ -1,21 +1,38 @@
 /**
- * Plan targets (chỉ tiêu kế hoạch) for a unit and a plan year: products with output value and
- * growth, labour-time norms, the materials balance, quality grades, and blank columns for the
- * actuals with plan fulfilment and the norm-versus-actual indicators.
+ * Plan targets (chỉ tiêu kế hoạch) of an enterprise or a cooperative, from a base year to a plan
+ * year: products with output value and growth, each year's planned output linked by the average
+ * annual growth, labour by time norm (whole workers), the materials balance, quality per product,
+ * and blank columns for the actuals with plan fulfilment and the norm-versus-actual indicators.
  */
+import { FORM_SIGNATURES, HEADING, HEADING_FIELDS, SIGNER_FIELDS } from "./document";
 import type { Inputs, Issue, TemplateDecl } from "./model";
+import { MAX_YEARS } from "./render";
 
 const GROWTH = '=IF(N({baseValue})=0,"",{planValue}/{baseValue}-1)';
-const ANNUAL_GROWTH = '=IF(OR(N({baseValue})<=0,Years<=0),"",RRI(Years,{baseValue},{planValue}))';
+const ANNUAL_GROWTH = '=IF(OR(N({baseValue})<=0,{years}<=0),"",RRI({years},{baseValue},{planValue}))';
 const PRODUCT_ROW = "MATCH({product},{products.name:all},0)";
+/** The coefficient of the k-th grade of the grade table (first, second, reject). */
+const coef = (k: number) => `INDEX({grades.coef:all},${k})`;
 
 function yearsInOrder(inputs: Inputs): Issue[] {
   const { baseYear, planYear } = inputs.fields;
-  return typeof baseYear === "number" && typeof planYear === "number" && planYear <= baseYear
+  if (typeof baseYear !== "number" || typeof planYear !== "number") return [];
+  if (planYear <= baseYear) {
+    return [
+      {
+        path: "planYear",
+        message: { vi: "Năm kế hoạch phải sau năm gốc.", en: "The plan year must come after the base year." },
+      },
+    ];
+  }
+  return planYear - baseYear >= MAX_YEARS
     ? [
         {
           path: "planYear",
-          message: { vi: "Năm kế hoạch phải sau năm gốc.", en: "The plan year must come after the base year." },
+          message: {
+            vi: `Kế hoạch dài tối đa ${MAX_YEARS - 1} năm.`,
+            en: `A plan spans at most ${MAX_YEARS - 1} years.`,
+          },
         },
       ]
     : [];
@@ -44,26 +61,14 @@ export const PLAN_TARGETS: TemplateDecl = {
   id: "plan",
   name: { vi: "Chỉ tiêu kế hoạch", en: "Plan targets" },
   description: {
-    vi: "Sản phẩm, giá trị sản lượng và tốc độ tăng, định mức lao động, cân đối vật tư, phẩm cấp; cột thực hiện cho kế toán.",
-    en: "Products, output value and growth, labour norms, materials balance, grades; actuals columns for the accountant.",
+    vi: "Doanh nghiệp hoặc hợp tác xã: sản phẩm, giá trị sản lượng từng năm từ năm gốc đến năm kế hoạch, lao động, cân đối vật tư, chất lượng từng sản phẩm; cột thực hiện cho kế toán.",
+    en: "Enterprise or cooperative: products, output value year by year from the base year to the plan year, labour, materials balance, quality per product; actuals columns for the accountant.",
   },
   sheetName: { vi: "KH {planYear}", en: "Plan {planYear}" },
   orientation: "landscape",
   widths: [6, 28, 10, 14, 14, 14, 16, 16, 12, 12, 14, 16, 12],
   fields: [
-    {
-      key: "unit",
-      type: "text",
-      required: true,
-      maxLength: 120,
-      label: { vi: "Đơn vị", en: "Unit (enterprise or cooperative)" },
-    },
-    {
-      key: "issuer",
-      type: "text",
-      maxLength: 120,
-      label: { vi: "Cơ quan giao chỉ tiêu (liên hiệp xã)", en: "Issued by (union of cooperatives)" },
-    },
+    ...HEADING_FIELDS,
     {
       key: "baseYear",
       type: "number",
@@ -83,6 +88,13 @@ export const PLAN_TARGETS: TemplateDecl = {
       label: { vi: "Năm kế hoạch", en: "Plan year" },
     },
     {
+      key: "moneyUnit",
+      type: "text",
+      maxLength: 30,
+      default: { vi: "đồng", en: "dong" },
+      label: { vi: "Đơn vị tiền (đồng, nghìn đồng, triệu đồng)", en: "Money unit (dong, thousand dong, million dong)" },
+    },
+    {
       key: "hoursPerWorker",
       type: "number",
       required: true,
@@ -91,6 +103,7 @@ export const PLAN_TARGETS: TemplateDecl = {
       default: 2400,
       label: { vi: "Giờ công một lao động trong năm", en: "Working hours per worker per year" },
     },
+    ...SIGNER_FIELDS,
   ],
   tables: [
     {
@@ -158,9 +171,13 @@ export const PLAN_TARGETS: TemplateDecl = {
     },
     {
       key: "grades",
-      label: { vi: "Phẩm cấp", en: "Quality grades" },
-      minRows: 1,
-      maxRows: 10,
+      label: {
+        vi: "Hệ số phẩm cấp (chính phẩm, thứ phẩm, phế phẩm)",
+        en: "Grade coefficients (first grade, second grade, reject)",
+      },
+      // The quality table has one column per grade, in this order.
+      minRows: 3,
+      maxRows: 3,
       uniqueBy: "label",
       defaultRows: [
         { label: { vi: "Chính phẩm", en: "First grade" }, coef: 1 },
@@ -175,17 +192,22 @@ export const PLAN_TARGETS: TemplateDecl = {
   ],
   rules: [yearsInOrder, stateSupplyWithinNeed],
   blocks: [
+    HEADING,
     { kind: "title", text: { vi: "CHỈ TIÊU KẾ HOẠCH NĂM {planYear}", en: "PLAN TARGETS FOR {planYear}" } },
-    { kind: "subtitle", text: { vi: "{unit}", en: "{unit}" } },
+    {
+      kind: "subtitle",
+      text: {
+        vi: "Kế hoạch từ năm gốc {baseYear} đến năm {planYear}",
+        en: "Plan from the base year {baseYear} to {planYear}",
+      },
+    },
     {
       kind: "fields",
       title: { vi: "Thông tin chung", en: "General" },
       rows: [
-        { label: { vi: "Đơn vị", en: "Unit" }, field: "unit" },
-        { label: { vi: "Cơ quan giao chỉ tiêu", en: "Issued by" }, field: "issuer" },
         { label: { vi: "Năm gốc", en: "Base year" }, field: "baseYear", name: "BaseYear" },
         { label: { vi: "Năm kế hoạch", en: "Plan year" }, field: "planYear", name: "PlanYear" },
-        { label: { vi: "Số năm", en: "Years" }, formula: "=PlanYear-BaseYear", name: "Years" },
+        { label: { vi: "Số năm", en: "Years" }, formula: "={planYear}-{baseYear}", key: "years", name: "Years" },
         {
           label: { vi: "Giờ công một lao động / năm", en: "Hours per worker per year" },
           field: "hoursPerWorker",
@@ -195,9 +217,14 @@ export const PLAN_TARGETS: TemplateDecl = {
       ],
     },
     {
+      kind: "unitLine",
+      text: { vi: "Đơn vị tính giá trị: {moneyUnit} (giá cố định)", en: "Values in {moneyUnit} (constant prices)" },
+    },
+    {
       kind: "table",
       key: "products",
       source: "products",
+      printTitles: true,
       title: { vi: "1. Sản phẩm và giá trị sản lượng", en: "1. Products and output value" },
       columns: [
         { key: "no", counter: true, header: { vi: "STT", en: "No." }, total: { vi: "Cộng", en: "Total" } },
@@ -253,9 +280,56 @@ export const PLAN_TARGETS: TemplateDecl = {
     },
     {
       kind: "table",
+      key: "years",
+      source: { years: { from: "baseYear", to: "planYear" } },
+      title: {
+        vi: "2. Kế hoạch từng năm (tổng giá trị sản lượng, tăng bình quân năm)",
+        en: "2. Year by year (total output value at the average annual growth)",
+      },
+      columns: [
+        { key: "year", yearFrom: "baseYear", header: { vi: "Năm", en: "Year" } },
+        {
+          key: "plan",
+          header: { vi: "GT kế hoạch", en: "Planned value" },
+          format: "amount",
+          first: "={products.baseValue:total}",
+          formula:
+            '=IF({products.annual:total}="","",{products.baseValue:total}*(1+{products.annual:total})^({year}-{baseYear}))',
+        },
+        {
+          key: "growth",
+          header: { vi: "Tăng so năm trước", en: "Growth on the year before" },
+          format: "percent",
+          first: "",
+          formula: '=IF(OR({plan}="",N({plan:prev})=0),"",{plan}/{plan:prev}-1)',
+        },
+        {
+          key: "index",
+          header: { vi: "So năm gốc", en: "Index on the base year" },
+          format: "percent",
+          formula: '=IF(OR({plan}="",N({products.baseValue:total})=0),"",{plan}/{products.baseValue:total})',
+        },
+        { key: "actual", entry: true, header: { vi: "GT thực hiện", en: "Actual value" }, format: "amount" },
+        {
+          key: "actualGrowth",
+          header: { vi: "Thực hiện tăng so năm trước", en: "Actual growth on the year before" },
+          format: "percent",
+          first: "",
+          formula: '=IF(OR({actual}="",N({actual:prev})=0),"",{actual}/{actual:prev}-1)',
+        },
+        {
+          key: "fulfil",
+          header: { vi: "% hoàn thành KH", en: "% of plan" },
+          format: "percent",
+          formula: '=IF(OR({actual}="",N({plan})=0),"",{actual}/{plan})',
+        },
+      ],
+    },
+    {
+      kind: "table",
       key: "labour",
       source: "products",
-      title: { vi: "2. Lao động theo định mức thời gian", en: "2. Labour by time norm" },
+      title: { vi: "3. Lao động theo định mức thời gian", en: "3. Labour by time norm" },
       columns: [
         { key: "no", counter: true, header: { vi: "STT", en: "No." }, total: { vi: "Cộng", en: "Total" } },
         { key: "name", input: "name", header: { vi: "Sản phẩm", en: "Product" } },
@@ -265,21 +339,23 @@ export const PLAN_TARGETS: TemplateDecl = {
           header: { vi: "Giờ công cần", en: "Hours needed" },
           format: "integer",
           formula: '=IF({timeNorm}="","",{products.planQty}*{timeNorm})',
-          total: "=SUM({hours:all})",
+          total: '=IF(COUNT({hours:all})=0,"",SUM({hours:all}))',
         },
         {
+          // A need for workers is met by whole workers: rounded up.
           key: "workers",
-          header: { vi: "Lao động cần", en: "Workers needed" },
-          format: "decimal",
-          formula: '=IF({hours}="","",{hours}/HoursPerWorker)',
-          total: "=SUM({workers:all})",
+          header: { vi: "Lao động cần (người)", en: "Workers needed" },
+          format: "integer",
+          formula: '=IF({hours}="","",ROUNDUP({hours}/{hoursPerWorker},0))',
+          total: '=IF({hours}="","",ROUNDUP({hours}/{hoursPerWorker},0))',
         },
         { key: "actualHours", entry: true, header: { vi: "Giờ làm thực tế", en: "Hours worked" }, format: "integer" },
         {
           key: "fulfil",
           header: { vi: "% hoàn thành định mức", en: "% of norm" },
           format: "percent",
-          formula: '=IF({actualHours}="","",HT.NORMFULFIL({timeNorm},{products.actualQty},{actualHours}))',
+          formula:
+            '=IF(OR({actualHours}="",{timeNorm}="",{products.actualQty}=""),"",HT.NORMFULFIL({timeNorm},{products.actualQty},{actualHours}))',
         },
       ],
     },
@@ -287,7 +363,7 @@ export const PLAN_TARGETS: TemplateDecl = {
       kind: "table",
       key: "materials",
       source: "materials",
-      title: { vi: "3. Cân đối vật tư", en: "3. Materials balance" },
+      title: { vi: "4. Cân đối vật tư", en: "4. Materials balance" },
       columns: [
         { key: "no", counter: true, header: { vi: "STT", en: "No." } },
         {
@@ -322,7 +398,8 @@ export const PLAN_TARGETS: TemplateDecl = {
           key: "saving",
           header: { vi: "Tiết kiệm (+) / vượt (−)", en: "Saving (+) / overrun (−)" },
           format: "decimal",
-          formula: `=IF({actualUsed}="","",HT.MATERIALSAVING({norm},INDEX({products.actualQty:all},${PRODUCT_ROW}),{actualUsed}))`,
+          // Nested IFs: OR would look the product up in a spare row that names none (#N/A).
+          formula: `=IF({actualUsed}="","",IF(INDEX({products.actualQty:all},${PRODUCT_ROW})="","",HT.MATERIALSAVING({norm},INDEX({products.actualQty:all},${PRODUCT_ROW}),{actualUsed})))`,
         },
       ],
     },
@@ -330,34 +407,48 @@ export const PLAN_TARGETS: TemplateDecl = {
       kind: "table",
       key: "grades",
       source: "grades",
-      title: { vi: "4. Chất lượng sản phẩm", en: "4. Product quality" },
-      rangeName: { name: "GradeTable", from: "label", to: "coef" },
+      title: { vi: "5. Hệ số phẩm cấp", en: "5. Grade coefficients" },
       columns: [
-        { key: "label", input: "label", header: { vi: "Phẩm cấp", en: "Grade" }, total: { vi: "Cộng", en: "Total" } },
+        { key: "label", input: "label", header: { vi: "Phẩm cấp", en: "Grade" } },
         { key: "coef", input: "coef", header: { vi: "Hệ số", en: "Coefficient" }, format: "coefficient" },
-        {
-          key: "actualQty",
-          entry: true,
-          header: { vi: "SL thực hiện", en: "Actual qty" },
-          format: "decimal",
-          total: "=SUM({actualQty:all})",
-        },
-        {
-          key: "share",
-          header: { vi: "Tỷ trọng", en: "Share" },
-          format: "percent",
-          formula: '=IF(OR({actualQty}="",SUM({actualQty:all})=0),"",{actualQty}/SUM({actualQty:all}))',
-        },
       ],
     },
     {
-      kind: "fields",
-      rows: [
+      // Per product: quantities of different units of measure are never added together.
+      kind: "table",
+      key: "quality",
+      source: "products",
+      title: { vi: "6. Chất lượng sản phẩm (thực hiện)", en: "6. Product quality (actual)" },
+      columns: [
+        { key: "no", counter: true, header: { vi: "STT", en: "No." } },
+        { key: "name", input: "name", header: { vi: "Sản phẩm", en: "Product" } },
+        { key: "uom", input: "uom", header: { vi: "ĐVT", en: "Unit" } },
+        { key: "first", entry: true, header: { vi: "SL chính phẩm", en: "First grade qty" }, format: "decimal" },
+        { key: "second", entry: true, header: { vi: "SL thứ phẩm", en: "Second grade qty" }, format: "decimal" },
+        { key: "reject", entry: true, header: { vi: "SL phế phẩm", en: "Reject qty" }, format: "decimal" },
         {
-          label: { vi: "Hệ số phẩm cấp bình quân", en: "Average grade coefficient" },
+          key: "total",
+          header: { vi: "Cộng", en: "Total" },
+          format: "decimal",
+          formula: '=IF(COUNT({first},{second},{reject})=0,"",N({first})+N({second})+N({reject}))',
+        },
+        {
+          key: "grade",
+          header: { vi: "Hệ số phẩm cấp BQ", en: "Average grade coefficient" },
           format: "coefficient",
-          formula: "=HT.GRADECOEF({grades.actualQty:all},{grades.label:all},GradeTable)",
-          name: "AverageGrade",
+          formula: `=IF(N({total})=0,"",(N({first})*${coef(1)}+N({second})*${coef(2)}+N({reject})*${coef(3)})/{total})`,
+        },
+        {
+          key: "rejectRatio",
+          header: { vi: "Tỷ lệ phế phẩm", en: "Reject ratio" },
+          format: "percent",
+          formula: '=IF(N({total})=0,"",N({reject})/{total})',
+        },
+        {
+          key: "firstRatio",
+          header: { vi: "Tỷ lệ chính phẩm", en: "First-grade ratio" },
+          format: "percent",
+          formula: '=IF(N({total})=0,"",N({first})/{total})',
         },
       ],
     },
@@ -368,5 +459,6 @@ export const PLAN_TARGETS: TemplateDecl = {
         en: "Yellow cells are actuals for the accountant to fill in; the others are formulas.",
       },
     },
+    FORM_SIGNATURES,
   ],
 };

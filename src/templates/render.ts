@@ -4,7 +4,8 @@
  */
 import type { Area, CellContent, CellPlan, PlanCell } from "./cell-plan";
 import { address, safeSheetName } from "./cell-plan";
-import type { Block, Column, Field, Format, Inputs, Lang, Style, TemplateDecl, Text, Value } from "./model";
+import { GAP, MOTTO, NATION, dateLine, splitColumns } from "./document";
+import type { Block, Clause, Column, Field, Format, Inputs, Lang, Style, TemplateDecl, Text, Value } from "./model";
 import { excelSerial, formatValue, isIsoDate } from "./values";
 
 interface TablePlace {
@@ -13,44 +14,75 @@ interface TablePlace {
   readonly headerRow: number;
   readonly totalRow?: number;
   readonly columns: ReadonlyMap<string, number>;
+  /** One line of a statement: {key.column} is its cell wherever it is used. */
+  readonly single?: true;
 }
 
 interface Layout {
   readonly starts: readonly number[];
   readonly fieldCells: ReadonlyMap<string, { row: number; col: number; name?: string }>;
   readonly tables: ReadonlyMap<string, TablePlace>;
+  /** Named ranges by placeholder key. */
+  readonly ranges: ReadonlyMap<string, string>;
   readonly height: number;
 }
 
+type TableBlock = Extract<Block, { kind: "table" }>;
+type StatementBlock = Extract<Block, { kind: "statement" }>;
+
 const VALUE_COL = 2;
 const LABEL_SPAN = 2;
+/** A statement's first two columns: the line's number and its label. */
+const CODE_COL = 0;
+const LABEL_COL = 1;
+const STATEMENT_FIRST = 2;
+/** A plan's years are a handful; a hundred rows of years is a typing error, not a plan. */
+export const MAX_YEARS = 50;
 
-function sourceRows(inputs: Inputs, block: Extract<Block, { kind: "table" }>) {
-  return inputs.tables[block.source] ?? [];
+/** The years from one field to another, inclusive; none until both are years in order. */
+function yearsOf(inputs: Inputs, from: string, to: string): number[] {
+  const a = inputs.fields[from];
+  const b = inputs.fields[to];
+  if (typeof a !== "number" || typeof b !== "number" || b < a || b - a >= MAX_YEARS) return [];
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
-/** Data rows of a table block: the rows entered, and at least one so that ranges stay valid. */
-function dataRowCount(inputs: Inputs, block: Extract<Block, { kind: "table" }>): number {
+function sourceRows(inputs: Inputs, block: TableBlock): readonly Readonly<Record<string, Value>>[] {
+  if (typeof block.source === "string") return inputs.tables[block.source] ?? [];
+  return yearsOf(inputs, block.source.years.from, block.source.years.to).map((year) => ({ year }));
+}
+
+/** Data rows of a table: the rows entered, and at least one so that ranges stay valid. */
+function dataRowCount(inputs: Inputs, block: TableBlock): number {
   return Math.max(1, sourceRows(inputs, block).length);
+}
+
+function eachRows(inputs: Inputs, table: string) {
+  return inputs.tables[table] ?? [];
 }
 
 function lay(t: TemplateDecl, inputs: Inputs): Layout {
   const starts: number[] = [];
   const fieldCells = new Map<string, { row: number; col: number; name?: string }>();
   const tables = new Map<string, TablePlace>();
+  const ranges = new Map<string, string>();
   let row = 0;
   for (const block of t.blocks) {
     starts.push(row);
     switch (block.kind) {
+      case "heading":
+        row += 5;
+        break;
       case "title":
       case "subtitle":
       case "note":
+      case "unitLine":
         row += 1;
         break;
       case "fields": {
         if (block.title) row += 1;
         for (const fieldRow of block.rows) {
-          const key = fieldRow.field ?? fieldRow.name;
+          const key = fieldRow.field ?? fieldRow.key ?? fieldRow.name;
           if (key) fieldCells.set(key, { row, col: VALUE_COL, name: fieldRow.name });
           row += 1;
         }
@@ -68,48 +100,100 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
           totalRow: hasTotal ? headerRow + 1 + rows : undefined,
           columns: new Map(block.columns.map((c, k) => [c.key, k])),
         });
+        if (block.rangeName) ranges.set(block.rangeName.key, block.rangeName.name);
         row = headerRow + 1 + rows + (hasTotal ? 1 : 0) + 1;
         break;
       }
-      case "clauses":
-        row += 1 + block.items.length + 1;
+      case "statement": {
+        const headerRow = row + (block.title ? 1 : 0);
+        const columns = new Map(block.columns.map((c, k) => [c.key, STATEMENT_FIRST + k]));
+        let line = headerRow + 1;
+        for (const decl of block.lines) {
+          if (decl.each) {
+            const rows = Math.max(1, eachRows(inputs, decl.each.table).length);
+            tables.set(decl.each.table, { headerRow, firstRow: line, rows, columns });
+            line += rows;
+          } else {
+            if (decl.key) tables.set(decl.key, { headerRow, firstRow: line, rows: 1, columns, single: true });
+            line += 1;
+          }
+        }
+        tables.set(block.key, { headerRow, firstRow: headerRow + 1, rows: line - headerRow - 1, columns });
+        row = line + 1;
         break;
+      }
+      case "clauses":
+        row += (block.title ? 1 : 0) + clausesShown(block.items, inputs).length + 1;
+        break;
+      case "signatures": {
+        const positions = block.signers.some((s) => s.position) ? 1 : 0;
+        // Date line, titles, positions, notes, four rows to sign in, names, a blank.
+        row += (block.dateLine ? 1 : 0) + 1 + positions + 1 + 4 + 1 + 1;
+        break;
+      }
     }
   }
-  return { starts, fieldCells, tables, height: row };
+  return { starts, fieldCells, tables, ranges, height: row };
 }
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total))?\}/g;
+function clausesShown(items: readonly Clause[], inputs: Inputs): Text[] {
+  return items.flatMap((item) => {
+    if ("vi" in item) return [item];
+    const { field, is, filled } = item.when;
+    const value = inputs.fields[field] ?? null;
+    const has = value !== null && value !== "";
+    if (filled !== undefined) return has === filled ? [item.text] : [];
+    return typeof value === "string" && (is ?? []).includes(value) ? [item.text] : [];
+  });
+}
 
-/** Resolves a formula template's placeholders to A1 references. */
-function resolve(formula: string, layout: Layout, current?: { table: string; row: number }): string {
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total|prev|value))?\}/g;
+
+/** A formula's string literal: quotes doubled. */
+const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** Resolves a formula template's placeholders to A1 references, names and literals. */
+function resolve(
+  formula: string,
+  layout: Layout,
+  inputs: Inputs,
+  current?: { table: string; row: number },
+): string {
   return formula.replace(PLACEHOLDER, (whole, first: string, second: string | undefined, part: string | undefined) => {
     const tableKey = second ? first : current?.table;
     const column = second ?? first;
     const table = tableKey ? layout.tables.get(tableKey) : undefined;
     const col = table?.columns.get(column);
     if (table && col !== undefined && (second || current)) {
+      if (table.single && !part) return address({ row: table.firstRow, col, rows: 1, cols: 1 }, undefined, true);
       if (part === "all") return address({ row: table.firstRow, col, rows: table.rows, cols: 1 }, undefined, true);
       if (part === "total" && table.totalRow !== undefined)
         return address({ row: table.totalRow, col, rows: 1, cols: 1 }, undefined, true);
+      if (part === "prev" && current && !second) return address({ row: current.row - 1, col, rows: 1, cols: 1 });
       if (!part && current && !second) return address({ row: current.row, col, rows: 1, cols: 1 });
       if (!part && current && second) {
         const own = layout.tables.get(current.table)!;
         return address({ row: table.firstRow + (current.row - own.firstRow), col, rows: 1, cols: 1 });
       }
     }
+    if (!second && part === "value") {
+      const value = inputs.fields[first];
+      if (value !== undefined) return typeof value === "number" ? String(value) : literal(value ?? "");
+    }
+    const range = layout.ranges.get(first);
+    if (range && !second && !part) return range;
     const field = layout.fieldCells.get(first);
     if (field && !second && !part) return field.name ?? address({ ...field, rows: 1, cols: 1 }, undefined, true);
     throw new Error(`template formula ${formula}: unknown placeholder ${whole}`);
   });
 }
 
-/** Text of a declaration with {field} placeholders filled from the inputs. */
-export function interpolate(text: Text, fields: readonly Field[], inputs: Inputs, lang: Lang): string {
+/** Text of a declaration with {field} placeholders filled from the inputs; `gap` stands for a blank. */
+export function interpolate(text: Text, fields: readonly Field[], inputs: Inputs, lang: Lang, gap = ""): string {
   return text[lang].replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, key: string) => {
     const field = fields.find((f) => f.key === key);
     if (!field) throw new Error(`template text: unknown field ${whole}`);
-    return formatValue(field, inputs.fields[key] ?? null, lang);
+    return formatValue(field, inputs.fields[key] ?? null, lang) || gap;
   });
 }
 
@@ -130,23 +214,47 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
   const names: { name: string; area: Area }[] = [];
   const lists: { area: Area; source: Area }[] = [];
   const heights: { row: number; points: number }[] = [];
+  const borders: Area[] = [];
+  let printTitles: { row: number; rows: number } | undefined;
   // Excel does not fit merged rows to their text, so wrapped lines get a height from their length.
   const charsPerLine = t.widths.reduce((s, w) => s + w, 0) * 1.1;
   const put = (row: number, col: number, c: CellContent | undefined) => {
     if (c) cells.push({ row, col, content: c });
   };
-  const line = (row: number, text: string, style: Style) => {
-    put(row, 0, { text });
-    const area = { row, col: 0, rows: 1, cols: width };
-    merges.push(area);
+  const span = (row: number, col: number, cols: number, text: string, style: Style) => {
+    if (text !== "") put(row, col, { text });
+    const area = { row, col, rows: 1, cols };
+    if (cols > 1) merges.push(area);
     styles.push({ area, style });
   };
-  const say = (text: Text) => interpolate(text, t.fields, inputs, lang);
+  const line = (row: number, text: string, style: Style) => span(row, 0, width, text, style);
+  const inLang = (f: string | Text | undefined) => (f === undefined || typeof f === "string" ? f : f[lang]);
+  const say = (text: Text, gap = "") => interpolate(text, t.fields, inputs, lang, gap);
   const fieldOf = (key: string) => t.fields.find((f) => f.key === key);
+  const fieldText = (key: string) => {
+    const field = fieldOf(key);
+    if (!field) throw new Error(`template text: unknown field ${key}`);
+    return formatValue(field, inputs.fields[key] ?? null, lang);
+  };
+  const dateOf = (key: string) => {
+    const value = inputs.fields[key];
+    return typeof value === "string" ? value : null;
+  };
 
   t.blocks.forEach((block, b) => {
     const start = layout.starts[b];
     switch (block.kind) {
+      case "heading": {
+        const [left, right] = splitColumns(t.widths, 2);
+        const superior = block.superior ? fieldText(block.superior) : "";
+        span(start, left.col, left.cols, superior, "superior");
+        span(start, right.col, right.cols, NATION[lang], "nation");
+        span(start + 1, left.col, left.cols, block.unit ? fieldText(block.unit) : "", "unitName");
+        span(start + 1, right.col, right.cols, MOTTO[lang], "motto");
+        span(start + 3, left.col, left.cols, block.number ? say(block.number, GAP) : "", "docNo");
+        span(start + 3, right.col, right.cols, dateLine(fieldText(block.place), dateOf(block.date), lang), "dateLine");
+        break;
+      }
       case "title":
         line(start, say(block.text), "title");
         break;
@@ -156,6 +264,9 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
       case "note":
         line(start, say(block.text), "note");
         break;
+      case "unitLine":
+        line(start, say(block.text), "unitLine");
+        break;
       case "fields": {
         let row = start;
         if (block.title) line(row++, say(block.title), "section");
@@ -163,10 +274,14 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
           put(row, 0, { text: say(fieldRow.label) });
           merges.push({ row, col: 0, rows: 1, cols: LABEL_SPAN });
           styles.push({ area: { row, col: 0, rows: 1, cols: LABEL_SPAN }, style: "label" });
-          const cell = { row, col: VALUE_COL, rows: 1, cols: 1 };
+          const cell = { row, col: VALUE_COL, rows: 1, cols: fieldRow.wide ? width - VALUE_COL : 1 };
+          if (fieldRow.wide) merges.push(cell);
           if (fieldRow.formula) {
-            put(row, VALUE_COL, { formula: resolve(fieldRow.formula, layout) });
+            put(row, VALUE_COL, { formula: resolve(inLang(fieldRow.formula)!, layout, inputs) });
             styles.push({ area: cell, style: "computed" });
+          } else if (fieldRow.text) {
+            put(row, VALUE_COL, content(say(fieldRow.text, GAP)));
+            styles.push({ area: cell, style: "param" });
           } else if (fieldRow.field) {
             const field = fieldOf(fieldRow.field);
             const value = inputs.fields[fieldRow.field] ?? null;
@@ -177,8 +292,8 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
             );
             styles.push({ area: cell, style: "param" });
           }
-          if (fieldRow.format) formats.push({ area: cell, format: fieldRow.format });
-          if (fieldRow.name) names.push({ name: fieldRow.name, area: cell });
+          if (fieldRow.format) formats.push({ area: { ...cell, cols: 1 }, format: fieldRow.format });
+          if (fieldRow.name) names.push({ name: fieldRow.name, area: { ...cell, cols: 1 } });
           row += 1;
         }
         break;
@@ -186,7 +301,8 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
       case "table": {
         const place = layout.tables.get(block.key)!;
         const rows = sourceRows(inputs, block);
-        const inputColumns = t.tables.find((table) => table.key === block.source)?.columns ?? [];
+        const inputColumns =
+          typeof block.source === "string" ? (t.tables.find((table) => table.key === block.source)?.columns ?? []) : [];
         line(start, say(block.title), "section");
         block.columns.forEach((column, col) => put(place.headerRow, col, { text: say(column.header) }));
         styles.push({ area: { row: place.headerRow, col: 0, rows: 1, cols: block.columns.length }, style: "header" });
@@ -195,7 +311,9 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
           for (let i = 0; i < place.rows; i++) {
             const row = place.firstRow + i;
             const source = rows[i];
+            const formula = i === 0 && column.first !== undefined ? column.first : inLang(column.formula);
             if (column.counter && source) put(row, col, { number: i + 1 });
+            else if (column.yearFrom && source) put(row, col, { number: Number(inputs.fields[column.yearFrom]) + i });
             else if (column.input && source) {
               put(
                 row,
@@ -205,8 +323,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
                   inputColumns.find((c) => c.key === column.input),
                 ),
               );
-            } else if (column.formula)
-              put(row, col, { formula: resolve(column.formula, layout, { table: block.key, row }) });
+            } else if (formula) put(row, col, { formula: resolve(formula, layout, inputs, { table: block.key, row }) });
           }
           if (column.format) formats.push({ area, format: column.format });
           styles.push({ area, style: column.entry ? "input" : column.formula ? "computed" : "param" });
@@ -233,26 +350,115 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
               totalRow,
               col,
               typeof column.total === "string"
-                ? { formula: resolve(column.total, layout, { table: block.key, row: totalRow }) }
+                ? { formula: resolve(column.total, layout, inputs, { table: block.key, row: totalRow }) }
                 : { text: say(column.total) },
             );
             if (column.format) formats.push({ area: { row: totalRow, col, rows: 1, cols: 1 }, format: column.format });
           });
           styles.push({ area: { row: totalRow, col: 0, rows: 1, cols: block.columns.length }, style: "total" });
         }
+        const last = place.totalRow ?? place.firstRow + place.rows - 1;
+        borders.push({ row: place.headerRow, col: 0, rows: last - place.headerRow + 1, cols: block.columns.length });
+        if (block.printTitles) printTitles = { row: place.headerRow, rows: 1 };
         break;
       }
+      case "statement":
+        renderStatement(block, start);
+        break;
       case "clauses": {
-        line(start, say(block.title), "section");
-        block.items.forEach((item, k) => {
+        let row = start;
+        if (block.title) line(row++, say(block.title), "section");
+        for (const item of clausesShown(block.items, inputs)) {
           const text = say(item);
-          line(start + 1 + k, text, "clause");
-          heights.push({ row: start + 1 + k, points: 15 * Math.max(1, Math.ceil(text.length / charsPerLine)) });
+          line(row, text, "clause");
+          heights.push({ row, points: 15 * Math.max(1, Math.ceil(text.length / charsPerLine)) });
+          row += 1;
+        }
+        break;
+      }
+      case "signatures": {
+        let row = start;
+        if (block.dateLine) {
+          const [, right] = splitColumns(t.widths, 2);
+          span(row++, right.col, right.cols, dateLine(fieldText(block.dateLine.place), dateOf(block.dateLine.date), lang), "dateLine");
+        }
+        const spans = splitColumns(t.widths, block.signers.length);
+        const positions = block.signers.some((s) => s.position);
+        block.signers.forEach((signer, k) => {
+          const { col, cols } = spans[k];
+          let r = row;
+          span(r++, col, cols, say(signer.title), "signTitle");
+          if (positions) span(r++, col, cols, signer.position ? fieldText(signer.position) : "", "signTitle");
+          span(r++, col, cols, say(signer.note), "signNote");
+          r += 4;
+          span(r, col, cols, signer.name ? fieldText(signer.name) : "", "signName");
         });
         break;
       }
     }
   });
+
+  function renderStatement(block: StatementBlock, start: number): void {
+    const place = layout.tables.get(block.key)!;
+    const cols = STATEMENT_FIRST + block.columns.length;
+    if (block.title) line(start, say(block.title), "section");
+    const header = place.headerRow;
+    put(header, CODE_COL, { text: lang === "vi" ? "STT" : "No." });
+    put(header, LABEL_COL, { text: lang === "vi" ? "Khoản mục" : "Item" });
+    block.columns.forEach((c, k) => put(header, STATEMENT_FIRST + k, { text: say(c.header) }));
+    styles.push({ area: { row: header, col: 0, rows: 1, cols }, style: "header" });
+    block.columns.forEach((c, k) => {
+      if (c.format) formats.push({ area: { row: place.firstRow, col: STATEMENT_FIRST + k, rows: place.rows, cols: 1 }, format: c.format });
+    });
+    let row = place.firstRow;
+    for (const decl of block.lines) {
+      const lineStyle: Style = decl.style === "group" ? "group" : decl.style === "total" ? "total" : "computed";
+      if (decl.each) {
+        const { table, labelFrom, inputs: map } = decl.each;
+        const entered = eachRows(inputs, table);
+        const rows = Math.max(1, entered.length);
+        const inputColumns = t.tables.find((x) => x.key === table)?.columns ?? [];
+        for (let i = 0; i < rows; i++) {
+          const source = entered[i];
+          if (source) {
+            put(row, CODE_COL, { text: `${decl.code ?? ""}${String.fromCharCode(97 + (i % 26))}` });
+            put(row, LABEL_COL, content(source[labelFrom] ?? null));
+            for (const [column, input] of Object.entries(map)) {
+              const col = place.columns.get(column)!;
+              put(row, col, content(source[input] ?? null, inputColumns.find((c) => c.key === input)));
+              styles.push({ area: { row, col, rows: 1, cols: 1 }, style: "param" });
+            }
+          }
+          for (const [column, spec] of Object.entries(decl.cells ?? {})) {
+            if (typeof spec === "string") {
+              put(row, place.columns.get(column)!, { formula: resolve(spec, layout, inputs, { table, row }) });
+            }
+          }
+          row += 1;
+        }
+        continue;
+      }
+      if (decl.code) put(row, CODE_COL, { text: decl.code });
+      put(row, LABEL_COL, { text: say(decl.label) });
+      styles.push({ area: { row, col: 0, rows: 1, cols }, style: lineStyle });
+      for (const [column, spec] of Object.entries(decl.cells ?? {})) {
+        const col = place.columns.get(column)!;
+        if (typeof spec === "string") {
+          const current = decl.key ? { table: decl.key, row } : undefined;
+          put(row, col, { formula: resolve(spec, layout, inputs, current) });
+        }
+        else if ("field" in spec) {
+          put(row, col, content(inputs.fields[spec.field] ?? null, fieldOf(spec.field)));
+          const field = fieldOf(spec.field);
+          if (field?.type === "number" && field.percent) formats.push({ area: { row, col, rows: 1, cols: 1 }, format: "percent" });
+          styles.push({ area: { row, col, rows: 1, cols: 1 }, style: "param" });
+        } else put(row, col, { text: say(spec) });
+      }
+      row += 1;
+    }
+    borders.push({ row: header, col: 0, rows: row - header, cols });
+    if (block.printTitles) printTitles = { row: header, rows: 1 };
+  }
 
   const sheetName = safeSheetName(say(t.sheetName));
   return {
@@ -267,6 +473,8 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
     lists,
     widths: t.widths,
     heights,
+    borders,
+    ...(printTitles ? { printTitles } : {}),
     printArea: { row: 0, col: 0, rows: layout.height, cols: width },
     orientation: t.orientation,
   };

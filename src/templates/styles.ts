@@ -4,19 +4,22 @@ import type { Style } from "./model";
 export interface Look {
   readonly bold?: boolean;
   readonly italic?: boolean;
+  readonly underline?: boolean;
   readonly size?: number;
   readonly color?: string;
   readonly fill?: string;
   readonly wrap?: boolean;
   readonly center?: boolean;
+  readonly right?: boolean;
   readonly topBorder?: boolean;
 }
 
+// A printed document is black on white: colour stays for what the screen alone needs (inputs).
 export const LOOKS: Readonly<Record<Style, Look>> = {
-  title: { bold: true, size: 14, color: "#1E6B47", center: true },
+  title: { bold: true, size: 14, center: true },
   subtitle: { italic: true, size: 11, center: true },
-  section: { bold: true, color: "#1E6B47", fill: "#E6F0EA" },
-  header: { bold: true, color: "#FFFFFF", fill: "#1E6B47", wrap: true, center: true },
+  section: { bold: true },
+  header: { bold: true, fill: "#E6F0EA", wrap: true, center: true },
   label: {},
   input: { fill: "#FFF4C2" },
   param: { color: "#1F3F8F" },
@@ -24,4 +27,15 @@ export const LOOKS: Readonly<Record<Style, Look>> = {
   total: { bold: true, topBorder: true },
   clause: { wrap: true },
   note: { italic: true, color: "#595959" },
+  nation: { bold: true, center: true },
+  motto: { bold: true, underline: true, center: true },
+  superior: { center: true },
+  unitName: { bold: true, center: true },
+  docNo: { center: true },
+  dateLine: { italic: true, right: true },
+  unitLine: { italic: true, right: true },
+  signTitle: { bold: true, center: true, wrap: true },
+  signNote: { italic: true, center: true },
+  signName: { bold: true, center: true },
+  group: { bold: true },
 };

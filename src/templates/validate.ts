@@ -23,6 +23,7 @@ export function checkValue(
       if (field.maxLength && value.length > field.maxLength) {
         return t(`Tối đa ${field.maxLength} ký tự.`, `At most ${field.maxLength} characters.`);
       }
+      if (field.pattern && !new RegExp(field.pattern.regex).test(value.trim())) return field.pattern.message;
       return undefined;
     case "number": {
       if (typeof value !== "number" || !Number.isFinite(value)) return t("Cần một số.", "A number is needed.");
@@ -114,7 +115,8 @@ export function validateInputs(template: TemplateDecl, inputs: Inputs): Issue[] 
 export function defaultInputs(template: TemplateDecl, lang: Lang): Inputs {
   const fields: Record<string, Value> = {};
   for (const field of template.fields) {
-    fields[field.key] = "default" in field && field.default !== undefined ? field.default : null;
+    const fallback = "default" in field && field.default !== undefined ? field.default : null;
+    fields[field.key] = fallback !== null && typeof fallback === "object" ? fallback[lang] : fallback;
   }
   const tables: Record<string, readonly Record<string, Value>[]> = {};
   for (const table of template.tables) {
