@@ -8,12 +8,13 @@ import { costPrice, parityWage, priceBuildUp } from "./pricing";
 import { gradeCoef, gradePrice, gradeValue } from "./grades";
 import { materialSaving, normCheck, normFulfil, oee, pieceRate, progressiveAvg, revisedPieceRate } from "./norms";
 import { priceVariance, usageVariance } from "./variances";
+import { inWords } from "./inwords";
 
 export interface CatalogParam {
   readonly name: string;
   readonly optional?: true;
   /** What the argument holds, for tests and the preview: numbers, labels, a table, or a word. */
-  readonly kind: "number" | "label" | "table" | "option";
+  readonly kind: "number" | "label" | "table" | "option" | "text";
 }
 
 export interface CatalogEntry {
@@ -100,6 +101,11 @@ export const CATALOG: readonly CatalogEntry[] = [
     id: "USAGEVARIANCE",
     params: [num("actual_qty"), num("standard_qty_per_unit"), num("output"), num("standard_price")],
     impl: usageVariance,
+  },
+  {
+    id: "INWORDS",
+    params: [num("amount"), opt("unit", "text"), opt("language", "option"), opt("style", "option")],
+    impl: (a, u, l, s) => inWords(a, u, l, s),
   },
 ];
 

@@ -40,4 +40,7 @@ export const messages = {
   unknownGrade: (fn: string, grade: string) =>
     `HT.${fn}: không có phẩm cấp ${show(grade)} trong bảng / grade is not in the grade table`,
   blankGrade: (fn: string) => `HT.${fn}: thiếu phẩm cấp / the grade is blank`,
+  tooLargeForWords: (fn: string, arg: string) =>
+    `HT.${fn}: ${arg} từ 10^15 trở lên không đọc thành chữ / amounts from 10^15 up are not read in words`,
+  notText: (fn: string, arg: string) => `HT.${fn}: ${arg} phải là chữ / must be text`,
 } as const;

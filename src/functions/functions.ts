@@ -10,6 +10,7 @@ import { costPrice, parityWage, priceBuildUp } from "../core/pricing";
 import { gradeCoef, gradePrice, gradeValue } from "../core/grades";
 import { materialSaving, normCheck, normFulfil, oee, pieceRate, progressiveAvg, revisedPieceRate } from "../core/norms";
 import { priceVariance, usageVariance } from "../core/variances";
+import { inWords } from "../core/inwords";
 import { fromExcel, toExcelGrid, toExcelValue } from "./boundary";
 
 function spill(impl: (...args: Arg[]) => Grid<Result>, args: readonly unknown[]): any[][] {
@@ -273,4 +274,17 @@ export function USAGEVARIANCE(
   standard_price: any[][],
 ): any[][] {
   return spill(usageVariance, [actual_qty, standard_qty_per_unit, output, standard_price]);
+}
+
+/**
+ * The amount in words (số tiền bằng chữ), as written after "Bằng chữ:" on invoices, contracts and payment orders: rounded to whole units, first letter capitalised, followed by the unit. Accepts a range and spills one text per cell.
+ * @customfunction INWORDS
+ * @param amount The amount, in the sheet's unit; rounded half away from zero to whole units first. Less than 10^15 in size.
+ * @param [unit] Word written after the amount, as given (e.g. "đồng chẵn"). Default "đồng" in Vietnamese, "dong" in English.
+ * @param [language] "vi" for Vietnamese (the default) or "en" for English.
+ * @param [style] Vietnamese words: "north" (nghìn, linh; the default) or "south" (ngàn, lẻ).
+ * @returns The amount in words.
+ */
+export function INWORDS(amount: any[][], unit?: any[][], language?: any[][], style?: any[][]): any[][] {
+  return spill((a, u, l, s) => inWords(a, u, l, s), [amount, unit, language, style]);
 }

@@ -78,4 +78,16 @@ describe("dist/functions.js", () => {
     const [[price]] = costPrice([[60]], [[30]], [[10]], [[0.05]], [[0.03]], [[0.1]], null) as number[][];
     expect(price).toBeCloseTo(111, 9);
   });
+
+  test("the registered HT.INWORDS reads FUNCTIONS.md's examples, as Excel calls it (matrices in, a matrix out)", () => {
+    const inWords = load().get("INWORDS")!;
+    expect(inWords([[105]], null, null, null)).toEqual([["Một trăm linh năm đồng"]]);
+    expect(inWords([[1_000_024], [2_000_500_000]], null, null, null)).toEqual([
+      ["Một triệu không trăm hai mươi tư đồng"],
+      ["Hai tỷ năm trăm nghìn đồng"],
+    ]);
+    expect(inWords([[128_760]], [[""]], [["en"]], null)).toEqual([["One hundred twenty-eight thousand seven hundred sixty dong"]]);
+    const [[tooLarge]] = inWords([[1e15]], null, null, null) as { code: string }[][];
+    expect(tooLarge.code).toBe("#NUM!");
+  });
 });

@@ -59,4 +59,11 @@ describe("the preview's HT functions (HyperFormula)", () => {
     expectClose(value("E1"), 210000);
     expectClose(value("F1"), 140 / 150);
   });
+
+  test("HT.INWORDS gives the amount in words, and spills over a column of amounts", () => {
+    const value = sheet([[105, "=HT.INWORDS(A1)", '=HT.INWORDS(A1:A2,"","en")'], [21, null, null]]);
+    expect(value("B1")).toBe("Một trăm linh năm đồng");
+    expect(value("C1")).toBe("One hundred five dong");
+    expect(value("C2")).toBe("Twenty-one dong");
+  });
 });

@@ -73,7 +73,8 @@ const dataCell: fc.Arbitrary<Scalar> = fc.oneof(
 function settingFor(entry: CatalogEntry, k: number): Arg | undefined {
   const param = entry.params[k];
   if (param.kind === "table") return GRADE_TABLE;
-  if (param.kind === "option") return "higher";
+  if (param.kind === "option") return ({ language: "en", style: "south" } as Record<string, string>)[param.name] ?? "higher";
+  if (param.kind === "text") return "đồng chẵn";
   return undefined;
 }
 
@@ -192,7 +193,7 @@ describe("domain properties", () => {
     expect([...CATALOG_BY_ID.keys()]).toEqual([
       "COSTPRICE", "PRICEBUILDUP", "PARITYWAGE", "GRADEPRICE", "GRADEVALUE", "GRADECOEF", "NORMFULFIL",
       "MATERIALSAVING", "OEE", "PROGRESSIVEAVG", "NORMCHECK", "PIECERATE", "REVISEDPIECERATE",
-      "PRICEVARIANCE", "USAGEVARIANCE",
+      "PRICEVARIANCE", "USAGEVARIANCE", "INWORDS",
     ]);
   });
 });
