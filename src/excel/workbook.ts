@@ -51,6 +51,7 @@ function queuePlan(
     const format = rangeAt(sheet, area, origin).format;
     if (look.bold) format.font.bold = true;
     if (look.italic) format.font.italic = true;
+    if (look.underline) format.font.underline = "Single";
     if (look.size) format.font.size = look.size;
     if (look.color) format.font.color = look.color;
     if (look.fill) format.fill.color = look.fill;
@@ -59,7 +60,25 @@ function queuePlan(
       format.verticalAlignment = "Top";
     }
     if (look.center) format.horizontalAlignment = "Center";
+    if (look.right) format.horizontalAlignment = "Right";
     if (look.topBorder) format.borders.getItem("EdgeTop").style = "Continuous";
+  }
+  // Ruled tables: thin lines round every cell; inside lines only where the area has them.
+  for (const area of plan.borders) {
+    const borders = rangeAt(sheet, area, origin).format.borders;
+    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+    ];
+    if (area.rows > 1) edges.push("InsideHorizontal");
+    if (area.cols > 1) edges.push("InsideVertical");
+    for (const edge of edges) {
+      const border = borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+    }
   }
   for (const { name, area } of plan.names) sheet.names.add(name, rangeAt(sheet, area, origin));
   for (const { area, source } of plan.lists) {
@@ -77,6 +96,12 @@ function queuePlan(
     sheet.pageLayout.orientation =
       plan.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+    // A table's header row printed again at the top of every page (ExcelApi 1.9).
+    if (plan.printTitles) {
+      sheet.pageLayout.setPrintTitleRows(
+        rangeAt(sheet, { row: plan.printTitles.row, col: 0, rows: plan.printTitles.rows, cols: plan.cols }, origin),
+      );
+    }
   }
 }
 

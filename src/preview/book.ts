@@ -12,6 +12,8 @@ export interface SheetLook {
   readonly formats: Map<string, Format>;
   readonly styles: Map<string, Style>;
   readonly merges: Area[];
+  /** Cells ruled on all four sides (a table's borders). */
+  readonly ruled: Set<string>;
   widths: readonly number[];
 }
 
@@ -50,7 +52,7 @@ export class PreviewBook {
   addSheet(name: string): number {
     const added = this.hf.addSheet(name);
     const id = this.hf.getSheetId(added)!;
-    this.looks.set(id, { formats: new Map(), styles: new Map(), merges: [], widths: [] });
+    this.looks.set(id, { formats: new Map(), styles: new Map(), merges: [], ruled: new Set(), widths: [] });
     return id;
   }
 

@@ -23,7 +23,12 @@ export function displayNumber(value: number, format: Format | undefined, lang: L
   switch (format) {
     case "integer":
       return numberFormat(lang, 0, 0).format(value);
-    case "amount":
+    case "amount": {
+      // #,##0;(#,##0): whole đồng, a negative amount in parentheses.
+      const text = numberFormat(lang, 0, 0).format(Math.abs(value));
+      return value < 0 && text !== "0" ? `(${text})` : text;
+    }
+    case "price":
       return numberFormat(lang, 2, 2).format(value);
     case "decimal":
       return numberFormat(lang, 0, 4).format(value);

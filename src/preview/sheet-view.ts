@@ -128,9 +128,12 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
           if (l.color) td.style.color = l.color;
           if (l.fill) td.style.background = l.fill;
           if (l.wrap) td.style.whiteSpace = "normal";
+          if (l.underline) td.style.textDecoration = "underline";
           if (l.center) td.style.textAlign = "center";
+          if (l.right) td.style.textAlign = "right";
           if (l.topBorder) td.style.borderTop = "2px solid #333";
         }
+        if (look.ruled.has(key)) td.classList.add("ruled");
         if (typeof v === "number") td.classList.add("number");
         if (v instanceof DetailedCellError) {
           td.classList.add("error");

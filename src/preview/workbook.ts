@@ -49,6 +49,11 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     }
     for (const area of plan.merges)
       look.merges.push({ ...area, row: area.row + origin.row, col: area.col + origin.col });
+    for (const area of plan.borders) {
+      for (let r = 0; r < area.rows; r++) {
+        for (let c = 0; c < area.cols; c++) look.ruled.add(cellKey(origin.row + area.row + r, origin.col + area.col + c));
+      }
+    }
     if (wholeSheet) look.widths = plan.widths;
   }
 
@@ -70,6 +75,10 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       }
     }
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
+    for (const key of [...look.ruled]) {
+      const [r, c] = key.split(",").map(Number);
+      if (inside(r, c)) look.ruled.delete(key);
+    }
   }
 
   async function listFilled(): Promise<Filled[]> {
@@ -154,6 +163,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     from.formats.forEach((v, k) => to.formats.set(k, v));
     from.styles.forEach((v, k) => to.styles.set(k, v));
     to.merges.push(...from.merges);
+    from.ruled.forEach((k) => to.ruled.add(k));
     to.widths = from.widths;
     book.selection = { sheet: copy, row: 0, col: 0 };
     book.changed();

@@ -8,7 +8,7 @@ import { inputText, parseInput } from "../templates/values";
 import { say } from "../i18n/strings";
 import { h, uid } from "./dom";
 
-type Control = HTMLInputElement | HTMLSelectElement;
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export interface TemplateForm {
   readonly element: HTMLFormElement;
@@ -29,6 +29,16 @@ function control(field: Field, value: Value, lang: Lang, label: string): Control
     if (value !== null) select.append(h("option", { value: String(value) }, String(value)));
     select.value = value === null ? "" : String(value);
     return select;
+  }
+  if (field.type === "text" && field.multiline) {
+    // A clause: several lines to read and edit it whole.
+    const area = h("textarea", {
+      ...common,
+      rows: "4",
+      maxlength: field.maxLength ? String(field.maxLength) : undefined,
+    });
+    area.value = inputText(field, value);
+    return area;
   }
   const input = h("input", {
     ...common,

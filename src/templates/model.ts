@@ -192,7 +192,8 @@ export interface StatementLine {
   /** The placeholder key for other lines: {key.column} is this line's cell of that column. */
   readonly key?: string;
   readonly code?: string;
-  readonly label: Text;
+  /** A fixed line's label; lines of an input table take theirs from `each.labelFrom`. */
+  readonly label?: Text;
   readonly style?: "group" | "item" | "total";
   /** Cells by column key: a formula, a field's value ({ field }) or text. */
   readonly cells?: Readonly<Record<string, FormulaTemplate | { readonly field: string } | Text>>;

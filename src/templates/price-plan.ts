@@ -18,7 +18,12 @@ const costTable = (key: string, label: Text, defaultRows?: TableDecl["defaultRow
     { key: "name", type: "text", required: true, maxLength: 120, label: { vi: "Khoản mục", en: "Item" } },
     { key: "uom", type: "text", maxLength: 20, label: { vi: "Đơn vị tính", en: "Unit" } },
     { key: "qty", type: "number", min: 0, label: { vi: "Số lượng", en: "Quantity" } },
-    { key: "price", type: "number", min: 0, label: { vi: "Đơn giá", en: "Unit price" } },
+    {
+      key: "price",
+      type: "number",
+      min: 0,
+      label: { vi: "Đơn giá (không số lượng: cả khoản)", en: "Unit price (no quantity: lump sum)" },
+    },
   ],
 });
 
@@ -36,12 +41,17 @@ const money = (key: string, label: Text): Field => ({ key, type: "number", min: 
 /** Amount per unit of product, blank while there is no amount. */
 const PER_UNIT = '=IF(OR({amount}="",N({output.qty})=0),"",{amount}/{output.qty})';
 
-/** One line per entered item: amount = quantity × unit price, blank while both are blank. */
+/**
+ * One line per entered item: amount = quantity × unit price, blank while both are blank. An item
+ * with a price and no quantity is a lump sum (a year's depreciation): its price is its amount.
+ */
 const items = (table: string, code: string): StatementLine => ({
   code,
-  label: { vi: "", en: "" },
   each: { table, labelFrom: "name", inputs: { uom: "uom", qty: "qty", price: "price" } },
-  cells: { amount: '=IF(AND({qty}="",{price}=""),"",N({qty})*N({price}))', perUnit: PER_UNIT },
+  cells: {
+    amount: '=IF(AND({qty}="",{price}=""),"",IF({qty}="",{price},{qty}*N({price})))',
+    perUnit: PER_UNIT,
+  },
 });
 
 function outputPositive(inputs: Inputs): Issue[] {

@@ -439,7 +439,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         continue;
       }
       if (decl.code) put(row, CODE_COL, { text: decl.code });
-      put(row, LABEL_COL, { text: say(decl.label) });
+      if (decl.label) put(row, LABEL_COL, { text: say(decl.label) });
       styles.push({ area: { row, col: 0, rows: 1, cols }, style: lineStyle });
       for (const [column, spec] of Object.entries(decl.cells ?? {})) {
         const col = place.columns.get(column)!;

@@ -16,6 +16,8 @@ export interface FakeSheet {
   lists: string[];
   looks: string[];
   printArea?: string;
+  /** The rows Excel repeats at the top of each printed page. */
+  printTitles?: string;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -74,10 +76,10 @@ export class FakeExcel {
     const format = () => {
       const look = (what: string) => (value: unknown) => sheet.looks.push(`${addr} ${what}=${String(value)}`);
       const setter = (what: string) => ({ set: look(what), get: () => undefined, enumerable: true });
-      const font = Object.defineProperties({}, { bold: setter("bold"), italic: setter("italic"), size: setter("size"), color: setter("color") });
+      const font = Object.defineProperties({}, { bold: setter("bold"), italic: setter("italic"), underline: setter("underline"), size: setter("size"), color: setter("color") });
       const fill = Object.defineProperties({}, { color: setter("fill") });
       return Object.defineProperties(
-        { font, fill, borders: { getItem: (edge: string) => Object.defineProperties({}, { style: setter(`border${edge}`) }) } },
+        { font, fill, borders: { getItem: (edge: string) => Object.defineProperties({}, { style: setter(`border${edge}`), weight: setter(`weight${edge}`) }) } },
         {
           wrapText: setter("wrap"), verticalAlignment: setter("valign"), horizontalAlignment: setter("align"),
           columnWidth: setter("width"), rowHeight: setter("height"),
@@ -141,6 +143,7 @@ export class FakeExcel {
       names: this.namedItems(sheet),
       pageLayout: {
         setPrintArea: (range: { _area: { addr: string } }) => (sheet.printArea = range._area.addr),
+        setPrintTitleRows: (range: { _area: { addr: string } }) => (sheet.printTitles = range._area.addr),
         set orientation(_: unknown) { /* recorded by print area */ },
         set zoom(_: unknown) { /* idem */ },
       },

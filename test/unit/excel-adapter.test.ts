@@ -29,17 +29,30 @@ describe("the Excel adapter writes a template", () => {
   test("on a new sheet named after the plan year: formulas, formats, names and the stored inputs", async () => {
     const excel = new FakeExcel("Sheet1");
     const { outcome } = await insertPlan(excel, PLAN_1961_65);
-    expect(outcome).toEqual({ ok: true, sheetName: "KH 1965", address: "A1:M34" });
-    expect(excel.cell("KH 1965", "A1")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
-    expect(excel.cell("KH 1965", "D13")).toBe(1458);
-    expect(excel.cell("KH 1965", "J13")).toBe('=IF(OR(N(G13)<=0,Years<=0),"",RRI(Years,G13,H13))');
-    expect(excel.sheet("KH 1965").formats.get("12,9")).toBe("0.0%");
-    expect(excel.sheet("KH 1965").names.get("Years")).toBe("KH 1965!C8");
-    expect(excel.sheet("KH 1965").printArea).toBe("KH 1965!A1:M34");
+    expect(outcome).toEqual({ ok: true, sheetName: "KH 1965", address: "A1:M57" });
+    expect(excel.cell("KH 1965", "G1")).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(excel.cell("KH 1965", "A6")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
+    expect(excel.cell("KH 1965", "D17")).toBe(1458);
+    expect(excel.cell("KH 1965", "J17")).toBe('=IF(OR(N(G17)<=0,Years<=0),"",RRI(Years,G17,H17))');
+    expect(excel.sheet("KH 1965").formats.get("16,9")).toBe("0.0%");
+    expect(excel.sheet("KH 1965").formats.get("16,6")).toBe("#,##0;(#,##0)");
+    expect(excel.sheet("KH 1965").names.get("Years")).toBe("KH 1965!C11");
+    expect(excel.sheet("KH 1965").printArea).toBe("KH 1965!A1:M57");
     const [xml] = [...excel.parts.values()];
     const stored = readPayload(xml) as Stored;
     expect(stored.inputs).toEqual(PLAN_1961_65);
-    expect(stored.placement).toEqual({ sheetId: excel.sheet("KH 1965").id, row: 0, col: 0, rows: 34, cols: 13 });
+    expect(stored.placement).toEqual({ sheetId: excel.sheet("KH 1965").id, row: 0, col: 0, rows: 57, cols: 13 });
+  });
+
+  test("as a document: the products' header row repeats on printed pages, tables are ruled, the motto underlined", async () => {
+    const excel = new FakeExcel("Sheet1");
+    await insertPlan(excel, PLAN_1961_65);
+    const sheet = excel.sheet("KH 1965");
+    expect(sheet.printTitles).toBe("KH 1965!A16:M16");
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"])
+      expect(sheet.looks).toContain(`KH 1965!A16:M18 border${edge}=Continuous`);
+    expect(sheet.looks).toContain("KH 1965!G2:M2 underline=Single");
+    expect(sheet.looks).toContain("KH 1965!G4:M4 align=Right");
   });
 
   test("a second plan for the same year gets its own sheet, not the first one's", async () => {
@@ -78,9 +91,9 @@ describe("the Excel adapter writes a template", () => {
     const excel = new FakeExcel("Sheet1");
     excel.selection = { sheet: 0, row: 4, col: 1 };
     const { outcome } = await insertPlan(excel, PLAN_1961_65, "selection");
-    expect(outcome).toEqual({ ok: true, sheetName: "Sheet1", address: "B5:N38" });
-    expect(excel.cell("Sheet1", "B5")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
-    expect(excel.cell("Sheet1", "H17")).toBe("=E17*G17");
+    expect(outcome).toEqual({ ok: true, sheetName: "Sheet1", address: "B5:N61" });
+    expect(excel.cell("Sheet1", "B10")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
+    expect(excel.cell("Sheet1", "H21")).toBe("=E21*G21");
     expect(excel.syncs).toBe(3);
   });
 });
@@ -92,7 +105,7 @@ describe("the Excel adapter never overwrites", () => {
     excel.sheet("Sheet1").cells.set("0,0", "=SUM(B1:B3)");
     const before = JSON.stringify([...excel.sheet("Sheet1").cells]);
     const { outcome } = await insertPlan(excel, PLAN_1961_65, "selection");
-    expect(outcome).toEqual({ ok: false, reason: "notEmpty", address: "Sheet1!A1:M34" });
+    expect(outcome).toEqual({ ok: false, reason: "notEmpty", address: "Sheet1!A1:M57" });
     expect(JSON.stringify([...excel.sheet("Sheet1").cells])).toBe(before);
     expect(excel.sheet("Sheet1").names.size).toBe(0);
     expect(excel.parts.size).toBe(0);
@@ -114,7 +127,8 @@ describe("the Excel adapter never overwrites", () => {
     const port = excelWorkbook(excel.run);
     const [filled] = await port.listFilled();
     if (!("stored" in filled)) throw new Error("expected a stored template");
-    excel.sheet(filled.sheetName).cells.set("40,0", "ghi chú của kế toán");
+    // Below the 56 rows of the two-product plan, inside the 110 rows of the twenty-product one.
+    excel.sheet(filled.sheetName).cells.set("70,0", "ghi chú của kế toán");
     const before = JSON.stringify([...excel.sheet(filled.sheetName).cells]);
     const bigger = withProducts(20);
     const outcome = await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, bigger, "vi"), { template: "plan", lang: "vi", inputs: bigger });
@@ -138,11 +152,11 @@ describe("the Excel adapter reopens and updates", () => {
     const outcome = await port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, changed, "vi"), { template: "plan", lang: "vi", inputs: changed });
     expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1974" });
     expect(excel.syncs).toBe(3);
-    // Two products now: rows 13–14, the totals on row 15 where the third product stood.
-    expect(excel.cell("KH 1974", "B14")).toBe("Sản phẩm 2");
-    expect(excel.cell("KH 1974", "A15")).toBe("Cộng");
-    expect(excel.cell("KH 1974", "B15")).toBe("");
-    expect(excel.cell("KH 1974", "G15")).toBe("=SUM($G$13:$G$14)");
+    // Two products now: rows 17–18, the totals on row 19 where the third product stood.
+    expect(excel.cell("KH 1974", "B18")).toBe("Sản phẩm 2");
+    expect(excel.cell("KH 1974", "A19")).toBe("Cộng");
+    expect(excel.cell("KH 1974", "B19")).toBe("");
+    expect(excel.cell("KH 1974", "G19")).toBe("=SUM($G$17:$G$18)");
     expect(excel.parts.size).toBe(1);
     expect((readPayload([...excel.parts.values()][0]) as Stored).inputs).toEqual(changed);
   });

@@ -1,12 +1,20 @@
 import { CONTRACT } from "../../src/templates/contract";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
-import { address, cellInput, safeSheetName, uniqueSheetName, type CellPlan } from "../../src/templates/cell-plan";
+import { NUMBER_FORMATS, address, cellInput, safeSheetName, uniqueSheetName, type CellPlan } from "../../src/templates/cell-plan";
 import { defaultInputs, validateInputs } from "../../src/templates/validate";
 import { payloadXml, readPayload, type Stored } from "../../src/templates/payload";
 import { TEMPLATES } from "../../src/templates/catalog";
 import type { Inputs } from "../../src/templates/model";
-import { CONTRACT_TWO_GRADES, PLAN_1961_65, PLAN_COOPERATIVE } from "../fixtures/samples";
+import { NORM_SHEET } from "../../src/templates/norm-sheet";
+import { PRICE_PLAN } from "../../src/templates/price-plan";
+import {
+  CONTRACT_TWO_GRADES,
+  NORM_BASKETS,
+  PLAN_1961_65,
+  PLAN_COOPERATIVE,
+  PRICE_PLAN_BASKETS,
+} from "../fixtures/samples";
 import { expectGolden } from "../support/golden";
 
 /** A plan as readable text: one line per cell, then formats, names and lists. */
@@ -20,6 +28,9 @@ function describePlan(plan: CellPlan): string {
   for (const n of plan.names) lines.push(`name ${n.name} ${address(n.area, undefined, true)}`);
   for (const l of plan.lists) lines.push(`list ${address(l.area)} from ${address(l.source, undefined, true)}`);
   for (const h of plan.heights) lines.push(`height ${h.row + 1} ${h.points}`);
+  for (const b of plan.borders) lines.push(`ruled ${address(b)}`);
+  if (plan.printTitles) lines.push(`print titles ${plan.printTitles.row + 1}:${plan.printTitles.row + plan.printTitles.rows}`);
+  lines.push(`print area ${address(plan.printArea)}`);
   return lines.join("\n") + "\n";
 }
 
@@ -29,6 +40,10 @@ describe("rendered templates (golden files)", () => {
     ["plan-cooperative.en.txt", PLAN_TARGETS, PLAN_COOPERATIVE, "en"],
     ["contract-two-grades.vi.txt", CONTRACT, CONTRACT_TWO_GRADES, "vi"],
     ["contract-two-grades.en.txt", CONTRACT, CONTRACT_TWO_GRADES, "en"],
+    ["price-plan-baskets.vi.txt", PRICE_PLAN, PRICE_PLAN_BASKETS, "vi"],
+    ["price-plan-baskets.en.txt", PRICE_PLAN, PRICE_PLAN_BASKETS, "en"],
+    ["norm-sheet-baskets.vi.txt", NORM_SHEET, NORM_BASKETS, "vi"],
+    ["norm-sheet-baskets.en.txt", NORM_SHEET, NORM_BASKETS, "en"],
   ] as const)("%s", (file, template, inputs, lang) => {
     expect(validateInputs(template, inputs)).toEqual([]);
     expectGolden(file, describePlan(renderTemplate(template, inputs, lang)));
@@ -43,9 +58,9 @@ describe("rendered templates (golden files)", () => {
   test("the 1961–65 plan computes growth and average annual growth with RRI over the named plan years", () => {
     const plan = renderTemplate(PLAN_TARGETS, PLAN_1961_65, "en");
     const formulas = plan.cells.flatMap((c) => ("formula" in c.content ? [c.content.formula] : []));
-    expect(formulas).toContain("=IF(OR(N(G13)<=0,Years<=0),\"\",RRI(Years,G13,H13))");
+    expect(formulas).toContain("=IF(OR(N(G17)<=0,Years<=0),\"\",RRI(Years,G17,H17))");
     expect(formulas).toContain("=PlanYear-BaseYear");
-    expect(plan.names.map((n) => n.name)).toEqual(expect.arrayContaining(["BaseYear", "PlanYear", "Years", "GradeTable"]));
+    expect(plan.names.map((n) => n.name)).toEqual(expect.arrayContaining(["BaseYear", "PlanYear", "Years", "HoursPerWorker"]));
   });
 
   test("the number of plan cells grows with the rows, the number of styles, formats and names does not", () => {
@@ -194,5 +209,149 @@ describe("a plan placed away from A1", () => {
   test("leaves names, function names, text and the sheet's own words alone", () => {
     const formula = '=IF(OR(N(G13)<=0,Years<=0),"A1 B2",RRI(Years,G13,H13))+LOG10(A1)+HT.COSTPRICE(A1,B2)';
     expect(relocateFormula(formula, { row: 1, col: 1 })).toBe('=IF(OR(N(H14)<=0,Years<=0),"A1 B2",RRI(Years,H14,I14))+LOG10(B2)+HT.COSTPRICE(B2,C3)');
+  });
+});
+
+/** Every formula string in a declaration: formulas, totals, first rows, statement cells, in both languages. */
+function declaredFormulas(node: unknown): string[] {
+  if (typeof node === "string") return node.startsWith("=") ? [node] : [];
+  if (Array.isArray(node)) return node.flatMap(declaredFormulas);
+  if (node !== null && typeof node === "object") return Object.values(node).flatMap(declaredFormulas);
+  return [];
+}
+
+describe("template formulas refer to the template's own names through placeholders", () => {
+  test.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: no raw defined name in any declared formula", (_id, template) => {
+    const samples: Record<string, Inputs> = {
+      plan: PLAN_COOPERATIVE,
+      contract: CONTRACT_TWO_GRADES,
+      pricePlan: PRICE_PLAN_BASKETS,
+      normSheet: NORM_BASKETS,
+    };
+    // The names any template defines: none of them may be written raw in any template's formulas.
+    const names = TEMPLATES.flatMap((t) => renderTemplate(t, samples[t.id], "vi").names.map((n) => n.name));
+    expect(names).toEqual(expect.arrayContaining(["Years", "HoursPerWorker", "GradeTable", "ContractValue"]));
+    const formulas = declaredFormulas(template.blocks);
+    expect(formulas.length).toBeGreaterThan(3);
+    for (const formula of formulas) {
+      const bare = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/\{[^}]*\}/g, "X");
+      for (const name of names) expect(bare).not.toMatch(new RegExp(`(?<![A-Za-z0-9_.])${name}(?![A-Za-z0-9_(])`));
+    }
+  });
+
+  test("the rendered formula still reads the name, so a person sees Years, not $C$11", () => {
+    const plan = renderTemplate(PLAN_TARGETS, PLAN_1961_65, "vi");
+    const formulas = plan.cells.flatMap((c) => ("formula" in c.content ? [c.content.formula] : []));
+    expect(formulas.some((f) => f.includes("RRI(Years,"))).toBe(true);
+    expect(formulas.some((f) => f.includes("/HoursPerWorker,"))).toBe(true);
+  });
+});
+
+describe("document features declared as data", () => {
+  test.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s has the national heading, ruled tables, a repeated header row and a print area one page wide",
+    (_id, template) => {
+      const samples: Record<string, Inputs> = {
+        plan: PLAN_1961_65,
+        contract: CONTRACT_TWO_GRADES,
+        pricePlan: PRICE_PLAN_BASKETS,
+        normSheet: NORM_BASKETS,
+      };
+      for (const lang of ["vi", "en"] as const) {
+        const plan = renderTemplate(template, samples[template.id], lang);
+        const texts = plan.cells.flatMap((c) => ("text" in c.content ? [c.content.text] : []));
+        expect(texts).toContain(lang === "vi" ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM");
+        expect(texts).toContain(lang === "vi" ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness");
+        const motto = plan.cells.find((c) => "text" in c.content && c.content.text.startsWith(lang === "vi" ? "Độc lập" : "Independence"))!;
+        expect(plan.styles.find((s) => s.area.row === motto.row && s.area.col === motto.col)?.style).toBe("motto");
+        expect(texts.some((t) => /\(Ký, họ tên, đóng dấu\)|\(Signature, full name, seal\)/.test(t))).toBe(true);
+        expect(plan.borders.length).toBeGreaterThan(0);
+        expect(plan.printTitles).toBeDefined();
+        const header = plan.styles.find((s) => s.style === "header" && s.area.row === plan.printTitles!.row);
+        expect(header).toBeDefined();
+        expect(plan.printArea).toEqual({ row: 0, col: 0, rows: plan.rows, cols: plan.cols });
+      }
+    },
+  );
+
+  test("a blank date and number print as gaps to fill by hand", () => {
+    const plan = renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "vi");
+    const texts = plan.cells.flatMap((c) => ("text" in c.content ? [c.content.text] : []));
+    expect(texts).toContain("Số: ……");
+    expect(texts).toContain("Chương Mỹ, ngày … tháng … năm …");
+  });
+
+  test("đồng have no decimals and negative amounts show in parentheses; rates show one decimal", () => {
+    expect(NUMBER_FORMATS.amount).toBe("#,##0;(#,##0)");
+    expect(NUMBER_FORMATS.percent).toBe("0.0%");
+  });
+});
+
+describe("validation of the new fields", () => {
+  const contract = (fields: Record<string, unknown>, tables: Partial<Inputs["tables"]> = {}): Inputs => ({
+    fields: { ...CONTRACT_TWO_GRADES.fields, ...fields } as Inputs["fields"],
+    tables: { ...CONTRACT_TWO_GRADES.tables, ...tables } as Inputs["tables"],
+  });
+  const paths = (template: typeof CONTRACT, inputs: Inputs) => validateInputs(template, inputs).map((i) => i.path);
+
+  test.each(["0100107518", "0100107518-001"])("tax code %s is accepted", (code) => {
+    expect(paths(CONTRACT, contract({ buyerTaxCode: code }))).toEqual([]);
+  });
+
+  test.each(["010010751", "01001075189", "0100107518-01", "0100107518001", "MST0100107518"])(
+    "tax code %s is refused on its field with the shape it must have",
+    (code) => {
+      const issues = validateInputs(CONTRACT, contract({ sellerTaxCode: code }));
+      expect(issues.map((i) => i.path)).toEqual(["sellerTaxCode"]);
+      expect(issues[0].message.vi).toMatch(/10 chữ số/);
+      expect(issues[0].message.en).toMatch(/10 digits/);
+    },
+  );
+
+  test("a commercial contract refuses a penalty above 8 % on that penalty's field; a civil one accepts it", () => {
+    expect(paths(CONTRACT, contract({ latePaymentPenalty: 0.1, refusalPenalty: 0.09 }))).toEqual([
+      "latePaymentPenalty",
+      "refusalPenalty",
+    ]);
+    expect(paths(CONTRACT, contract({ latePenaltyCap: 0.081 }))).toEqual(["latePenaltyCap"]);
+    expect(paths(CONTRACT, contract({ latePenaltyCap: 0.08 }))).toEqual([]);
+    expect(paths(CONTRACT, contract({ kind: "civil", latePaymentPenalty: 0.1, latePenaltyCap: 0.2 }))).toEqual([]);
+  });
+
+  test("a weekly late-delivery rate above its cap is refused", () => {
+    expect(paths(CONTRACT, contract({ latePenalty: 0.05, latePenaltyCap: 0.04 }))).toEqual(["latePenalty"]);
+  });
+
+  test("dates in order: in force after signing, ending after starting, deliveries within the term", () => {
+    expect(paths(CONTRACT, contract({ startDate: "1966-01-10" }))).toEqual(["startDate"]);
+    expect(paths(CONTRACT, contract({ endDate: "1966-01-31" }))).toEqual(["endDate", "deliveries[0].date", "deliveries[1].date"]);
+    const late = [{ date: "1967-01-15", note: "", share: 1 }];
+    expect(paths(CONTRACT, contract({}, { deliveries: late }))).toEqual(["deliveries[0].date"]);
+  });
+
+  test("a phone number with letters is refused", () => {
+    expect(paths(CONTRACT, contract({ buyerPhone: "gọi cho tôi" }))).toEqual(["buyerPhone"]);
+  });
+
+  test("a fresh contract form starts with the clauses in the form's language", () => {
+    expect(defaultInputs(CONTRACT, "vi").fields.forceMajeure).toMatch(/^Sự kiện bất khả kháng/);
+    expect(defaultInputs(CONTRACT, "en").fields.forceMajeure).toMatch(/^A force majeure event/);
+  });
+
+  test("a price plan needs a planned output above 0, and VAT at most 10 %", () => {
+    const base = PRICE_PLAN_BASKETS;
+    expect(validateInputs(PRICE_PLAN, { ...base, fields: { ...base.fields, outputQty: 0 } }).map((i) => i.path)).toEqual(["outputQty"]);
+    expect(validateInputs(PRICE_PLAN, { ...base, fields: { ...base.fields, vatRate: 0.12 } }).map((i) => i.path)).toEqual(["vatRate"]);
+  });
+
+  test("a norm needs at least two observations", () => {
+    const one = { ...NORM_BASKETS.tables.timeNorms[0], o2: null, o3: null, o4: null, o5: null };
+    const inputs = { ...NORM_BASKETS, tables: { ...NORM_BASKETS.tables, timeNorms: [one] } };
+    expect(validateInputs(NORM_SHEET, inputs).map((i) => i.path)).toEqual(["timeNorms[0].o1"]);
+  });
+
+  test("a plan of 50 years or more is refused on the plan year", () => {
+    const inputs = { ...PLAN_1961_65, fields: { ...PLAN_1961_65.fields, planYear: 2010 } };
+    expect(validateInputs(PLAN_TARGETS, inputs).map((i) => i.path)).toEqual(["planYear"]);
   });
 });
