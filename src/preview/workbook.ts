@@ -51,7 +51,8 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       look.merges.push({ ...area, row: area.row + origin.row, col: area.col + origin.col });
     for (const area of plan.borders) {
       for (let r = 0; r < area.rows; r++) {
-        for (let c = 0; c < area.cols; c++) look.ruled.add(cellKey(origin.row + area.row + r, origin.col + area.col + c));
+        for (let c = 0; c < area.cols; c++)
+          look.ruled.add(cellKey(origin.row + area.row + r, origin.col + area.col + c));
       }
     }
     if (wholeSheet) look.widths = plan.widths;

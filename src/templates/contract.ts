@@ -27,7 +27,10 @@ const REGIMES = [
 const KINDS = [
   {
     value: "commercial",
-    label: { vi: "thương mại (Luật Thương mại, phạt tối đa 8 %)", en: "commercial (Commercial Law, penalties at most 8 %)" },
+    label: {
+      vi: "thương mại (Luật Thương mại, phạt tối đa 8 %)",
+      en: "commercial (Commercial Law, penalties at most 8 %)",
+    },
   },
   {
     value: "civil",
@@ -52,7 +55,10 @@ const TAX_CODE = {
 };
 const PHONE = {
   regex: "^[0-9+().\\s-]{6,20}$",
-  message: { vi: "Số điện thoại chỉ gồm chữ số, dấu cách, + - ( ).", en: "A phone number has digits, spaces and + - ( ) only." },
+  message: {
+    vi: "Số điện thoại chỉ gồm chữ số, dấu cách, + - ( ).",
+    en: "A phone number has digits, spaces and + - ( ) only.",
+  },
 };
 
 /** The details of one party: name, address, phone, tax code, bank account and bank, representative and title. */
@@ -66,7 +72,13 @@ function partyFields(p: "buyer" | "seller", party: Text): Field[] {
     { key: `${p}Account`, type: "text", maxLength: 30, label: of("Tài khoản số", "Bank account of") },
     { key: `${p}Bank`, type: "text", maxLength: 120, label: of("Tại ngân hàng", "Bank of") },
     { key: `${p}Rep`, type: "text", required: true, maxLength: 80, label: of("Người đại diện", "Representative of") },
-    { key: `${p}RepTitle`, type: "text", required: true, maxLength: 80, label: of("Chức vụ người đại diện", "Title of the representative of") },
+    {
+      key: `${p}RepTitle`,
+      type: "text",
+      required: true,
+      maxLength: 80,
+      label: of("Chức vụ người đại diện", "Title of the representative of"),
+    },
   ];
 }
 
@@ -134,9 +146,17 @@ function datesInOrder(inputs: Inputs): Issue[] {
   const { signDate, startDate, endDate } = inputs.fields;
   const issues: Issue[] = [];
   if (typeof signDate === "string" && typeof startDate === "string" && startDate < signDate)
-    issues.push(issue("startDate", "Hợp đồng có hiệu lực từ ngày ký trở đi.", "The contract cannot take effect before it is signed."));
+    issues.push(
+      issue(
+        "startDate",
+        "Hợp đồng có hiệu lực từ ngày ký trở đi.",
+        "The contract cannot take effect before it is signed.",
+      ),
+    );
   if (typeof startDate === "string" && typeof endDate === "string" && endDate < startDate)
-    issues.push(issue("endDate", "Ngày kết thúc phải sau ngày bắt đầu.", "The end date must come after the start date."));
+    issues.push(
+      issue("endDate", "Ngày kết thúc phải sau ngày bắt đầu.", "The end date must come after the start date."),
+    );
   (inputs.tables.deliveries ?? []).forEach((row, i) => {
     const date = row.date;
     if (typeof date !== "string") return;
@@ -165,7 +185,14 @@ function deliveriesAddUp(inputs: Inputs): Issue[] {
     : [];
 }
 
-const PENALTIES = ["latePenalty", "latePenaltyCap", "shortPenalty", "qualityPenalty", "latePaymentPenalty", "refusalPenalty"];
+const PENALTIES = [
+  "latePenalty",
+  "latePenaltyCap",
+  "shortPenalty",
+  "qualityPenalty",
+  "latePaymentPenalty",
+  "refusalPenalty",
+];
 
 /** A commercial contract's penalties stay within 8 %; a weekly rate stays within its cap. */
 function penaltiesWithinCaps(inputs: Inputs): Issue[] {
@@ -186,7 +213,11 @@ function penaltiesWithinCaps(inputs: Inputs): Issue[] {
   }
   if (typeof f.latePenalty === "number" && typeof f.latePenaltyCap === "number" && f.latePenalty > f.latePenaltyCap)
     issues.push(
-      issue("latePenalty", "Mức phạt mỗi tuần không lớn hơn mức phạt tối đa.", "The weekly rate cannot exceed the cap."),
+      issue(
+        "latePenalty",
+        "Mức phạt mỗi tuần không lớn hơn mức phạt tối đa.",
+        "The weekly rate cannot exceed the cap.",
+      ),
     );
   return issues;
 }
@@ -286,10 +317,22 @@ export const CONTRACT: TemplateDecl = {
     },
     rate("latePenalty", { vi: "Phạt giao chậm mỗi tuần (%)", en: "Late-delivery penalty per week (%)" }, 0.02),
     rate("latePenaltyCap", { vi: "Phạt giao chậm tối đa (%)", en: "Late-delivery penalty cap (%)" }, 0.08),
-    rate("shortPenalty", { vi: "Phạt giao thiếu (% hàng thiếu)", en: "Short-delivery penalty (% of the shortfall)" }, 0.08),
+    rate(
+      "shortPenalty",
+      { vi: "Phạt giao thiếu (% hàng thiếu)", en: "Short-delivery penalty (% of the shortfall)" },
+      0.08,
+    ),
     rate("qualityPenalty", { vi: "Phạt hàng dưới phẩm cấp (%)", en: "Penalty for goods below grade (%)" }, 0.05),
-    rate("latePaymentPenalty", { vi: "Phạt chậm thanh toán (% số tiền chậm)", en: "Late-payment penalty (% of the amount late)" }, 0.05),
-    rate("refusalPenalty", { vi: "Phạt từ chối nhận hàng (% hàng từ chối)", en: "Penalty for refused acceptance (% of the goods refused)" }, 0.08),
+    rate(
+      "latePaymentPenalty",
+      { vi: "Phạt chậm thanh toán (% số tiền chậm)", en: "Late-payment penalty (% of the amount late)" },
+      0.05,
+    ),
+    rate(
+      "refusalPenalty",
+      { vi: "Phạt từ chối nhận hàng (% hàng từ chối)", en: "Penalty for refused acceptance (% of the goods refused)" },
+      0.08,
+    ),
     rate(
       "lateInterest",
       {
@@ -409,12 +452,21 @@ export const CONTRACT: TemplateDecl = {
     {
       kind: "clauses",
       items: [
-        { vi: "- Căn cứ Bộ luật Dân sự số 91/2015/QH13 ngày 24/11/2015;", en: "- Having regard to the Civil Code No. 91/2015/QH13 of 24 November 2015;" },
         {
-          text: { vi: "- Căn cứ Luật Thương mại số 36/2005/QH11 ngày 14/6/2005;", en: "- Having regard to the Commercial Law No. 36/2005/QH11 of 14 June 2005;" },
+          vi: "- Căn cứ Bộ luật Dân sự số 91/2015/QH13 ngày 24/11/2015;",
+          en: "- Having regard to the Civil Code No. 91/2015/QH13 of 24 November 2015;",
+        },
+        {
+          text: {
+            vi: "- Căn cứ Luật Thương mại số 36/2005/QH11 ngày 14/6/2005;",
+            en: "- Having regard to the Commercial Law No. 36/2005/QH11 of 14 June 2005;",
+          },
           when: { field: "kind", is: ["commercial"] },
         },
-        { vi: "- Căn cứ nhu cầu và khả năng của hai bên,", en: "- Having regard to the needs and capacities of both parties," },
+        {
+          vi: "- Căn cứ nhu cầu và khả năng của hai bên,",
+          en: "- Having regard to the needs and capacities of both parties,",
+        },
         {
           vi: "Hôm nay, ngày {signDate}, tại {place}, chúng tôi gồm:",
           en: "Today, {signDate}, at {place}, we the undersigned:",
@@ -571,7 +623,8 @@ export const CONTRACT: TemplateDecl = {
       rows: [
         {
           label: { vi: "Hệ số phẩm cấp bình quân", en: "Average grade coefficient" },
-          formula: '=IF(N({goods.quantity:total})=0,"",HT.GRADECOEF({goods.quantity:all},{goods.grade:all},{gradeTable}))',
+          formula:
+            '=IF(N({goods.quantity:total})=0,"",HT.GRADECOEF({goods.quantity:all},{goods.grade:all},{gradeTable}))',
           format: "coefficient",
         },
       ],
@@ -589,8 +642,8 @@ export const CONTRACT: TemplateDecl = {
         },
         {
           text: {
-            vi: "Bên A giao vật liệu theo cột \"Bên A giao\" ở Điều 1, đủ và đúng hạn; Bên B không tính lãi và tích luỹ trên phần vật liệu này, bảo quản và quyết toán vật liệu theo định mức tiêu hao, hoàn trả phần thừa.",
-            en: "Party A supplies the materials of the column \"Supplied by A\" in article 1, in full and on time; party B charges no profit or accumulation on them, keeps them safe, accounts for them by the consumption norms and returns what is left.",
+            vi: 'Bên A giao vật liệu theo cột "Bên A giao" ở Điều 1, đủ và đúng hạn; Bên B không tính lãi và tích luỹ trên phần vật liệu này, bảo quản và quyết toán vật liệu theo định mức tiêu hao, hoàn trả phần thừa.',
+            en: 'Party A supplies the materials of the column "Supplied by A" in article 1, in full and on time; party B charges no profit or accumulation on them, keeps them safe, accounts for them by the consumption norms and returns what is left.',
           },
           when: { field: "regime", is: ["processing", "twoWay"] },
         },
@@ -713,7 +766,10 @@ export const CONTRACT: TemplateDecl = {
       title: { vi: "Điều 6. Bảo hành", en: "Article 6. Guarantee" },
       items: [
         { vi: "{guarantee}", en: "{guarantee}" },
-        { vi: "Thời hạn bảo hành: {warrantyMonths} tháng kể từ ngày giao hàng.", en: "Guarantee period: {warrantyMonths} months from delivery." },
+        {
+          vi: "Thời hạn bảo hành: {warrantyMonths} tháng kể từ ngày giao hàng.",
+          en: "Guarantee period: {warrantyMonths} months from delivery.",
+        },
       ],
     },
     {
@@ -803,8 +859,18 @@ export const CONTRACT: TemplateDecl = {
     {
       kind: "signatures",
       signers: [
-        { title: { vi: "ĐẠI DIỆN BÊN A", en: "FOR PARTY A" }, position: "buyerRepTitle", note: SIGN.signStamp, name: "buyerRep" },
-        { title: { vi: "ĐẠI DIỆN BÊN B", en: "FOR PARTY B" }, position: "sellerRepTitle", note: SIGN.signStamp, name: "sellerRep" },
+        {
+          title: { vi: "ĐẠI DIỆN BÊN A", en: "FOR PARTY A" },
+          position: "buyerRepTitle",
+          note: SIGN.signStamp,
+          name: "buyerRep",
+        },
+        {
+          title: { vi: "ĐẠI DIỆN BÊN B", en: "FOR PARTY B" },
+          position: "sellerRepTitle",
+          note: SIGN.signStamp,
+          name: "sellerRep",
+        },
       ],
     },
   ],

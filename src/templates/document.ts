@@ -17,8 +17,18 @@ export const SIGN: Record<"sign" | "signStamp", Text> = {
 };
 
 const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 /** "Hà Nội, ngày 15 tháng 01 năm 1966" / "Hà Nội, 15 January 1966"; gaps where a part is blank. */
@@ -28,7 +38,9 @@ export function dateLine(place: string, date: string | null, lang: Lang): string
     return lang === "vi" ? `${where}, ngày … tháng … năm …` : `${where}, … ${GAP} …`;
   }
   const [y, m, d] = date.split("-");
-  return lang === "vi" ? `${where}, ngày ${d} tháng ${m} năm ${y}` : `${where}, ${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+  return lang === "vi"
+    ? `${where}, ngày ${d} tháng ${m} năm ${y}`
+    : `${where}, ${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
 }
 
 /**
@@ -44,7 +56,10 @@ export function splitColumns(widths: readonly number[], parts: number): { col: n
     const start = col;
     const target = (total * k) / parts;
     // Take columns while the run's end comes nearer the target; leave one for each part to come.
-    while (col < widths.length - (parts - k) && (col === start || Math.abs(sum + widths[col] - target) <= Math.abs(sum - target))) {
+    while (
+      col < widths.length - (parts - k) &&
+      (col === start || Math.abs(sum + widths[col] - target) <= Math.abs(sum - target))
+    ) {
       sum += widths[col];
       col += 1;
     }

@@ -113,15 +113,7 @@ export type Style =
   | "group";
 
 export type Format =
-  | "integer"
-  | "amount"
-  | "price"
-  | "decimal"
-  | "percent"
-  | "wholePercent"
-  | "date"
-  | "text"
-  | "coefficient";
+  "integer" | "amount" | "price" | "decimal" | "percent" | "wholePercent" | "date" | "text" | "coefficient";
 
 /**
  * A formula as written in a declaration. Placeholders: {col} is this row's cell of column `col`
@@ -198,7 +190,11 @@ export interface StatementLine {
   /** Cells by column key: a formula, a field's value ({ field }) or text. */
   readonly cells?: Readonly<Record<string, FormulaTemplate | { readonly field: string } | Text>>;
   /** One line per row of this input table: the label from `labelFrom`, cells from the row's inputs. */
-  readonly each?: { readonly table: string; readonly labelFrom: string; readonly inputs: Readonly<Record<string, string>> };
+  readonly each?: {
+    readonly table: string;
+    readonly labelFrom: string;
+    readonly inputs: Readonly<Record<string, string>>;
+  };
 }
 
 export type Block =

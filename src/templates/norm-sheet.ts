@@ -12,7 +12,13 @@ const OBSERVATIONS = ["o1", "o2", "o3", "o4", "o5", "o6"];
 const ALL = "{o1}:{o6}";
 
 const METHODS = [
-  { value: "half", label: { vi: "trung bình của mức bình quân và bình quân tiên tiến", en: "half-way between the mean and the advanced mean" } },
+  {
+    value: "half",
+    label: {
+      vi: "trung bình của mức bình quân và bình quân tiên tiến",
+      en: "half-way between the mean and the advanced mean",
+    },
+  },
   { value: "advanced", label: { vi: "bình quân các giá trị tiên tiến", en: "mean of the advanced values" } },
 ] as const;
 
@@ -31,7 +37,13 @@ const operationTable = (key: string, label: Text, extra: Field[]): TableDecl => 
   maxRows: 500,
   uniqueBy: "operation",
   columns: [
-    { key: "operation", type: "text", required: true, maxLength: 120, label: { vi: "Bước công việc", en: "Operation" } },
+    {
+      key: "operation",
+      type: "text",
+      required: true,
+      maxLength: 120,
+      label: { vi: "Bước công việc", en: "Operation" },
+    },
     { key: "uom", type: "text", maxLength: 20, label: { vi: "Đơn vị tính", en: "Unit" } },
     ...observationFields(),
     { key: "stateNorm", type: "number", min: 0, label: { vi: "Mức Nhà nước / Bộ", en: "State / ministry norm" } },
@@ -46,9 +58,12 @@ function normColumns(better: "lower" | "higher"): Column[] {
     { key: "no", counter: true, header: { vi: "STT", en: "No." } },
     { key: "operation", input: "operation", header: { vi: "Bước công việc", en: "Operation" } },
     { key: "uom", input: "uom", header: { vi: "ĐVT", en: "Unit" } },
-    ...OBSERVATIONS.map(
-      (o, k): Column => ({ key: o, input: o, header: { vi: `Lần ${k + 1}`, en: `Obs. ${k + 1}` }, format: "decimal" }),
-    ),
+    ...OBSERVATIONS.map((o, k): Column => ({
+      key: o,
+      input: o,
+      header: { vi: `Lần ${k + 1}`, en: `Obs. ${k + 1}` },
+      format: "decimal",
+    })),
     {
       key: "mean",
       header: { vi: "Bình quân", en: "Mean" },
@@ -133,12 +148,26 @@ export const NORM_SHEET: TemplateDecl = {
       },
     },
     { key: "preparer", type: "text", maxLength: 60, label: { vi: "Người lập", en: "Prepared by" } },
-    { key: "secretary", type: "text", maxLength: 60, label: { vi: "Thư ký Hội đồng định mức", en: "Secretary of the norm council" } },
-    { key: "chair", type: "text", maxLength: 60, label: { vi: "Chủ tịch Hội đồng định mức", en: "Chair of the norm council" } },
+    {
+      key: "secretary",
+      type: "text",
+      maxLength: 60,
+      label: { vi: "Thư ký Hội đồng định mức", en: "Secretary of the norm council" },
+    },
+    {
+      key: "chair",
+      type: "text",
+      maxLength: 60,
+      label: { vi: "Chủ tịch Hội đồng định mức", en: "Chair of the norm council" },
+    },
     { key: "head", type: "text", maxLength: 60, label: { vi: "Thủ trưởng đơn vị", en: "Head of unit" } },
   ],
   tables: [
-    operationTable("timeNorms", { vi: "Mức thời gian, mức tiêu hao (càng thấp càng tốt)", en: "Time and consumption norms (lower is better)" }, []),
+    operationTable(
+      "timeNorms",
+      { vi: "Mức thời gian, mức tiêu hao (càng thấp càng tốt)", en: "Time and consumption norms (lower is better)" },
+      [],
+    ),
     operationTable("outputNorms", { vi: "Mức sản lượng (càng cao càng tốt)", en: "Output norms (higher is better)" }, [
       { key: "oldNorm", type: "number", required: true, min: 0, label: { vi: "Mức cũ", en: "Old norm" } },
       { key: "wage", type: "number", required: true, min: 0, label: { vi: "Tiền lương kỳ", en: "Wage per period" } },
@@ -205,7 +234,11 @@ export const NORM_SHEET: TemplateDecl = {
       dateLine: { place: "place", date: "docDate" },
       signers: [
         { title: { vi: "NGƯỜI LẬP", en: "PREPARED BY" }, note: SIGN.sign, name: "preparer" },
-        { title: { vi: "THƯ KÝ HỘI ĐỒNG ĐỊNH MỨC", en: "SECRETARY, NORM COUNCIL" }, note: SIGN.sign, name: "secretary" },
+        {
+          title: { vi: "THƯ KÝ HỘI ĐỒNG ĐỊNH MỨC", en: "SECRETARY, NORM COUNCIL" },
+          note: SIGN.sign,
+          name: "secretary",
+        },
         { title: { vi: "CHỦ TỊCH HỘI ĐỒNG ĐỊNH MỨC", en: "CHAIR, NORM COUNCIL" }, note: SIGN.sign, name: "chair" },
         { title: { vi: "THỦ TRƯỞNG ĐƠN VỊ DUYỆT", en: "APPROVED, HEAD OF UNIT" }, note: SIGN.signStamp, name: "head" },
       ],

@@ -79,7 +79,13 @@ export const PRICE_PLAN: TemplateDecl = {
   fields: [
     ...HEADING_FIELDS,
     { key: "product", type: "text", required: true, maxLength: 120, label: { vi: "Sản phẩm", en: "Product" } },
-    { key: "productUom", type: "text", required: true, maxLength: 20, label: { vi: "Đơn vị tính sản phẩm", en: "Unit of the product" } },
+    {
+      key: "productUom",
+      type: "text",
+      required: true,
+      maxLength: 20,
+      label: { vi: "Đơn vị tính sản phẩm", en: "Unit of the product" },
+    },
     {
       key: "outputQty",
       type: "number",
@@ -90,7 +96,10 @@ export const PRICE_PLAN: TemplateDecl = {
     money("sellingCost", { vi: "Chi phí bán hàng (cả sản lượng)", en: "Selling costs (whole output)" }),
     money("adminCost", { vi: "Chi phí quản lý doanh nghiệp", en: "Administration costs" }),
     money("financialCost", { vi: "Chi phí tài chính", en: "Financial costs" }),
-    money("byProductCost", { vi: "Chi phí phân bổ cho sản phẩm phụ (nếu có)", en: "Costs allocated to by-products (if any)" }),
+    money("byProductCost", {
+      vi: "Chi phí phân bổ cho sản phẩm phụ (nếu có)",
+      en: "Costs allocated to by-products (if any)",
+    }),
     {
       key: "profitRate",
       type: "number",
@@ -257,7 +266,10 @@ export const PRICE_PLAN: TemplateDecl = {
         },
         {
           key: "byProduct",
-          label: { vi: "Trừ: chi phí phân bổ cho sản phẩm phụ (nếu có)", en: "Less: costs allocated to by-products (if any)" },
+          label: {
+            vi: "Trừ: chi phí phân bổ cho sản phẩm phụ (nếu có)",
+            en: "Less: costs allocated to by-products (if any)",
+          },
           cells: { amount: { field: "byProductCost" }, perUnit: PER_UNIT },
         },
         {
@@ -317,7 +329,10 @@ export const PRICE_PLAN: TemplateDecl = {
       kind: "clauses",
       title: { vi: "GIẢI TRÌNH CHI TIẾT CÁCH TÍNH CÁC KHOẢN CHI PHÍ", en: "HOW EACH COST WAS COMPUTED" },
       items: [
-        { vi: "1. Chi phí nguyên liệu, vật liệu trực tiếp: {explainMaterials}", en: "1. Direct materials: {explainMaterials}" },
+        {
+          vi: "1. Chi phí nguyên liệu, vật liệu trực tiếp: {explainMaterials}",
+          en: "1. Direct materials: {explainMaterials}",
+        },
         { vi: "2. Chi phí nhân công trực tiếp: {explainLabour}", en: "2. Direct labour: {explainLabour}" },
         { vi: "3. Chi phí sản xuất chung: {explainOverhead}", en: "3. Production overhead: {explainOverhead}" },
         {

@@ -153,12 +153,7 @@ const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?
 const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /** Resolves a formula template's placeholders to A1 references, names and literals. */
-function resolve(
-  formula: string,
-  layout: Layout,
-  inputs: Inputs,
-  current?: { table: string; row: number },
-): string {
+function resolve(formula: string, layout: Layout, inputs: Inputs, current?: { table: string; row: number }): string {
   return formula.replace(PLACEHOLDER, (whole, first: string, second: string | undefined, part: string | undefined) => {
     const tableKey = second ? first : current?.table;
     const column = second ?? first;
@@ -380,7 +375,13 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         let row = start;
         if (block.dateLine) {
           const [, right] = splitColumns(t.widths, 2);
-          span(row++, right.col, right.cols, dateLine(fieldText(block.dateLine.place), dateOf(block.dateLine.date), lang), "dateLine");
+          span(
+            row++,
+            right.col,
+            right.cols,
+            dateLine(fieldText(block.dateLine.place), dateOf(block.dateLine.date), lang),
+            "dateLine",
+          );
         }
         const spans = splitColumns(t.widths, block.signers.length);
         const positions = block.signers.some((s) => s.position);
@@ -408,7 +409,11 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
     block.columns.forEach((c, k) => put(header, STATEMENT_FIRST + k, { text: say(c.header) }));
     styles.push({ area: { row: header, col: 0, rows: 1, cols }, style: "header" });
     block.columns.forEach((c, k) => {
-      if (c.format) formats.push({ area: { row: place.firstRow, col: STATEMENT_FIRST + k, rows: place.rows, cols: 1 }, format: c.format });
+      if (c.format)
+        formats.push({
+          area: { row: place.firstRow, col: STATEMENT_FIRST + k, rows: place.rows, cols: 1 },
+          format: c.format,
+        });
     });
     let row = place.firstRow;
     for (const decl of block.lines) {
@@ -425,7 +430,14 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
             put(row, LABEL_COL, content(source[labelFrom] ?? null));
             for (const [column, input] of Object.entries(map)) {
               const col = place.columns.get(column)!;
-              put(row, col, content(source[input] ?? null, inputColumns.find((c) => c.key === input)));
+              put(
+                row,
+                col,
+                content(
+                  source[input] ?? null,
+                  inputColumns.find((c) => c.key === input),
+                ),
+              );
               styles.push({ area: { row, col, rows: 1, cols: 1 }, style: "param" });
             }
           }
@@ -446,11 +458,11 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         if (typeof spec === "string") {
           const current = decl.key ? { table: decl.key, row } : undefined;
           put(row, col, { formula: resolve(spec, layout, inputs, current) });
-        }
-        else if ("field" in spec) {
+        } else if ("field" in spec) {
           put(row, col, content(inputs.fields[spec.field] ?? null, fieldOf(spec.field)));
           const field = fieldOf(spec.field);
-          if (field?.type === "number" && field.percent) formats.push({ area: { row, col, rows: 1, cols: 1 }, format: "percent" });
+          if (field?.type === "number" && field.percent)
+            formats.push({ area: { row, col, rows: 1, cols: 1 }, format: "percent" });
           styles.push({ area: { row, col, rows: 1, cols: 1 }, style: "param" });
         } else put(row, col, { text: say(spec) });
       }
