@@ -385,15 +385,21 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         }
         const spans = splitColumns(t.widths, block.signers.length);
         const positions = block.signers.some((s) => s.position);
+        // A title wider than its signer's columns wraps; Excel does not grow merged rows to fit.
+        let titleLines = 1;
         block.signers.forEach((signer, k) => {
           const { col, cols } = spans[k];
+          const title = say(signer.title);
+          const chars = t.widths.slice(col, col + cols).reduce((sum, w) => sum + w, 0);
+          titleLines = Math.max(titleLines, Math.ceil(title.length / chars));
           let r = row;
-          span(r++, col, cols, say(signer.title), "signTitle");
+          span(r++, col, cols, title, "signTitle");
           if (positions) span(r++, col, cols, signer.position ? fieldText(signer.position) : "", "signTitle");
           span(r++, col, cols, say(signer.note), "signNote");
           r += 4;
           span(r, col, cols, signer.name ? fieldText(signer.name) : "", "signName");
         });
+        if (titleLines > 1) heights.push({ row, points: 15 * titleLines });
         break;
       }
     }

@@ -5,7 +5,7 @@ import { NUMBER_FORMATS, address, cellInput, safeSheetName, uniqueSheetName, typ
 import { defaultInputs, validateInputs } from "../../src/templates/validate";
 import { payloadXml, readPayload, type Stored } from "../../src/templates/payload";
 import { TEMPLATES } from "../../src/templates/catalog";
-import type { Inputs } from "../../src/templates/model";
+import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import { NORM_SHEET } from "../../src/templates/norm-sheet";
 import { PRICE_PLAN } from "../../src/templates/price-plan";
 import {
@@ -353,5 +353,37 @@ describe("validation of the new fields", () => {
   test("a plan of 50 years or more is refused on the plan year", () => {
     const inputs = { ...PLAN_1961_65, fields: { ...PLAN_1961_65.fields, planYear: 2010 } };
     expect(validateInputs(PLAN_TARGETS, inputs).map((i) => i.path)).toEqual(["planYear"]);
+  });
+});
+
+describe("the signature row", () => {
+  const narrow: TemplateDecl = {
+    id: "plan",
+    name: { vi: "x", en: "x" },
+    description: { vi: "x", en: "x" },
+    sheetName: { vi: "x", en: "x" },
+    fields: [],
+    tables: [],
+    widths: [5, 5, 20],
+    orientation: "portrait",
+    blocks: [
+      {
+        kind: "signatures",
+        signers: [
+          { title: { vi: "KẾ TOÁN TRƯỞNG", en: "CHIEF ACCOUNTANT" }, note: { vi: "(Ký)", en: "(Sign)" } },
+          { title: { vi: "THỦ TRƯỞNG", en: "HEAD" }, note: { vi: "(Ký)", en: "(Sign)" } },
+        ],
+      },
+    ],
+  };
+
+  test("splits the columns between the signers and gives a wrapped title the height of its lines", () => {
+    const plan = renderTemplate(narrow, { fields: {}, tables: {} }, "en");
+    expect(plan.merges).toContainEqual({ row: 0, col: 0, rows: 1, cols: 2 });
+    expect(plan.cells).toContainEqual({ row: 0, col: 2, content: { text: "HEAD" } });
+    // "CHIEF ACCOUNTANT" is 16 characters over 10: two lines of 15 points.
+    expect(plan.heights).toEqual([{ row: 0, points: 30 }]);
+    // Four rows to sign in between the note and the name.
+    expect(plan.rows).toBe(1 + 1 + 4 + 1 + 1);
   });
 });
