@@ -49,7 +49,11 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     }
     for (const area of plan.merges)
       look.merges.push({ ...area, row: area.row + origin.row, col: area.col + origin.col });
-    if (wholeSheet) look.widths = plan.widths;
+    for (const { row, points } of plan.heights) look.heights.set(origin.row + row, points);
+    if (wholeSheet) {
+      look.widths = plan.widths;
+      look.print = { area: plan.printArea, orientation: plan.orientation };
+    }
   }
 
   function clear(sheet: number, area: Area, names: readonly string[]): void {
@@ -70,6 +74,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       }
     }
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
+    for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
 
   async function listFilled(): Promise<Filled[]> {
@@ -155,6 +160,8 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     from.styles.forEach((v, k) => to.styles.set(k, v));
     to.merges.push(...from.merges);
     to.widths = from.widths;
+    from.heights.forEach((v, k) => to.heights.set(k, v));
+    to.print = from.print;
     book.selection = { sheet: copy, row: 0, col: 0 };
     book.changed();
     return hf.getSheetName(copy)!;
