@@ -15,3 +15,17 @@ export function applyLook(element: HTMLElement, style: Style | undefined): void 
   if (look.center) element.style.textAlign = "center";
   if (look.topBorder) element.style.borderTop = "2px solid #333";
 }
+
+/**
+ * Text that runs on over the empty cells to its right, as Excel shows and prints a label longer
+ * than its column: the text sits in a span as wide as those cells, above their gridlines.
+ */
+export function spillText(element: HTMLElement, width: number): void {
+  if (element.classList.contains("wrap") || element.style.textAlign === "center") return;
+  const span = document.createElement("span");
+  span.className = "spill";
+  span.style.maxWidth = `${width - 8}px`;
+  span.append(...element.childNodes);
+  element.append(span);
+  element.classList.add("spills");
+}

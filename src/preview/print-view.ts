@@ -9,7 +9,7 @@ import type { Lang } from "../templates/model";
 import { say } from "../i18n/strings";
 import { h } from "../taskpane/dom";
 import { cellKey, type PreviewBook } from "./book";
-import { applyLook } from "./cell-look";
+import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { MARGINS, fitScale, pageBreaks, paper, type PrintSetup } from "./print-layout";
@@ -51,15 +51,6 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
       m.row >= area.row && m.row < area.row + area.rows && m.col >= area.col && m.col < area.col + area.cols;
     const merges = look.merges.filter(inside).map((m) => ({ ...m, row: m.row - area.row, col: m.col - area.col }));
     const titles = setup.titleRows;
-    const titleHeight = titles
-      ? heights.slice(titles.row - area.row, titles.row - area.row + titles.rows).reduce((a, b) => a + b, 0) * scale
-      : 0;
-    const pages = pageBreaks(
-      heights.map((x) => x * scale),
-      box.innerHeight,
-      merges,
-      titleHeight,
-    );
     pageStyle.textContent = `@page { size: A4 ${setup.orientation}; margin: 0; }`;
 
     const covered = new Set<string>();
@@ -70,6 +61,12 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
         for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
     }
 
+    const isBlank = (r: number, c: number) => {
+      const key = cellKey(r, c);
+      if (covered.has(key) || anchors.has(key)) return false;
+      const v = hf.getCellValue({ sheet, row: area.row + r, col: area.col + c });
+      return v === null || v === "";
+    };
     const rowElement = (r: number, first: number, last: number) => {
       const tr = h("tr");
       tr.style.height = `${heights[r]}px`;
@@ -96,12 +93,39 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
           td.rowSpan = Math.min(m.rows, last - r + 1);
         }
         applyLook(td, look.styles.get(cellKey(at.row, at.col)));
+        if (!m && typeof v === "string") {
+          let spill = 0;
+          for (let k = c + 1; k < area.cols && isBlank(r, k); k++) spill += widths[k];
+          if (spill > 0) spillText(td, widths[c] + spill);
+        }
         if (typeof v === "number") td.classList.add("number");
         if (v instanceof DetailedCellError) td.classList.add("error");
         tr.append(td);
       }
       return tr;
     };
+
+    // Rows grow to their text (wrapped headers, clauses) as Excel fits them when printing: measure
+    // the rows as laid out, then break pages on the measured heights.
+    const measuring = h(
+      "table",
+      { class: "print-sheet measuring" },
+      h("colgroup", {}, ...widths.map((w) => h("col", { style: `width:${w}px` }))),
+      h("tbody", {}, ...heights.map((_, r) => rowElement(r, 0, area.rows - 1))),
+    );
+    measuring.style.width = `${contentWidth}px`;
+    container.replaceChildren(h("div", { class: "page" }, measuring));
+    container.hidden = false;
+    const measured = [...measuring.rows].map((tr, r) => Math.max(heights[r], tr.getBoundingClientRect().height));
+    const titleHeight = titles
+      ? measured.slice(titles.row - area.row, titles.row - area.row + titles.rows).reduce((a, b) => a + b, 0) * scale
+      : 0;
+    const pages = pageBreaks(
+      measured.map((x) => x * scale),
+      box.innerHeight,
+      merges,
+      titleHeight,
+    );
 
     const sheets = pages.map(([first, last], index) => {
       const body = h("tbody");

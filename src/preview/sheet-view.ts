@@ -13,7 +13,7 @@ import type { Lang } from "../templates/model";
 import { say } from "../i18n/strings";
 import { h } from "../taskpane/dom";
 import { cellKey, type PreviewBook } from "./book";
-import { applyLook } from "./cell-look";
+import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import {
   Axis,
@@ -34,6 +34,8 @@ const MIN_COLS = 26;
 const MARGIN_ROWS = 12;
 const MARGIN_COLS = 4;
 const HEAD_WIDTH = 46;
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLS = 16_384;
 const HEAD_HEIGHT = 22;
 
 /**
@@ -99,6 +101,8 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   let layout: Layout;
   let anchor: Cell = { row: 0, col: 0 };
   let editing: Editing = null;
+  /** The farthest cell visited: the grid extends past it, as Excel's goes on. */
+  let reach: Cell = { row: 0, col: 0 };
   /** What was typed into a cell and what the engine stored for it, to show the formula back as typed. */
   const typed = new Map<string, { typed: string; stored: unknown }>();
   /** The window of rows and columns in the page now. */
@@ -114,8 +118,8 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   function measure(): void {
     const look = book.look(sheet());
     const size = hf.getSheetDimensions(sheet());
-    const rows = Math.max(MIN_ROWS, size.height + EXTRA_ROWS);
-    const cols = Math.max(MIN_COLS, size.width + EXTRA_COLS, look.widths.length);
+    const rows = Math.min(EXCEL_ROWS, Math.max(MIN_ROWS, size.height + EXTRA_ROWS, reach.row + EXTRA_ROWS));
+    const cols = Math.min(EXCEL_COLS, Math.max(MIN_COLS, size.width + EXTRA_COLS, look.widths.length, reach.col + EXTRA_COLS));
     const anchors = new Map<string, Area>();
     const covered = new Set<string>();
     for (const m of look.merges) {
@@ -142,6 +146,13 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     return displayValue(v, book.look(sheet()).formats.get(cellKey(c.row, c.col)), lang());
   }
 
+  const isBlank = (r: number, c: number) => {
+    const key = cellKey(r, c);
+    if (layout.covered.has(key) || layout.anchors.has(key)) return false;
+    const v = hf.getCellValue({ sheet: sheet(), row: r, col: c });
+    return v === null || v === "";
+  };
+
   function makeCell(r: number, c: number, area: Area, top: number): HTMLTableCellElement {
     const look = book.look(sheet());
     const key = cellKey(r, c);
@@ -159,6 +170,11 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     }
     applyLook(td, look.styles.get(key));
     if (!td.classList.contains("wrap")) td.style.lineHeight = `${height - 2}px`;
+    if (typeof v === "string" && area.rows === 1 && area.cols === 1) {
+      let spill = 0;
+      for (let k = c + 1; k < Math.min(layout.cols.count, c + 40) && isBlank(r, k); k++) spill += layout.cols.size(k);
+      if (spill > 0) spillText(td, layout.cols.size(c) + spill);
+    }
     if (typeof v === "number") td.classList.add("number");
     if (v instanceof DetailedCellError) {
       td.classList.add("error");
@@ -342,7 +358,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     editor.style.minWidth = `${layout.cols.size(area.col, area.cols)}px`;
     editor.style.height = `${layout.rows.size(area.row, area.rows)}px`;
     formula.value = initial;
-    editor.focus();
+    editor.focus({ preventScroll: true });
     editor.setSelectionRange(initial.length, initial.length);
   }
 
@@ -530,7 +546,11 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     if (event.key !== "Enter") return;
     event.preventDefault();
     const target = parseAddress(nameBox.value);
-    if (target && target.row < layout.rows.count && target.col < layout.cols.count) {
+    if (target && target.row < EXCEL_ROWS && target.col < EXCEL_COLS) {
+      if (target.row >= layout.rows.count || target.col >= layout.cols.count) {
+        reach = target;
+        measure();
+      }
       select(target);
       grid.focus({ preventScroll: true });
     } else renderBar();
