@@ -7,6 +7,7 @@ const TerserPlugin = require("terser-webpack-plugin");
 const { FunctionsLocalizationPlugin } = require("./scripts/functions-l10n");
 const { httpsOptions } = require("./scripts/https-options");
 const { devServerOptions } = require("./scripts/dev-server");
+const { HelpPagePlugin } = require("./scripts/help-page");
 
 const DEV_URL = "https://localhost:3000/";
 // Where the add-in is hosted in production; the manifest in the repository points at the dev server.
@@ -68,6 +69,7 @@ module.exports = async (env, options) => {
         chunks: ["preview"],
         templateParameters: { officeJsUrl: OFFICE_JS_URL },
       }),
+      new HelpPagePlugin({ input: path.resolve(__dirname, "docs/help.md") }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
