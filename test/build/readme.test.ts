@@ -1,5 +1,5 @@
-import { readFileSync } from "fs";
-import { join } from "path";
+import { existsSync, readFileSync } from "fs";
+import { dirname, join } from "path";
 import { functionReference, withReference } from "../../scripts/readme-functions";
 
 const ROOT = join(__dirname, "..", "..");
@@ -22,5 +22,14 @@ describe("README.md", () => {
     const images = [...read("README.md").matchAll(/!\[[^\]]*\]\((docs\/[^)]+)\)/g)].map((m) => m[1]);
     expect(images.length).toBeGreaterThanOrEqual(2);
     for (const image of images) expect(() => read(image)).not.toThrow();
+  });
+
+  test("stands alone: it and the docs it links to point only at files in the repository", () => {
+    for (const doc of ["README.md", "docs/help.md", "docs/domain.md", "docs/functions.md"]) {
+      const text = read(doc);
+      expect(text).not.toMatch(/\.\.\/shared|\/work\//);
+      const targets = [...text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((t) => !/^https?:/.test(t));
+      for (const target of targets) expect([doc, existsSync(join(ROOT, dirname(doc), target))]).toEqual([doc, true]);
+    }
   });
 });
