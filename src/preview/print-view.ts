@@ -32,7 +32,10 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
     const look = book.look(sheet);
     if (look.print) return look.print;
     const size = hf.getSheetDimensions(sheet);
-    return { area: { row: 0, col: 0, rows: Math.max(1, size.height), cols: Math.max(1, size.width) }, orientation: "portrait" };
+    return {
+      area: { row: 0, col: 0, rows: Math.max(1, size.height), cols: Math.max(1, size.width) },
+      orientation: "portrait",
+    };
   }
 
   function render(): void {
@@ -41,7 +44,9 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
     const setup = setupOf(sheet);
     const { area } = setup;
     const box = paper(setup.orientation);
-    const widths = Array.from({ length: area.cols }, (_, c) => widthPixels(look.widths[area.col + c] ?? DEFAULT_WIDTH_CHARS));
+    const widths = Array.from({ length: area.cols }, (_, c) =>
+      widthPixels(look.widths[area.col + c] ?? DEFAULT_WIDTH_CHARS),
+    );
     const heights = Array.from({ length: area.rows }, (_, r) =>
       heightPixels(look.heights.get(area.row + r) ?? DEFAULT_HEIGHT_POINTS),
     );
@@ -144,7 +149,11 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
       table.style.transform = `scale(${scale})`;
       const sheetBox = h("div", { class: "page-body" }, table);
       sheetBox.style.inset = `${MARGINS.y}px ${MARGINS.x}px`;
-      const pageElement = h("div", { class: "page", role: "img", "aria-label": say(lang(), "pageOf", { page: index + 1, pages: pages.length }) }, sheetBox);
+      const pageElement = h(
+        "div",
+        { class: "page", role: "img", "aria-label": say(lang(), "pageOf", { page: index + 1, pages: pages.length }) },
+        sheetBox,
+      );
       pageElement.style.width = `${box.width}px`;
       pageElement.style.height = `${box.height}px`;
       return h(

@@ -15,7 +15,7 @@ export function rangeOf(anchor: Cell, active: Cell, merges: readonly Area[]): Ar
   let left = Math.min(anchor.col, active.col);
   let bottom = Math.max(anchor.row, active.row);
   let right = Math.max(anchor.col, active.col);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const m of merges) {
       const mBottom = m.row + m.rows - 1;
@@ -37,7 +37,9 @@ export function rangeOf(anchor: Cell, active: Cell, merges: readonly Area[]): Ar
 /** The merged area whose any cell is `cell`, or the cell alone. */
 export function mergeAt(cell: Cell, merges: readonly Area[]): Area {
   return (
-    merges.find((m) => cell.row >= m.row && cell.row < m.row + m.rows && cell.col >= m.col && cell.col < m.col + m.cols) ?? {
+    merges.find(
+      (m) => cell.row >= m.row && cell.row < m.row + m.rows && cell.col >= m.col && cell.col < m.col + m.cols,
+    ) ?? {
       ...cell,
       rows: 1,
       cols: 1,

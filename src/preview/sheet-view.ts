@@ -15,13 +15,7 @@ import { h } from "../taskpane/dom";
 import { cellKey, type PreviewBook } from "./book";
 import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
-import {
-  Axis,
-  DEFAULT_HEIGHT_POINTS,
-  DEFAULT_WIDTH_CHARS,
-  heightPixels,
-  widthPixels,
-} from "./grid-geometry";
+import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mountPrintView } from "./print-view";
 import { jump, mergeAt, parseAddress, rangeOf, step, toTsv, type Cell } from "./selection";
 
@@ -119,7 +113,10 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     const look = book.look(sheet());
     const size = hf.getSheetDimensions(sheet());
     const rows = Math.min(EXCEL_ROWS, Math.max(MIN_ROWS, size.height + EXTRA_ROWS, reach.row + EXTRA_ROWS));
-    const cols = Math.min(EXCEL_COLS, Math.max(MIN_COLS, size.width + EXTRA_COLS, look.widths.length, reach.col + EXTRA_COLS));
+    const cols = Math.min(
+      EXCEL_COLS,
+      Math.max(MIN_COLS, size.width + EXTRA_COLS, look.widths.length, reach.col + EXTRA_COLS),
+    );
     const anchors = new Map<string, Area>();
     const covered = new Set<string>();
     for (const m of look.merges) {
@@ -157,7 +154,11 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     const look = book.look(sheet());
     const key = cellKey(r, c);
     const v = hf.getCellValue({ sheet: sheet(), row: r, col: c });
-    const td = h("td", { "data-cell": `${columnName(c)}${r + 1}`, role: "gridcell" }, displayValue(v, look.formats.get(key), lang()));
+    const td = h(
+      "td",
+      { "data-cell": `${columnName(c)}${r + 1}`, role: "gridcell" },
+      displayValue(v, look.formats.get(key), lang()),
+    );
     td.setAttribute("aria-colindex", String(c + 1));
     td.style.left = `${HEAD_WIDTH + layout.cols.start(c)}px`;
     td.style.top = `${top}px`;
@@ -215,19 +216,15 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     const rows: HTMLTableRowElement[] = [spacer];
     // Merged areas that begin above or left of the window still show, from their own top-left cell.
     const early = layout.merges.filter(
-      (m) =>
-        (m.row < r0 || m.col < c0) &&
-        m.row + m.rows > r0 &&
-        m.row <= r1 &&
-        m.col + m.cols > c0 &&
-        m.col <= c1,
+      (m) => (m.row < r0 || m.col < c0) && m.row + m.rows > r0 && m.row <= r1 && m.col + m.cols > c0 && m.col <= c1,
     );
     for (let r = r0; r <= r1; r++) {
       const tr = h("tr", { role: "row", "data-row": String(r + 1) });
       tr.setAttribute("aria-rowindex", String(r + 1));
       tr.style.height = `${layout.rows.size(r)}px`;
       tr.append(h("th", { scope: "row", role: "rowheader" }, String(r + 1)));
-      if (r === r0) for (const m of early) tr.append(makeCell(m.row, m.col, m, layout.rows.start(m.row) - layout.rows.start(r0)));
+      if (r === r0)
+        for (const m of early) tr.append(makeCell(m.row, m.col, m, layout.rows.start(m.row) - layout.rows.start(r0)));
       for (let c = c0; c <= c1; c++) {
         const key = cellKey(r, c);
         if (layout.covered.has(key)) continue;
@@ -326,10 +323,12 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
 
   /** Makes `c` the active cell; with `extend`, the anchor stays and the range grows to it. */
   function select(c: Cell, extend = false): void {
-    const target = extend ? c : (() => {
-      const m = mergeAt(c, layout.merges);
-      return { row: m.row, col: m.col };
-    })();
+    const target = extend
+      ? c
+      : (() => {
+          const m = mergeAt(c, layout.merges);
+          return { row: m.row, col: m.col };
+        })();
     book.selection = { sheet: sheet(), row: target.row, col: target.col };
     if (!extend) anchor = target;
     scrollToCell(target);
@@ -435,7 +434,9 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
       event.preventDefault();
       // Shift extends the range from the anchor: the moving end is the active cell.
       const from = active();
-      const next = ctrl ? jump(from, arrow[0], arrow[1], limits(), filled) : step(from, arrow[0], arrow[1], limits(), event.shiftKey ? [] : layout.merges);
+      const next = ctrl
+        ? jump(from, arrow[0], arrow[1], limits(), filled)
+        : step(from, arrow[0], arrow[1], limits(), event.shiftKey ? [] : layout.merges);
       select(next, event.shiftKey);
       return;
     }
@@ -475,8 +476,14 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
       case "PageDown":
       case "PageUp": {
         event.preventDefault();
-        const rowsInView = Math.max(1, Math.floor((grid.clientHeight - HEAD_HEIGHT) / heightPixels(DEFAULT_HEIGHT_POINTS)));
-        const row = Math.max(0, Math.min(layout.rows.count - 1, active().row + (event.key === "PageDown" ? rowsInView : -rowsInView)));
+        const rowsInView = Math.max(
+          1,
+          Math.floor((grid.clientHeight - HEAD_HEIGHT) / heightPixels(DEFAULT_HEIGHT_POINTS)),
+        );
+        const row = Math.max(
+          0,
+          Math.min(layout.rows.count - 1, active().row + (event.key === "PageDown" ? rowsInView : -rowsInView)),
+        );
         select({ row, col: active().col }, event.shiftKey);
         return;
       }
@@ -592,7 +599,8 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     const rows: string[][] = [];
     for (let r = range.row; r < range.row + range.rows; r++) {
       const line: string[] = [];
-      for (let c = range.col; c < range.col + range.cols; c++) line.push(layout.covered.has(cellKey(r, c)) ? "" : cellText({ row: r, col: c }));
+      for (let c = range.col; c < range.col + range.cols; c++)
+        line.push(layout.covered.has(cellKey(r, c)) ? "" : cellText({ row: r, col: c }));
       rows.push(line);
     }
     event.clipboardData.setData("text/plain", toTsv(rows));

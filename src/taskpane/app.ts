@@ -43,7 +43,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   const title = h("h1", {}, say(lang, "appName"));
   const tagline = h("p", { class: "tagline" }, say(lang, "tagline"));
   // The help page (docs/help.md, served as help.html beside the pane), in the pane's language.
-  const help = h("a", { class: "help-link", href: `help.html#${lang}`, target: "_blank", rel: "noopener" }, say(lang, "help"));
+  const help = h(
+    "a",
+    { class: "help-link", href: `help.html#${lang}`, target: "_blank", rel: "noopener" },
+    say(lang, "help"),
+  );
   root.replaceChildren(
     h("header", { class: "top" }, h("div", {}, title, tagline), h("div", { class: "top-tools" }, help, languagePicker)),
     status,
