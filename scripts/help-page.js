@@ -6,7 +6,8 @@
  */
 const fs = require("fs");
 
-const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (text) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function inline(text) {
   return escape(text)
@@ -85,9 +86,12 @@ class HelpPagePlugin {
     const { RawSource } = compiler.webpack.sources;
     compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
       compilation.fileDependencies.add(this.input);
-      compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        compilation.emitAsset(this.output, new RawSource(helpPage(fs.readFileSync(this.input, "utf8"))));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "HelpPagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.emitAsset(this.output, new RawSource(helpPage(fs.readFileSync(this.input, "utf8"))));
+        },
+      );
     });
   }
 }

@@ -12,6 +12,7 @@ import { cellKey, type PreviewBook } from "./book";
 import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
+import { mergeMaps } from "./selection";
 import { MARGINS, fitScale, pageBreaks, paper, type PrintSetup } from "./print-layout";
 
 export interface PrintView {
@@ -58,13 +59,7 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
     const titles = setup.titleRows;
     pageStyle.textContent = `@page { size: A4 ${setup.orientation}; margin: 0; }`;
 
-    const covered = new Set<string>();
-    const anchors = new Map<string, Area>();
-    for (const m of merges) {
-      anchors.set(cellKey(m.row, m.col), m);
-      for (let r = m.row; r < m.row + m.rows; r++)
-        for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
-    }
+    const { anchors, covered } = mergeMaps(merges);
 
     const isBlank = (r: number, c: number) => {
       const key = cellKey(r, c);

@@ -3,6 +3,7 @@
  * grows to cover every merged area it touches. Moving and copying are pure functions of it.
  */
 import type { Area } from "../templates/cell-plan";
+import { cellKey } from "./book";
 
 export interface Cell {
   readonly row: number;
@@ -98,4 +99,16 @@ export function parseAddress(text: string): Cell | undefined {
   const col = [...match[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const row = Number(match[2]) - 1;
   return row >= 0 ? { row, col } : undefined;
+}
+
+/** Merged areas by their top-left cell ("row,col"), and every other cell they cover. */
+export function mergeMaps(merges: readonly Area[]): { anchors: Map<string, Area>; covered: Set<string> } {
+  const anchors = new Map<string, Area>();
+  const covered = new Set<string>();
+  for (const m of merges) {
+    anchors.set(cellKey(m.row, m.col), m);
+    for (let r = m.row; r < m.row + m.rows; r++)
+      for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
+  }
+  return { anchors, covered };
 }

@@ -17,7 +17,7 @@ import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mountPrintView } from "./print-view";
-import { jump, mergeAt, parseAddress, rangeOf, step, toTsv, type Cell } from "./selection";
+import { jump, mergeAt, mergeMaps, parseAddress, rangeOf, step, toTsv, type Cell } from "./selection";
 
 /** Rows and columns shown past the last used cell, as Excel's empty grid goes on. */
 const EXTRA_ROWS = 50;
@@ -117,13 +117,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
       EXCEL_COLS,
       Math.max(MIN_COLS, size.width + EXTRA_COLS, look.widths.length, reach.col + EXTRA_COLS),
     );
-    const anchors = new Map<string, Area>();
-    const covered = new Set<string>();
-    for (const m of look.merges) {
-      anchors.set(cellKey(m.row, m.col), m);
-      for (let r = m.row; r < m.row + m.rows; r++)
-        for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
-    }
+    const { anchors, covered } = mergeMaps(look.merges);
     layout = {
       rows: new Axis(rows, (r) => heightPixels(look.heights.get(r) ?? DEFAULT_HEIGHT_POINTS)),
       cols: new Axis(cols, (c) => widthPixels(look.widths[c] ?? DEFAULT_WIDTH_CHARS)),

@@ -10,7 +10,9 @@ function typed(field: Field, value: Value, kind: string | null, lang: Lang): str
   if (value === null) return "";
   if (field.type === "number" && typeof value === "number") {
     const n = field.percent ? Math.round(value * 100 * 1e9) / 1e9 : value;
-    return kind === "number" ? String(n) : n.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 10 });
+    return kind === "number"
+      ? String(n)
+      : n.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 10 });
   }
   if (field.type === "date" && typeof value === "string" && kind !== "date") {
     const [y, m, d] = value.split("-");

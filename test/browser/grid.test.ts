@@ -41,8 +41,12 @@ async function inView(page: Page, address: string): Promise<boolean> {
     const top = head.getBoundingClientRect().bottom;
     const left = rowHead.getBoundingClientRect().right;
     const right = box.left + grid.clientWidth;
-    return cellBox.top >= top - 1 && cellBox.left >= left - 1 && cellBox.bottom <= box.top + grid.clientHeight + 1 &&
-      (cellBox.right <= right + 1 || (td.hasAttribute("aria-colspan") && cellBox.left < right - 20));
+    return (
+      cellBox.top >= top - 1 &&
+      cellBox.left >= left - 1 &&
+      cellBox.bottom <= box.top + grid.clientHeight + 1 &&
+      (cellBox.right <= right + 1 || (td.hasAttribute("aria-colspan") && cellBox.left < right - 20))
+    );
   }, address);
 }
 
@@ -69,9 +73,7 @@ async function writeSample(page: Page, id: string, lang: "vi" | "en"): Promise<v
 /** The last row with something in it on the current sheet, as Excel's Ctrl+End finds it, and that row's text. */
 async function lastRowText(page: Page): Promise<string> {
   const row = Number((await nameBox(page)).replace(/^[A-Z]+/, ""));
-  return (await page.locator(`td[data-cell$="${row}"]`).allInnerTexts())
-    .join(" ")
-    .trim();
+  return (await page.locator(`td[data-cell$="${row}"]`).allInnerTexts()).join(" ").trim();
 }
 
 test("the contract scrolls to its last rows: Ctrl+End brings the last used cell into view, Ctrl+Home back to A1", async () => {
@@ -152,13 +154,12 @@ test("Shift+arrows and Shift+click select a range, and Ctrl+C copies it as tab-s
   await page.keyboard.press("Shift+ArrowDown");
   expect(await page.locator("td.in-range").count()).toBe(8);
   const shown = async (a: string) => (await page.locator(`td[data-cell="${a}"]`).innerText()).trim();
-  const expected =
-    [
-      ["G13", "H13", "I13", "J13"],
-      ["G14", "H14", "I14", "J14"],
-    ]
-      .map(async (row) => (await Promise.all(row.map(shown))).join("\t"))
-      .reduce(async (text, line) => `${await text}${await line}\r\n`, Promise.resolve(""));
+  const expected = [
+    ["G13", "H13", "I13", "J13"],
+    ["G14", "H14", "I14", "J14"],
+  ]
+    .map(async (row) => (await Promise.all(row.map(shown))).join("\t"))
+    .reduce(async (text, line) => `${await text}${await line}\r\n`, Promise.resolve(""));
   const copied = await copy(page);
   expect(copied).toBe(await expected);
   // As shown in Vietnamese: base and planned quantities with a decimal comma, growth in percent.
@@ -214,22 +215,23 @@ test("text is drawn in one font that has every Vietnamese letter, in the grid an
   expect(family).not.toMatch(/monospace|Consolas/);
 });
 
-test("the preview speaks Vietnamese formulas: HT.GIATHEOGIATHANH with ; and a decimal comma gives 111, shown back as typed", async () => {
-  // The translation is h10's src/preview/formula-language.ts; typedContent in sheet-view.ts calls it.
-  if (!existsSync(join(__dirname, "..", "..", "src", "preview", "formula-language.ts"))) {
-    console.warn("src/preview/formula-language.ts is not on this branch: the Vietnamese formula check waits for it");
-    return;
-  }
-  session = await openPreview("vi");
-  const { page } = session;
-  const typed = "=HT.GIATHEOGIATHANH(60;30;10;0,05;0,03;0,1)";
-  await page.locator('td[data-cell="B2"]').click();
-  await page.keyboard.type(typed);
-  await page.keyboard.press("Enter");
-  expect(await cell(page, "B2")).toBe("111");
-  await page.locator('td[data-cell="B2"]').click();
-  expect(await formulaBar(page)).toBe(typed);
-});
+// The translation is h10's src/preview/formula-language.ts (engineFormula), called from typedContent in
+// sheet-view.ts. Until that file is on the branch this test is reported as skipped, not passed.
+const formulaLanguage = existsSync(join(__dirname, "..", "..", "src", "preview", "formula-language.ts"));
+(formulaLanguage ? test : test.skip)(
+  "the preview speaks Vietnamese formulas: HT.GIATHEOGIATHANH with ; and a decimal comma gives 111, shown back as typed",
+  async () => {
+    session = await openPreview("vi");
+    const { page } = session;
+    const typed = "=HT.GIATHEOGIATHANH(60;30;10;0,05;0,03;0,1)";
+    await page.locator('td[data-cell="B2"]').click();
+    await page.keyboard.type(typed);
+    await page.keyboard.press("Enter");
+    expect(await cell(page, "B2")).toBe("111");
+    await page.locator('td[data-cell="B2"]').click();
+    expect(await formulaBar(page)).toBe(typed);
+  },
+);
 
 describe("the print view", () => {
   test("lays the contract out on landscape A4 pages, every row of its print area once, in order", async () => {
@@ -242,9 +244,9 @@ describe("the print view", () => {
     const { width, height } = (await pages.first().boundingBox())!;
     expect(width).toBeGreaterThan(height);
     // Each printed row is one sheet row; together they are the area's rows 1..n, each once.
-    const rows = await page.locator(".print-doc td[data-print-cell]").evaluateAll((tds) =>
-      tds.map((td) => Number(td.getAttribute("data-print-cell")!.split(",")[1])),
-    );
+    const rows = await page
+      .locator(".print-doc td[data-print-cell]")
+      .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-print-cell")!.split(",")[1])));
     const distinct = [...new Set(rows)];
     expect(distinct).toEqual([...distinct].sort((a, b) => a - b));
     expect(distinct[0]).toBe(0);

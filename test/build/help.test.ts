@@ -9,7 +9,9 @@ describe("the help page", () => {
   test("the manifest's SupportUrl and LearnMoreUrl name help.html, and the build serves it from docs/help.md", () => {
     const manifest = read("manifest.xml");
     expect(manifest).toContain('<SupportUrl DefaultValue="https://localhost:3000/help.html"/>');
-    expect(manifest).toContain('<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://localhost:3000/help.html"/>');
+    expect(manifest).toContain(
+      '<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://localhost:3000/help.html"/>',
+    );
     expect(read("dist/help.html")).toBe(helpPage(read("docs/help.md")));
   });
 
@@ -23,7 +25,7 @@ describe("the help page", () => {
   test("carries no markup from its source: HTML in the text is escaped, odd links stay text", () => {
     const html = markdownToHtml('A <script>alert(1)</script> and [x](javascript:alert(1)) and **"bold"**');
     expect(html).toBe(
-      '<p>A &lt;script&gt;alert(1)&lt;/script&gt; and [x](javascript:alert(1)) and <strong>&quot;bold&quot;</strong></p>',
+      "<p>A &lt;script&gt;alert(1)&lt;/script&gt; and [x](javascript:alert(1)) and <strong>&quot;bold&quot;</strong></p>",
     );
   });
 

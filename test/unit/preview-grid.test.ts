@@ -29,7 +29,10 @@ describe("grid geometry", () => {
 });
 
 describe("selection", () => {
-  const merges = [{ row: 0, col: 0, rows: 1, cols: 5 }, { row: 3, col: 1, rows: 2, cols: 2 }];
+  const merges = [
+    { row: 0, col: 0, rows: 1, cols: 5 },
+    { row: 3, col: 1, rows: 2, cols: 2 },
+  ];
   const limits = { row: 100, col: 26 };
 
   test("a range grows to take in every merged area it touches", () => {
@@ -57,7 +60,12 @@ describe("selection", () => {
   });
 
   test("copied text is tab-separated lines ending in CRLF, with tabs, line breaks and quotes quoted as Excel does", () => {
-    expect(toTsv([["1.458,00", "89%"], ["", "x"]])).toBe("1.458,00\t89%\r\n\tx\r\n");
+    expect(
+      toTsv([
+        ["1.458,00", "89%"],
+        ["", "x"],
+      ]),
+    ).toBe("1.458,00\t89%\r\n\tx\r\n");
     expect(toTsv([['say "hi"', "a\tb", "two\nlines"]])).toBe('"say ""hi"""\t"a\tb"\t"two\nlines"\r\n');
   });
 
@@ -85,15 +93,29 @@ describe("print layout", () => {
   });
 
   test("rows fill each page, every row once and in order", () => {
-    expect(pageBreaks([30, 30, 30, 30, 30], 65)).toEqual([[0, 1], [2, 3], [4, 4]]);
-    expect(pageBreaks([100, 10], 50)).toEqual([[0, 0], [1, 1]]);
+    expect(pageBreaks([30, 30, 30, 30, 30], 65)).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 4],
+    ]);
+    expect(pageBreaks([100, 10], 50)).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
   });
 
   test("a page break does not cut a merged area: the page ends before it", () => {
-    expect(pageBreaks([20, 20, 20, 20, 20], 70, [{ row: 2, col: 0, rows: 2, cols: 3 }])).toEqual([[0, 1], [2, 4]]);
+    expect(pageBreaks([20, 20, 20, 20, 20], 70, [{ row: 2, col: 0, rows: 2, cols: 3 }])).toEqual([
+      [0, 1],
+      [2, 4],
+    ]);
   });
 
   test("print titles take their height from every page after the first", () => {
-    expect(pageBreaks([20, 20, 20, 20, 20, 20], 60, [], 20)).toEqual([[0, 2], [3, 4], [5, 5]]);
+    expect(pageBreaks([20, 20, 20, 20, 20, 20], 60, [], 20)).toEqual([
+      [0, 2],
+      [3, 4],
+      [5, 5],
+    ]);
   });
 });
