@@ -63,9 +63,11 @@ let boundTo: string;
 beforeAll(async () => {
   const env = { ...process.env };
   delete env.HT_DEV_HOST;
-  child = spawn(process.execPath, ["-e", START], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+  child = spawn(process.execPath, ["-e", START], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const listening = await new Promise<{ address: string; port: number }>((resolve, reject) => {
     let out = "";
+    // The server's own log (stderr) is kept for the failure message only.
+    child.stderr!.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const m = /LISTENING (\{.*\})/.exec(out);
