@@ -13,6 +13,8 @@ export interface SheetLook {
   readonly formats: Map<string, Format>;
   readonly styles: Map<string, Style>;
   readonly merges: Area[];
+  /** Cells ruled on all four sides (a table's borders). */
+  readonly ruled: Set<string>;
   widths: readonly number[];
   /** Row heights in points, where a template set one (wrapped clauses); other rows keep the default. */
   readonly heights: Map<number, number>;
@@ -55,7 +57,14 @@ export class PreviewBook {
   addSheet(name: string): number {
     const added = this.hf.addSheet(name);
     const id = this.hf.getSheetId(added)!;
-    this.looks.set(id, { formats: new Map(), styles: new Map(), merges: [], widths: [], heights: new Map() });
+    this.looks.set(id, {
+      formats: new Map(),
+      styles: new Map(),
+      merges: [],
+      ruled: new Set(),
+      widths: [],
+      heights: new Map(),
+    });
     return id;
   }
 

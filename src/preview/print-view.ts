@@ -92,7 +92,7 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
           td.colSpan = m.cols;
           td.rowSpan = Math.min(m.rows, last - r + 1);
         }
-        applyLook(td, look.styles.get(cellKey(at.row, at.col)));
+        applyLook(td, look.styles.get(cellKey(at.row, at.col)), look.ruled.has(cellKey(at.row, at.col)));
         if (!m && typeof v === "string") {
           let spill = 0;
           for (let k = c + 1; k < area.cols && isBlank(r, k); k++) spill += widths[k];

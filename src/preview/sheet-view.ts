@@ -163,7 +163,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
       td.setAttribute("aria-rowspan", String(area.rows));
       td.setAttribute("aria-colspan", String(area.cols));
     }
-    applyLook(td, look.styles.get(key));
+    applyLook(td, look.styles.get(key), look.ruled.has(key));
     if (!td.classList.contains("wrap")) td.style.lineHeight = `${height - 2}px`;
     if (typeof v === "string" && area.rows === 1 && area.cols === 1) {
       let spill = 0;

@@ -74,6 +74,10 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       }
     }
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
+    for (const key of [...look.ruled]) {
+      const [r, c] = key.split(",").map(Number);
+      if (inside(r, c)) look.ruled.delete(key);
+    }
     for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
 
@@ -159,6 +163,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     from.formats.forEach((v, k) => to.formats.set(k, v));
     from.styles.forEach((v, k) => to.styles.set(k, v));
     to.merges.push(...from.merges);
+    from.ruled.forEach((k) => to.ruled.add(k));
     to.widths = from.widths;
     from.heights.forEach((v, k) => to.heights.set(k, v));
     to.print = from.print;
