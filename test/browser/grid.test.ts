@@ -259,6 +259,24 @@ describe("the print view", () => {
     expect(await page.locator("#grid-scroll, .grid-scroll").isVisible()).toBe(true);
   });
 
+  test("printing shows only the pages: the browser's Print lays them out even when the print view is closed", async () => {
+    session = await openPreview("en");
+    const { page } = session;
+    await writeSample(page, "contract", "en");
+    await page.emulateMedia({ media: "print" });
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    expect(await page.locator(".print-doc .page").count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator(".print-doc .page").first().isVisible()).toBe(true);
+    for (const hidden of [".pane-frame", ".grid-scroll", ".formula-line", ".sheet-tools", ".print-bar"]) {
+      expect([hidden, await page.locator(hidden).isVisible()]).toEqual([hidden, false]);
+    }
+    expect(await page.locator("#page-size").textContent()).toBe("@page { size: A4 landscape; margin: 0; }");
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    await page.emulateMedia({ media: "screen" });
+    expect(await page.locator(".print-pages").isVisible()).toBe(false);
+    expect(await page.locator(".grid-scroll").isVisible()).toBe(true);
+  });
+
   for (const template of TEMPLATES) {
     test(`prints the ${template.name.en} from its heading to its last row (docs/print-${template.id}.png)`, async () => {
       session = await openPreview("vi");
