@@ -95,6 +95,8 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   let layout: Layout;
   let anchor: Cell = { row: 0, col: 0 };
   let editing: Editing = null;
+  /** The column where a run of Tabs began, for the Enter that ends it. */
+  let tabOrigin: number | null = null;
   /** The farthest cell visited: the grid extends past it, as Excel's goes on. */
   let reach: Cell = { row: 0, col: 0 };
   /** What was typed into a cell and what the engine stored for it, to show the formula back as typed. */
@@ -317,6 +319,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
 
   /** Makes `c` the active cell; with `extend`, the anchor stays and the range grows to it. */
   function select(c: Cell, extend = false): void {
+    tabOrigin = null;
     const target = extend
       ? c
       : (() => {
@@ -381,7 +384,11 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   function advance(dRow: number, dCol: number): void {
     const range = selectedRange();
     if (range.rows === 1 && range.cols === 1) {
-      select(step(active(), dRow, dCol, limits(), layout.merges));
+      // After Tabs along a row, Enter goes down to the column where the Tabs began, as in Excel.
+      const origin = dCol !== 0 ? (tabOrigin ?? active().col) : tabOrigin;
+      const next = step(active(), dRow, dCol, limits(), layout.merges);
+      select(dRow !== 0 && origin !== null ? { row: next.row, col: origin } : next);
+      if (dCol !== 0) tabOrigin = origin;
       return;
     }
     const c = active();
