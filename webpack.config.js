@@ -6,6 +6,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
 const { FunctionsLocalizationPlugin } = require("./scripts/functions-l10n");
 const { httpsOptions } = require("./scripts/https-options");
+const { devServerOptions } = require("./scripts/dev-server");
+const { HelpPagePlugin } = require("./scripts/help-page");
 
 const DEV_URL = "https://localhost:3000/";
 // Where the add-in is hosted in production; the manifest in the repository points at the dev server.
@@ -21,7 +23,9 @@ const OFFICE_JS_FILES = [
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   return {
-    devtool: "source-map",
+    // Source maps in development; a production build ships none unless HT_SOURCE_MAPS=1 asks for them
+    // (they would publish the whole source next to the add-in).
+    devtool: dev || process.env.HT_SOURCE_MAPS === "1" ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.ts",
@@ -65,6 +69,7 @@ module.exports = async (env, options) => {
         chunks: ["preview"],
         templateParameters: { officeJsUrl: OFFICE_JS_URL },
       }),
+      new HelpPagePlugin({ input: path.resolve(__dirname, "docs/help.md") }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -83,12 +88,10 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
-    devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: env.WEBPACK_SERVE ? await httpsOptions() : {} },
+    devServer: devServerOptions({
+      root: path.resolve(__dirname, "dist"),
+      https: env.WEBPACK_SERVE ? await httpsOptions() : {},
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
-      client: { overlay: false },
-    },
+    }),
   };
 };

@@ -5,6 +5,8 @@
 //     (a column of one-cell rows). Goal: ≤ 2×.
 //  2. In Chromium: the task pane's first render in the preview, against a blank page from the
 //     same server; and inserting a 1,000-row plan, against a 10-row plan.
+//  3. The preview's grid: a scroll that brings new rows into view (scroll event, render, layout,
+//     paint) on a full 5,000-row sheet, against the same on a 30-row sheet. Goal: ≤ 1.5×.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -262,9 +264,46 @@ async function benchBrowser() {
       small.push(await insert(10));
       large.push(await insert(1000));
     }
+    // The grid: jumps that each need a new window of rows, timed to the frame after the render.
+    const scrollFrames = async (rows) => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(`${base}/preview.html?lang=en`);
+      await page.locator('td[data-cell="A1"]').click();
+      await page.locator("#formula-bar").fill(`=SEQUENCE(${rows},8)`);
+      await page.locator("#formula-bar").press("Enter");
+      await page.locator(`td[data-cell="H${rows > 30 ? 30 : rows}"]`).waitFor();
+      return page.evaluate(async () => {
+        const grid = document.querySelector(".grid-scroll");
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        const max = grid.scrollHeight - grid.clientHeight;
+        const times = [];
+        for (let i = 0; i < 60; i++) {
+          // Alternate between the two halves so every jump leaves the rendered window.
+          const target = i % 2 === 0 ? max * ((i * 7919) % 100) / 200 : max / 2 + (max * ((i * 104729) % 100)) / 200;
+          const start = performance.now();
+          grid.scrollTop = target;
+          await frame();
+          await frame();
+          times.push(performance.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        return { median: times[30], cells: document.querySelectorAll("td[data-cell]").length };
+      }).finally(() => page.close());
+    };
+    const gridSmall = [];
+    const gridLarge = [];
+    let cellsInPage = 0;
+    for (let i = 0; i < 3; i++) {
+      gridSmall.push((await scrollFrames(30)).median);
+      const large = await scrollFrames(5000);
+      gridLarge.push(large.median);
+      cellsInPage = large.cells;
+    }
+
     console.log("Preview in Chromium, median of runs");
     console.log(`task pane first render   ${median(firstRender).toFixed(0).padStart(6)} ms  vs blank page ${median(blank).toFixed(0)} ms: ${(median(firstRender) / median(blank)).toFixed(1)}×`);
     console.log(`insert a 1,000-row plan  ${median(large).toFixed(0).padStart(6)} ms  vs 10 rows ${median(small).toFixed(0)} ms: ${(median(large) / median(small)).toFixed(1)}×`);
+    console.log(`grid scroll, 5,000 rows  ${median(gridLarge).toFixed(1).padStart(6)} ms  vs 30 rows ${median(gridSmall).toFixed(1)} ms per jump: ${(median(gridLarge) / median(gridSmall)).toFixed(2)}× (${cellsInPage} cells in the page)`);
   } finally {
     await browser.close();
     server.close();

@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pidFile = join(root, ".cache", "dev-server.pid");
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+// The dev server listens on localhost only; HT_DEV_HOST=0.0.0.0 (or a host name) opens it to the LAN.
+const lanHost = process.env.HT_DEV_HOST;
 const desktop = ["win32", "darwin"].includes(process.platform) && process.env.HT_PREVIEW !== "1";
 const bin = (name) => join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 
@@ -61,7 +63,7 @@ if (desktop) {
   ~/.office-addin-dev-certs/ca.crt (or open ${base}/preview.html once and accept it).
 
   Stop with Ctrl-C or \`npm stop\`.
-`),
+${lanHost ? `\n  HT_DEV_HOST=${lanHost}: other machines on the network can reach this server.\n` : ""}`),
     (error) => {
       console.error(`The dev server did not start: ${error.message}`);
       stop();

@@ -7,6 +7,7 @@ import { HyperFormula } from "hyperformula";
 import type { Area } from "../templates/cell-plan";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
+import type { PrintSetup } from "./print-layout";
 
 export interface SheetLook {
   readonly formats: Map<string, Format>;
@@ -15,6 +16,10 @@ export interface SheetLook {
   /** Cells ruled on all four sides (a table's borders). */
   readonly ruled: Set<string>;
   widths: readonly number[];
+  /** Row heights in points, where a template set one (wrapped clauses); other rows keep the default. */
+  readonly heights: Map<number, number>;
+  /** The page layout a template set (print area, orientation); absent on a sheet nobody set up. */
+  print?: PrintSetup;
 }
 
 export const cellKey = (row: number, col: number) => `${row},${col}`;
@@ -52,7 +57,14 @@ export class PreviewBook {
   addSheet(name: string): number {
     const added = this.hf.addSheet(name);
     const id = this.hf.getSheetId(added)!;
-    this.looks.set(id, { formats: new Map(), styles: new Map(), merges: [], ruled: new Set(), widths: [] });
+    this.looks.set(id, {
+      formats: new Map(),
+      styles: new Map(),
+      merges: [],
+      ruled: new Set(),
+      widths: [],
+      heights: new Map(),
+    });
     return id;
   }
 

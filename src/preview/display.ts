@@ -1,4 +1,5 @@
 /** How a cell's value reads in the preview grid, by its number format, as Excel would show it. */
+import { DetailedCellError } from "hyperformula";
 import type { Format, Lang } from "../templates/model";
 
 const LOCALE: Record<Lang, string> = { vi: "vi-VN", en: "en-US" };
@@ -47,4 +48,13 @@ export function displayNumber(value: number, format: Format | undefined, lang: L
     default:
       return numberFormat(lang, 0, 10, false).format(value);
   }
+}
+
+/** A cell's value as the grid shows it (and as it is copied): numbers by format, errors by code. */
+export function displayValue(v: unknown, format: Format | undefined, lang: Lang): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof DetailedCellError) return v.value;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return displayNumber(v, format, lang);
+  return String(v);
 }

@@ -1,23 +1,70 @@
 /**
- * The preview's workbook on screen: sheet tabs, a formula bar showing the selected cell's
- * formula, value and error message, and the grid. Cell text is set with textContent only.
+ * The preview's workbook on screen, worked like Excel: sheet tabs, a name box and formula bar, and
+ * a grid that scrolls both ways under frozen row and column headers. The grid is virtualized: only
+ * the rows and columns in view (and a margin) exist in the page, each as `td[data-cell="B12"]`, so
+ * a 5,000-row sheet scrolls as lightly as a 30-row one. Keyboard and mouse follow Excel: arrows,
+ * Tab, Enter and their Shift variants, Ctrl+arrows, Ctrl+Home/End, F2, Esc, Delete, typing to
+ * replace; Shift+click, Shift+arrows or a drag select a range; Ctrl+C copies it as tab-separated
+ * text. Cell text is set with textContent only.
  */
-import { DetailedCellError } from "hyperformula";
-import { columnName } from "../templates/cell-plan";
+import { DetailedCellError, type RawCellContent } from "hyperformula";
+import { columnName, type Area } from "../templates/cell-plan";
 import type { Lang } from "../templates/model";
-import { LOOKS } from "../templates/styles";
+import { say } from "../i18n/strings";
 import { h } from "../taskpane/dom";
 import { cellKey, type PreviewBook } from "./book";
-import { displayNumber } from "./display";
+import { applyLook, spillText } from "./cell-look";
+import { displayValue } from "./display";
+import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
+import { mountPrintView } from "./print-view";
+import { jump, mergeAt, mergeMaps, parseAddress, rangeOf, step, toTsv, type Cell } from "./selection";
 
-const MIN_ROWS = 30;
-const MIN_COLS = 12;
-const PIXELS_PER_CHARACTER = 8;
+/** Rows and columns shown past the last used cell, as Excel's empty grid goes on. */
+const EXTRA_ROWS = 50;
+const EXTRA_COLS = 6;
+const MIN_ROWS = 100;
+const MIN_COLS = 26;
+/** Rows and columns rendered beyond the visible ones, so a small scroll needs no new cells. */
+const MARGIN_ROWS = 12;
+const MARGIN_COLS = 4;
+const HEAD_WIDTH = 46;
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLS = 16_384;
+const HEAD_HEIGHT = 22;
+
+/**
+ * What a person typed into a cell, as the workbook stores it: every typed write goes through here.
+ * Empty clears the cell; anything else is kept as typed for the engine to read as Excel does
+ * (a number, TRUE, a formula after "="). The preview's formula language (Vietnamese function
+ * names, ";" between arguments) is translated here too, so the grid and the formula bar agree.
+ */
+export function typedContent(typed: string): RawCellContent {
+  return typed === "" ? null : typed;
+}
+
+interface Layout {
+  rows: Axis;
+  cols: Axis;
+  /** Merged areas by their top-left cell, and every other cell they cover. */
+  anchors: Map<string, Area>;
+  covered: Set<string>;
+  merges: readonly Area[];
+}
+
+type Editing = { mode: "enter" | "edit"; cell: Cell } | null;
 
 export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () => Lang): void {
   const hf = book.hf;
   const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Sheets" });
-  const nameBox = h("output", { class: "name-box", id: "name-box" });
+  const printButton = h("button", { type: "button", class: "tool", id: "print-view", "aria-pressed": "false" });
+  const toolbar = h("div", { class: "sheet-tools" }, tabs, printButton);
+  const nameBox = h("input", {
+    class: "name-box",
+    id: "name-box",
+    "aria-label": "Name box",
+    spellcheck: "false",
+    autocomplete: "off",
+  });
   const formula = h("input", {
     class: "formula",
     id: "formula-bar",
@@ -27,31 +74,200 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   });
   const value = h("output", { class: "cell-value", id: "cell-value" });
   const message = h("output", { class: "cell-message", id: "cell-message" });
-  const grid = h("div", { class: "grid-scroll" });
+  const grid = h("div", { class: "grid-scroll", tabindex: "0", "aria-label": "Grid" });
+  const printPages = h("div", { class: "print-pages", hidden: true });
   root.replaceChildren(
-    tabs,
+    toolbar,
     h("div", { class: "formula-line" }, nameBox, h("span", { class: "fx" }, "fx"), formula),
     h("div", { class: "value-line" }, value, message),
     grid,
+    printPages,
   );
 
-  const selected = () => book.selection;
-  const text = (v: unknown, format: Parameters<typeof displayNumber>[1]): string => {
-    if (v === null || v === undefined) return "";
-    if (v instanceof DetailedCellError) return v.value;
-    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-    if (typeof v === "number") return displayNumber(v, format, lang());
-    return String(v);
+  const table = h("table", { class: "sheet", role: "grid" });
+  const headRow = h("tr", { role: "row" });
+  const body = h("tbody", { role: "rowgroup" });
+  table.append(h("thead", { role: "rowgroup" }, headRow), body);
+  const editor = h("input", { class: "cell-editor", "aria-label": "Cell", spellcheck: "false", autocomplete: "off" });
+  editor.hidden = true;
+  grid.append(table, editor);
+
+  let layout: Layout;
+  let anchor: Cell = { row: 0, col: 0 };
+  let editing: Editing = null;
+  /** The column where a run of Tabs began, for the Enter that ends it. */
+  let tabOrigin: number | null = null;
+  /** The farthest cell visited: the grid extends past it, as Excel's goes on. */
+  let reach: Cell = { row: 0, col: 0 };
+  /** What was typed into a cell and what the engine stored for it, to show the formula back as typed. */
+  const typed = new Map<string, { typed: string; stored: unknown }>();
+  /** The window of rows and columns in the page now. */
+  let rendered = { r0: 0, r1: -1, c0: 0, c1: -1 };
+  const cellsInPage = new Map<string, HTMLTableCellElement>();
+
+  const sheet = () => book.selection.sheet;
+  const active = (): Cell => ({ row: book.selection.row, col: book.selection.col });
+  const limits = (): Cell => ({ row: layout.rows.count, col: layout.cols.count });
+  const addressOf = (c: Cell) => `${columnName(c.col)}${c.row + 1}`;
+  const selectedRange = () => rangeOf(anchor, active(), layout.merges);
+
+  function measure(): void {
+    const look = book.look(sheet());
+    const size = hf.getSheetDimensions(sheet());
+    const rows = Math.min(EXCEL_ROWS, Math.max(MIN_ROWS, size.height + EXTRA_ROWS, reach.row + EXTRA_ROWS));
+    const cols = Math.min(
+      EXCEL_COLS,
+      Math.max(MIN_COLS, size.width + EXTRA_COLS, look.widths.length, reach.col + EXTRA_COLS),
+    );
+    const { anchors, covered } = mergeMaps(look.merges);
+    layout = {
+      rows: new Axis(rows, (r) => heightPixels(look.heights.get(r) ?? DEFAULT_HEIGHT_POINTS)),
+      cols: new Axis(cols, (c) => widthPixels(look.widths[c] ?? DEFAULT_WIDTH_CHARS)),
+      anchors,
+      covered,
+      merges: look.merges,
+    };
+    table.style.width = `${HEAD_WIDTH + layout.cols.total}px`;
+    body.style.height = `${layout.rows.total}px`;
+    table.setAttribute("aria-label", hf.getSheetName(sheet()) ?? "");
+    table.setAttribute("aria-rowcount", String(rows));
+    table.setAttribute("aria-colcount", String(cols));
+  }
+
+  function cellText(c: Cell): string {
+    const v = hf.getCellValue({ sheet: sheet(), row: c.row, col: c.col });
+    return displayValue(v, book.look(sheet()).formats.get(cellKey(c.row, c.col)), lang());
+  }
+
+  const isBlank = (r: number, c: number) => {
+    const key = cellKey(r, c);
+    if (layout.covered.has(key) || layout.anchors.has(key)) return false;
+    const v = hf.getCellValue({ sheet: sheet(), row: r, col: c });
+    return v === null || v === "";
   };
 
+  function makeCell(r: number, c: number, area: Area, top: number): HTMLTableCellElement {
+    const look = book.look(sheet());
+    const key = cellKey(r, c);
+    const v = hf.getCellValue({ sheet: sheet(), row: r, col: c });
+    const td = h(
+      "td",
+      { "data-cell": `${columnName(c)}${r + 1}`, role: "gridcell" },
+      displayValue(v, look.formats.get(key), lang()),
+    );
+    td.setAttribute("aria-colindex", String(c + 1));
+    td.style.left = `${HEAD_WIDTH + layout.cols.start(c)}px`;
+    td.style.top = `${top}px`;
+    td.style.width = `${layout.cols.size(area.col, area.cols)}px`;
+    const height = layout.rows.size(area.row, area.rows);
+    td.style.height = `${height}px`;
+    if (area.rows > 1 || area.cols > 1) {
+      td.setAttribute("aria-rowspan", String(area.rows));
+      td.setAttribute("aria-colspan", String(area.cols));
+    }
+    applyLook(td, look.styles.get(key), look.ruled.has(key));
+    if (!td.classList.contains("wrap")) td.style.lineHeight = `${height - 2}px`;
+    if (typeof v === "string" && area.rows === 1 && area.cols === 1) {
+      let spill = 0;
+      for (let k = c + 1; k < Math.min(layout.cols.count, c + 40) && isBlank(r, k); k++) spill += layout.cols.size(k);
+      if (spill > 0) spillText(td, layout.cols.size(c) + spill);
+    }
+    if (typeof v === "number") td.classList.add("number");
+    if (v instanceof DetailedCellError) {
+      td.classList.add("error");
+      td.title = v.message;
+    }
+    cellsInPage.set(key, td);
+    return td;
+  }
+
+  /** Builds the rows and columns around the visible window, if it moved out of what is in the page. */
+  function renderWindow(force = false): void {
+    const top = grid.scrollTop;
+    const left = grid.scrollLeft;
+    const firstRow = layout.rows.indexAt(top);
+    const lastRow = layout.rows.indexAt(top + Math.max(grid.clientHeight - HEAD_HEIGHT, 0));
+    const firstCol = layout.cols.indexAt(left);
+    const lastCol = layout.cols.indexAt(left + Math.max(grid.clientWidth - HEAD_WIDTH, 0));
+    const inside =
+      firstRow >= rendered.r0 && lastRow <= rendered.r1 && firstCol >= rendered.c0 && lastCol <= rendered.c1;
+    if (inside && !force) return;
+    const r0 = Math.max(0, firstRow - MARGIN_ROWS);
+    const r1 = Math.min(layout.rows.count - 1, lastRow + MARGIN_ROWS);
+    const c0 = Math.max(0, firstCol - MARGIN_COLS);
+    const c1 = Math.min(layout.cols.count - 1, lastCol + MARGIN_COLS);
+    rendered = { r0, r1, c0, c1 };
+    cellsInPage.clear();
+
+    headRow.replaceChildren(h("th", { class: "corner", role: "columnheader" }, ""));
+    for (let c = c0; c <= c1; c++) {
+      const th = h("th", { scope: "col", role: "columnheader", "data-col": columnName(c) }, columnName(c));
+      th.style.left = `${HEAD_WIDTH + layout.cols.start(c)}px`;
+      th.style.width = `${layout.cols.size(c)}px`;
+      headRow.append(th);
+    }
+
+    const spacer = h("tr", { class: "spacer", "aria-hidden": "true" });
+    spacer.style.height = `${layout.rows.start(r0)}px`;
+    const rows: HTMLTableRowElement[] = [spacer];
+    // Merged areas that begin above or left of the window still show, from their own top-left cell.
+    const early = layout.merges.filter(
+      (m) => (m.row < r0 || m.col < c0) && m.row + m.rows > r0 && m.row <= r1 && m.col + m.cols > c0 && m.col <= c1,
+    );
+    for (let r = r0; r <= r1; r++) {
+      const tr = h("tr", { role: "row", "data-row": String(r + 1) });
+      tr.setAttribute("aria-rowindex", String(r + 1));
+      tr.style.height = `${layout.rows.size(r)}px`;
+      tr.append(h("th", { scope: "row", role: "rowheader" }, String(r + 1)));
+      if (r === r0)
+        for (const m of early) tr.append(makeCell(m.row, m.col, m, layout.rows.start(m.row) - layout.rows.start(r0)));
+      for (let c = c0; c <= c1; c++) {
+        const key = cellKey(r, c);
+        if (layout.covered.has(key)) continue;
+        const area = layout.anchors.get(key) ?? { row: r, col: c, rows: 1, cols: 1 };
+        tr.append(makeCell(r, c, area, 0));
+      }
+      rows.push(tr);
+    }
+    body.replaceChildren(...rows);
+    paintSelection();
+  }
+
+  function paintSelection(): void {
+    const range = selectedRange();
+    const { row, col } = active();
+    for (const [key, td] of cellsInPage) {
+      const [r, c] = key.split(",").map(Number);
+      td.classList.toggle("selected", r === row && c === col);
+      const inRange = r >= range.row && r < range.row + range.rows && c >= range.col && c < range.col + range.cols;
+      td.classList.toggle("in-range", inRange && (range.rows > 1 || range.cols > 1));
+      td.setAttribute("aria-selected", String(inRange));
+    }
+    for (const th of headRow.querySelectorAll<HTMLElement>("th[data-col]")) {
+      const c = parseAddress(`${th.dataset.col}1`)!.col;
+      th.classList.toggle("highlight", c >= range.col && c < range.col + range.cols);
+    }
+    for (const tr of body.querySelectorAll<HTMLElement>("tr[data-row]")) {
+      const r = Number(tr.dataset.row) - 1;
+      tr.firstElementChild!.classList.toggle("highlight", r >= range.row && r < range.row + range.rows);
+    }
+  }
+
   function renderBar(): void {
-    const { sheet, row, col } = selected();
-    const addr = { sheet, row, col };
-    nameBox.textContent = `${columnName(col)}${row + 1}`;
+    const c = active();
+    // As in Excel, the name box names the active cell, also while a range is selected.
+    nameBox.value = addressOf(c);
+    const addr = { sheet: sheet(), row: c.row, col: c.col };
     const serialized = hf.getCellSerialized(addr);
-    formula.value = serialized === null || serialized === undefined ? "" : String(serialized);
+    const asTyped = typed.get(`${sheet()}:${cellKey(c.row, c.col)}`);
+    formula.value =
+      asTyped && asTyped.stored === serialized
+        ? asTyped.typed
+        : serialized === null || serialized === undefined
+          ? ""
+          : String(serialized);
     const v = hf.getCellValue(addr);
-    value.textContent = text(v, book.look(sheet).formats.get(cellKey(row, col)));
+    value.textContent = cellText(c);
     message.textContent = v instanceof DetailedCellError ? v.message : "";
   }
 
@@ -61,119 +277,363 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
         const id = hf.getSheetId(name)!;
         const tab = h(
           "button",
-          { role: "tab", type: "button", class: "tab", "aria-selected": String(id === selected().sheet) },
+          { role: "tab", type: "button", class: "tab", "aria-selected": String(id === sheet()) },
           name,
         );
         tab.addEventListener("click", () => {
+          finishEdit(false);
           book.selection = { sheet: id, row: 0, col: 0 };
+          anchor = { row: 0, col: 0 };
+          grid.scrollTo(0, 0);
           render();
         });
         return tab;
       }),
     );
-  }
-
-  function renderGrid(): void {
-    const { sheet } = selected();
-    const look = book.look(sheet);
-    const size = hf.getSheetDimensions(sheet);
-    const rows = Math.max(MIN_ROWS, size.height + 2);
-    const cols = Math.max(MIN_COLS, size.width + 1);
-    const values = hf.getSheetValues(sheet);
-    const covered = new Set<string>();
-    const spans = new Map<string, { rows: number; cols: number }>();
-    for (const m of look.merges) {
-      spans.set(cellKey(m.row, m.col), { rows: m.rows, cols: m.cols });
-      for (let r = m.row; r < m.row + m.rows; r++)
-        for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(cellKey(r, c));
-    }
-    const table = h("table", { class: "sheet", role: "grid", "aria-label": hf.getSheetName(sheet) });
-    const colgroup = h("colgroup", {}, h("col", { class: "row-head" }));
-    for (let c = 0; c < cols; c++) {
-      colgroup.append(h("col", { style: `width:${(look.widths[c] ?? 10) * PIXELS_PER_CHARACTER}px` }));
-    }
-    table.append(
-      colgroup,
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", {}, ""),
-          ...Array.from({ length: cols }, (_, c) => h("th", { scope: "col" }, columnName(c))),
-        ),
-      ),
-    );
-    const body = h("tbody");
-    for (let r = 0; r < rows; r++) {
-      const tr = h("tr", {}, h("th", { scope: "row" }, String(r + 1)));
-      for (let c = 0; c < cols; c++) {
-        const key = cellKey(r, c);
-        if (covered.has(key)) continue;
-        const v = values[r]?.[c];
-        const td = h("td", { "data-cell": `${columnName(c)}${r + 1}` }, text(v, look.formats.get(key)));
-        const span = spans.get(key);
-        if (span) {
-          td.colSpan = span.cols;
-          td.rowSpan = span.rows;
-        }
-        const style = look.styles.get(key);
-        if (style) {
-          const l = LOOKS[style];
-          td.classList.add(`look-${style}`);
-          if (l.bold) td.style.fontWeight = "600";
-          if (l.italic) td.style.fontStyle = "italic";
-          if (l.size) td.style.fontSize = `${l.size + 2}px`;
-          if (l.color) td.style.color = l.color;
-          if (l.fill) td.style.background = l.fill;
-          if (l.wrap) td.style.whiteSpace = "normal";
-          if (l.underline) td.style.textDecoration = "underline";
-          if (l.center) td.style.textAlign = "center";
-          if (l.right) td.style.textAlign = "right";
-          if (l.topBorder) td.style.borderTop = "2px solid #333";
-        }
-        if (look.ruled.has(key)) td.classList.add("ruled");
-        if (typeof v === "number") td.classList.add("number");
-        if (v instanceof DetailedCellError) {
-          td.classList.add("error");
-          td.title = v.message;
-        }
-        if (r === selected().row && c === selected().col) td.classList.add("selected");
-        tr.append(td);
-      }
-      body.append(tr);
-    }
-    table.append(body);
-    grid.replaceChildren(table);
+    printButton.textContent = say(lang(), print.open ? "sheetView" : "printView");
   }
 
   function render(): void {
+    measure();
     renderTabs();
-    renderGrid();
+    renderWindow(true);
+    renderBar();
+    if (print.open) print.render();
+  }
+
+  /** Scrolls the least needed to bring a cell (all of a merged area that fits) into view, and renders it. */
+  function scrollToCell(c: Cell): void {
+    const area = mergeAt(c, layout.merges);
+    const x = layout.cols.start(area.col);
+    const w = layout.cols.size(area.col, area.cols);
+    const y = layout.rows.start(area.row);
+    const hgt = layout.rows.size(area.row, area.rows);
+    const viewW = grid.clientWidth - HEAD_WIDTH;
+    const viewH = grid.clientHeight - HEAD_HEIGHT;
+    if (x < grid.scrollLeft) grid.scrollLeft = x;
+    else if (x + w > grid.scrollLeft + viewW) grid.scrollLeft = Math.min(x, x + w - viewW);
+    if (y < grid.scrollTop) grid.scrollTop = y;
+    else if (y + hgt > grid.scrollTop + viewH) grid.scrollTop = Math.min(y, y + hgt - viewH);
+    renderWindow();
+  }
+
+  /** Makes `c` the active cell; with `extend`, the anchor stays and the range grows to it. */
+  function select(c: Cell, extend = false): void {
+    tabOrigin = null;
+    const target = extend
+      ? c
+      : (() => {
+          const m = mergeAt(c, layout.merges);
+          return { row: m.row, col: m.col };
+        })();
+    book.selection = { sheet: sheet(), row: target.row, col: target.col };
+    if (!extend) anchor = target;
+    scrollToCell(target);
+    paintSelection();
     renderBar();
   }
 
-  // One listener for the whole grid: a thousand-row template has tens of thousands of cells.
-  grid.addEventListener("click", (event) => {
-    const td = (event.target as Element).closest<HTMLElement>("td[data-cell]");
-    if (!td) return;
-    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(td.dataset.cell!)!;
-    const col = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    book.selection = { sheet: selected().sheet, row: Number(digits) - 1, col };
-    for (const old of grid.querySelectorAll("td.selected")) old.classList.remove("selected");
-    td.classList.add("selected");
+  // ——— editing ———
+
+  function write(c: Cell, text: string): void {
+    const addr = { sheet: sheet(), row: c.row, col: c.col };
+    hf.setCellContents(addr, typedContent(text));
+    const key = `${sheet()}:${cellKey(c.row, c.col)}`;
+    if (text === "") typed.delete(key);
+    else typed.set(key, { typed: text, stored: hf.getCellSerialized(addr) });
+  }
+
+  function startEdit(mode: "enter" | "edit", initial: string): void {
+    const c = active();
+    const area = mergeAt(c, layout.merges);
+    editing = { mode, cell: c };
+    editor.hidden = false;
+    editor.value = initial;
+    editor.style.left = `${HEAD_WIDTH + layout.cols.start(area.col)}px`;
+    editor.style.top = `${HEAD_HEIGHT + layout.rows.start(area.row)}px`;
+    editor.style.minWidth = `${layout.cols.size(area.col, area.cols)}px`;
+    editor.style.height = `${layout.rows.size(area.row, area.rows)}px`;
+    formula.value = initial;
+    editor.focus({ preventScroll: true });
+    editor.setSelectionRange(initial.length, initial.length);
+  }
+
+  /** Ends in-cell editing: commits what was typed, or (Esc) leaves the cell as it was. */
+  function finishEdit(commit: boolean): void {
+    if (!editing) return;
+    const { cell } = editing;
+    editing = null;
+    editor.hidden = true;
+    if (commit) {
+      write(cell, editor.value);
+      render();
+    } else renderBar();
+    grid.focus({ preventScroll: true });
+  }
+
+  function clearRange(): void {
+    const range = selectedRange();
+    const empty = Array.from({ length: range.rows }, () => new Array<RawCellContent>(range.cols).fill(null));
+    hf.setCellContents({ sheet: sheet(), row: range.row, col: range.col }, empty);
+    for (let r = range.row; r < range.row + range.rows; r++)
+      for (let c = range.col; c < range.col + range.cols; c++) typed.delete(`${sheet()}:${cellKey(r, c)}`);
+    render();
+  }
+
+  /** Enter and Tab move inside a selected range, as Excel does; otherwise they move one cell. */
+  function advance(dRow: number, dCol: number): void {
+    const range = selectedRange();
+    if (range.rows === 1 && range.cols === 1) {
+      // After Tabs along a row, Enter goes down to the column where the Tabs began, as in Excel.
+      const origin = dCol !== 0 ? (tabOrigin ?? active().col) : tabOrigin;
+      const next = step(active(), dRow, dCol, limits(), layout.merges);
+      select(dRow !== 0 && origin !== null ? { row: next.row, col: origin } : next);
+      if (dCol !== 0) tabOrigin = origin;
+      return;
+    }
+    const c = active();
+    let row = c.row;
+    let col = c.col;
+    const last = { row: range.row + range.rows - 1, col: range.col + range.cols - 1 };
+    if (dCol !== 0) {
+      col += dCol;
+      if (col > last.col) [col, row] = [range.col, row + 1 > last.row ? range.row : row + 1];
+      if (col < range.col) [col, row] = [last.col, row - 1 < range.row ? last.row : row - 1];
+    } else {
+      row += dRow;
+      if (row > last.row) [row, col] = [range.row, col + 1 > last.col ? range.col : col + 1];
+      if (row < range.row) [row, col] = [last.row, col - 1 < range.col ? last.col : col - 1];
+    }
+    book.selection = { sheet: sheet(), row, col };
+    scrollToCell({ row, col });
+    paintSelection();
     renderBar();
+  }
+
+  const ARROWS: Record<string, [number, number]> = {
+    ArrowDown: [1, 0],
+    ArrowUp: [-1, 0],
+    ArrowRight: [0, 1],
+    ArrowLeft: [0, -1],
+  };
+
+  function lastUsed(): Cell {
+    const size = hf.getSheetDimensions(sheet());
+    return { row: Math.max(0, size.height - 1), col: Math.max(0, size.width - 1) };
+  }
+
+  const filled = (c: Cell) => {
+    const v = hf.getCellValue({ sheet: sheet(), row: c.row, col: c.col });
+    return v !== null && v !== undefined && v !== "";
+  };
+
+  grid.addEventListener("keydown", (event) => {
+    if (event.target !== grid) return;
+    const ctrl = event.ctrlKey || event.metaKey;
+    const arrow = ARROWS[event.key];
+    if (arrow) {
+      event.preventDefault();
+      // Shift extends the range from the anchor: the moving end is the active cell.
+      const from = active();
+      const next = ctrl
+        ? jump(from, arrow[0], arrow[1], limits(), filled)
+        : step(from, arrow[0], arrow[1], limits(), event.shiftKey ? [] : layout.merges);
+      select(next, event.shiftKey);
+      return;
+    }
+    switch (event.key) {
+      case "Tab":
+        event.preventDefault();
+        advance(0, event.shiftKey ? -1 : 1);
+        return;
+      case "Enter":
+        event.preventDefault();
+        advance(event.shiftKey ? -1 : 1, 0);
+        return;
+      case "F2":
+        event.preventDefault();
+        startEdit("edit", formula.value);
+        return;
+      case "Delete":
+        event.preventDefault();
+        clearRange();
+        return;
+      case "Backspace":
+        // Excel clears the active cell and starts typing into it.
+        event.preventDefault();
+        anchor = active();
+        startEdit("enter", "");
+        return;
+      case "Home":
+        event.preventDefault();
+        select(ctrl ? { row: 0, col: 0 } : { row: active().row, col: 0 }, event.shiftKey);
+        return;
+      case "End":
+        if (ctrl) {
+          event.preventDefault();
+          select(lastUsed(), event.shiftKey);
+        }
+        return;
+      case "PageDown":
+      case "PageUp": {
+        event.preventDefault();
+        const rowsInView = Math.max(
+          1,
+          Math.floor((grid.clientHeight - HEAD_HEIGHT) / heightPixels(DEFAULT_HEIGHT_POINTS)),
+        );
+        const row = Math.max(
+          0,
+          Math.min(layout.rows.count - 1, active().row + (event.key === "PageDown" ? rowsInView : -rowsInView)),
+        );
+        select({ row, col: active().col }, event.shiftKey);
+        return;
+      }
+    }
+    if (ctrl && event.key.toLowerCase() === "a") {
+      event.preventDefault();
+      anchor = { row: 0, col: 0 };
+      const end = lastUsed();
+      book.selection = { sheet: sheet(), row: end.row, col: end.col };
+      paintSelection();
+      renderBar();
+      return;
+    }
+    // A printable key replaces the cell's content, as typing into a selected cell does in Excel.
+    if (event.key.length === 1 && !ctrl && !event.altKey) {
+      event.preventDefault();
+      anchor = active();
+      paintSelection();
+      startEdit("enter", event.key);
+    }
   });
 
+  editor.addEventListener("input", () => {
+    formula.value = editor.value;
+  });
+  editor.addEventListener("keydown", (event) => {
+    if (!editing) return;
+    const arrow = ARROWS[event.key];
+    if (event.key === "Enter" || event.key === "Tab" || (arrow && editing.mode === "enter")) {
+      event.preventDefault();
+      finishEdit(true);
+      if (event.key === "Enter") advance(event.shiftKey ? -1 : 1, 0);
+      else if (event.key === "Tab") advance(0, event.shiftKey ? -1 : 1);
+      else select(step(active(), arrow![0], arrow![1], limits(), layout.merges));
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      finishEdit(false);
+    } else if (event.key === "F2") {
+      event.preventDefault();
+      editing.mode = editing.mode === "enter" ? "edit" : "enter";
+    }
+  });
+  editor.addEventListener("blur", () => {
+    if (editing) finishEdit(true);
+  });
+
+  // The formula bar edits the selected cell; Enter writes it and keeps it selected, Esc reverts.
   formula.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      write(active(), formula.value);
+      render();
+      grid.focus({ preventScroll: true });
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      renderBar();
+      grid.focus({ preventScroll: true });
+    }
+  });
+
+  // The name box takes a cell address, as in Excel: Enter goes there.
+  nameBox.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      renderBar();
+      grid.focus({ preventScroll: true });
+    }
     if (event.key !== "Enter") return;
     event.preventDefault();
-    const { sheet, row, col } = selected();
-    const entered = formula.value;
-    hf.setCellContents({ sheet, row, col }, entered === "" ? null : entered);
-    render();
+    const target = parseAddress(nameBox.value);
+    if (target && target.row < EXCEL_ROWS && target.col < EXCEL_COLS) {
+      if (target.row >= layout.rows.count || target.col >= layout.cols.count) {
+        reach = target;
+        measure();
+      }
+      select(target);
+      grid.focus({ preventScroll: true });
+    } else renderBar();
   });
-  book.onChange(render);
+
+  // ——— mouse ———
+
+  const cellOf = (target: EventTarget | null): Cell | undefined => {
+    const td = (target as Element | null)?.closest?.<HTMLElement>("td[data-cell]");
+    return td ? parseAddress(td.dataset.cell!) : undefined;
+  };
+  let dragging = false;
+  // One listener for the whole grid, whatever the number of cells.
+  grid.addEventListener("mousedown", (event) => {
+    const c = cellOf(event.target);
+    if (!c || event.button !== 0) return;
+    if (editing) finishEdit(true);
+    select(c, event.shiftKey);
+    dragging = true;
+  });
+  grid.addEventListener("mouseover", (event) => {
+    if (!dragging || (event.buttons & 1) === 0) {
+      dragging = false;
+      return;
+    }
+    const c = cellOf(event.target);
+    if (c) select(c, true);
+  });
+  window.addEventListener("mouseup", () => (dragging = false));
+  grid.addEventListener("dblclick", (event) => {
+    if (cellOf(event.target)) startEdit("edit", formula.value);
+  });
+
+  // ——— clipboard ———
+
+  grid.addEventListener("copy", (event) => {
+    if (event.target !== grid || !event.clipboardData) return;
+    const range = selectedRange();
+    const rows: string[][] = [];
+    for (let r = range.row; r < range.row + range.rows; r++) {
+      const line: string[] = [];
+      for (let c = range.col; c < range.col + range.cols; c++)
+        line.push(layout.covered.has(cellKey(r, c)) ? "" : cellText({ row: r, col: c }));
+      rows.push(line);
+    }
+    event.clipboardData.setData("text/plain", toTsv(rows));
+    event.preventDefault();
+  });
+
+  let frame = 0;
+  grid.addEventListener("scroll", () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      renderWindow();
+    });
+  });
+  new ResizeObserver(() => renderWindow()).observe(grid);
+
+  // ——— print view ———
+
+  const print = mountPrintView(printPages, book, lang);
+  printButton.addEventListener("click", () => {
+    if (print.open) print.close();
+    else print.show();
+    grid.hidden = print.open;
+    printButton.setAttribute("aria-pressed", String(print.open));
+    printButton.textContent = say(lang(), print.open ? "sheetView" : "printView");
+    if (!print.open) renderWindow(true);
+  });
+
+  book.onChange(() => {
+    anchor = active();
+    render();
+    scrollToCell(active());
+  });
   render();
 }

@@ -55,7 +55,11 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
           look.ruled.add(cellKey(origin.row + area.row + r, origin.col + area.col + c));
       }
     }
-    if (wholeSheet) look.widths = plan.widths;
+    for (const { row, points } of plan.heights) look.heights.set(origin.row + row, points);
+    if (wholeSheet) {
+      look.widths = plan.widths;
+      look.print = { area: plan.printArea, orientation: plan.orientation, titleRows: plan.printTitles };
+    }
   }
 
   function clear(sheet: number, area: Area, names: readonly string[]): void {
@@ -80,6 +84,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       const [r, c] = key.split(",").map(Number);
       if (inside(r, c)) look.ruled.delete(key);
     }
+    for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
 
   async function listFilled(): Promise<Filled[]> {
@@ -166,6 +171,8 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     to.merges.push(...from.merges);
     from.ruled.forEach((k) => to.ruled.add(k));
     to.widths = from.widths;
+    from.heights.forEach((v, k) => to.heights.set(k, v));
+    to.print = from.print;
     book.selection = { sheet: copy, row: 0, col: 0 };
     book.changed();
     return hf.getSheetName(copy)!;

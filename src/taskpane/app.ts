@@ -42,7 +42,17 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   languagePicker.value = lang;
   const title = h("h1", {}, say(lang, "appName"));
   const tagline = h("p", { class: "tagline" }, say(lang, "tagline"));
-  root.replaceChildren(h("header", { class: "top" }, h("div", {}, title, tagline), languagePicker), status, main);
+  // The help page (docs/help.md, served as help.html beside the pane), in the pane's language.
+  const help = h(
+    "a",
+    { class: "help-link", href: `help.html#${lang}`, target: "_blank", rel: "noopener" },
+    say(lang, "help"),
+  );
+  root.replaceChildren(
+    h("header", { class: "top" }, h("div", {}, title, tagline), h("div", { class: "top-tools" }, help, languagePicker)),
+    status,
+    main,
+  );
 
   const show = (intent: Intent, message: string, ...actions: HTMLElement[]) => {
     status.replaceChildren(
@@ -90,6 +100,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   async function home(): Promise<void> {
     title.textContent = say(lang, "appName");
     tagline.textContent = say(lang, "tagline");
+    help.textContent = say(lang, "help");
+    help.href = `help.html#${lang}`;
     const cards = TEMPLATES.map((template) =>
       h(
         "section",

@@ -1,5 +1,5 @@
 /** Drives the preview page as a person would: the task pane's form, then the workbook grid. */
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { launch } from "./chromium";
 import { serveDist, type StaticServer } from "./server";
 
@@ -57,13 +57,27 @@ export async function write(page: Page): Promise<{ intent: string; text: string 
   };
 }
 
+/**
+ * A cell of the grid, brought into the page as a person would when it is not there: the grid
+ * draws only the rows and columns in view, so a cell far down or right is reached through the
+ * name box (which selects it and scrolls to it).
+ */
+async function reveal(page: Page, address: string): Promise<Locator> {
+  const td = page.locator(`td[data-cell="${address}"]`);
+  if ((await td.count()) > 0) return td;
+  await page.locator("#name-box").fill(address);
+  await page.locator("#name-box").press("Enter");
+  await td.waitFor();
+  return td;
+}
+
 export async function cell(page: Page, address: string): Promise<string> {
-  return (await page.locator(`td[data-cell="${address}"]`).innerText()).trim();
+  return (await (await reveal(page, address)).innerText()).trim();
 }
 
 /** Selects a cell and enters what a person would type in the formula bar. */
 export async function typeInto(page: Page, address: string, text: string): Promise<void> {
-  await page.locator(`td[data-cell="${address}"]`).click();
+  await (await reveal(page, address)).click();
   await page.locator("#formula-bar").fill(text);
   await page.locator("#formula-bar").press("Enter");
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from "fs";
-import { join } from "path";
+import { existsSync, readFileSync } from "fs";
+import { dirname, join } from "path";
 import { functionReference, withReference } from "../../scripts/readme-functions";
+import { TEMPLATES } from "../../src/templates/catalog";
 
 const ROOT = join(__dirname, "..", "..");
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -22,5 +23,22 @@ describe("README.md", () => {
     const images = [...read("README.md").matchAll(/!\[[^\]]*\]\((docs\/[^)]+)\)/g)].map((m) => m[1]);
     expect(images.length).toBeGreaterThanOrEqual(2);
     for (const image of images) expect(() => read(image)).not.toThrow();
+  });
+
+  test("stands alone: it and the docs it links to point only at files in the repository", () => {
+    for (const doc of ["README.md", "docs/help.md", "docs/domain.md", "docs/functions.md"]) {
+      const text = read(doc);
+      expect(text).not.toMatch(/\.\.\/shared|\/work\//);
+      const targets = [...text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((t) => !/^https?:/.test(t));
+      for (const target of targets) expect([doc, existsSync(join(ROOT, dirname(doc), target))]).toEqual([doc, true]);
+    }
+  });
+
+  test("shows every template of the catalog as its whole printed document (docs/print-<id>.png)", () => {
+    const readme = read("README.md");
+    for (const template of TEMPLATES) {
+      expect(readme).toContain(`](docs/print-${template.id}.png)`);
+      expect(existsSync(join(ROOT, "docs", `print-${template.id}.png`))).toBe(true);
+    }
   });
 });

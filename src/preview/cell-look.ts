@@ -1,0 +1,37 @@
+/** A template cell's look (styles.ts) on a preview element, the same in the grid and on the printed page. */
+import type { Style } from "../templates/model";
+import { LOOKS, type Look } from "../templates/styles";
+
+/** A look, with the text decorations and alignment the document templates add to it. */
+type DocumentLook = Look & { readonly underline?: boolean; readonly right?: boolean };
+
+export function applyLook(element: HTMLElement, style: Style | undefined, ruled = false): void {
+  if (ruled) element.classList.add("ruled");
+  if (!style) return;
+  const look: DocumentLook = LOOKS[style];
+  element.classList.add(`look-${style}`);
+  if (look.bold) element.style.fontWeight = "600";
+  if (look.italic) element.style.fontStyle = "italic";
+  if (look.size) element.style.fontSize = `${look.size + 2}px`;
+  if (look.color) element.style.color = look.color;
+  if (look.fill) element.style.background = look.fill;
+  if (look.wrap) element.classList.add("wrap");
+  if (look.underline) element.style.textDecoration = "underline";
+  if (look.center) element.style.textAlign = "center";
+  if (look.right) element.style.textAlign = "right";
+  if (look.topBorder) element.style.borderTop = "2px solid #333";
+}
+
+/**
+ * Text that runs on over the empty cells to its right, as Excel shows and prints a label longer
+ * than its column: the text sits in a span as wide as those cells, above their gridlines.
+ */
+export function spillText(element: HTMLElement, width: number): void {
+  if (element.classList.contains("wrap") || element.style.textAlign !== "") return;
+  const span = document.createElement("span");
+  span.className = "spill";
+  span.style.maxWidth = `${width - 8}px`;
+  span.append(...element.childNodes);
+  element.append(span);
+  element.classList.add("spills");
+}

@@ -1,0 +1,121 @@
+/** The preview grid's pure parts: geometry, selection and moves, clipboard text, and page breaks. */
+import { Axis, heightPixels, widthPixels } from "../../src/preview/grid-geometry";
+import { fitScale, pageBreaks, paper } from "../../src/preview/print-layout";
+import { jump, mergeAt, parseAddress, rangeOf, step, toTsv } from "../../src/preview/selection";
+
+describe("grid geometry", () => {
+  test("Excel's column widths and row heights in pixels: 8.43 characters is 64 px, 15 points is 20 px", () => {
+    expect(widthPixels(8.43)).toBe(64);
+    expect(heightPixels(15)).toBe(20);
+  });
+
+  test("an axis finds the band under any offset, at the edges and past the end", () => {
+    const sizes = [20, 40, 20, 60];
+    const axis = new Axis(4, (i) => sizes[i]);
+    expect(axis.total).toBe(140);
+    expect([0, 19, 20, 59, 60, 79, 80, 139, 500].map((px) => axis.indexAt(px))).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 3]);
+    expect(axis.start(2)).toBe(60);
+    expect(axis.size(1, 2)).toBe(60);
+  });
+
+  test("5,000 rows: the row under an offset is found by search, equal to a linear count", () => {
+    const axis = new Axis(5000, (i) => (i % 7 === 0 ? 40 : 20));
+    for (const px of [0, 1234, 55555, axis.total - 1]) {
+      let row = 0;
+      while (axis.start(row + 1) <= px) row++;
+      expect(axis.indexAt(px)).toBe(row);
+    }
+  });
+});
+
+describe("selection", () => {
+  const merges = [
+    { row: 0, col: 0, rows: 1, cols: 5 },
+    { row: 3, col: 1, rows: 2, cols: 2 },
+  ];
+  const limits = { row: 100, col: 26 };
+
+  test("a range grows to take in every merged area it touches", () => {
+    expect(rangeOf({ row: 2, col: 0 }, { row: 3, col: 1 }, merges)).toEqual({ row: 2, col: 0, rows: 3, cols: 3 });
+    expect(rangeOf({ row: 1, col: 3 }, { row: 0, col: 3 }, merges)).toEqual({ row: 0, col: 0, rows: 2, cols: 5 });
+    expect(rangeOf({ row: 7, col: 7 }, { row: 7, col: 7 }, merges)).toEqual({ row: 7, col: 7, rows: 1, cols: 1 });
+  });
+
+  test("arrows step out of a merged area past its far edge, onto a merge's top-left cell, never off the sheet", () => {
+    expect(step({ row: 0, col: 0 }, 0, 1, limits, merges)).toEqual({ row: 0, col: 5 });
+    expect(step({ row: 2, col: 2 }, 1, 0, limits, merges)).toEqual({ row: 3, col: 1 });
+    expect(step({ row: 3, col: 1 }, 1, 0, limits, merges)).toEqual({ row: 5, col: 1 });
+    expect(step({ row: 0, col: 7 }, -1, 0, limits, merges)).toEqual({ row: 0, col: 7 });
+    expect(step({ row: 99, col: 25 }, 1, 1, limits, merges)).toEqual({ row: 99, col: 25 });
+    expect(mergeAt({ row: 4, col: 2 }, merges)).toEqual(merges[1]);
+  });
+
+  test("Ctrl+arrows jump to the end of a run of filled cells, or to the next filled one, or to the edge", () => {
+    const filled = new Set(["0,0", "1,0", "2,0", "6,0"]);
+    const isFilled = (c: { row: number; col: number }) => filled.has(`${c.row},${c.col}`);
+    expect(jump({ row: 0, col: 0 }, 1, 0, limits, isFilled)).toEqual({ row: 2, col: 0 });
+    expect(jump({ row: 2, col: 0 }, 1, 0, limits, isFilled)).toEqual({ row: 6, col: 0 });
+    expect(jump({ row: 6, col: 0 }, 1, 0, limits, isFilled)).toEqual({ row: 99, col: 0 });
+    expect(jump({ row: 0, col: 0 }, -1, 0, limits, isFilled)).toEqual({ row: 0, col: 0 });
+  });
+
+  test("copied text is tab-separated lines ending in CRLF, with tabs, line breaks and quotes quoted as Excel does", () => {
+    expect(
+      toTsv([
+        ["1.458,00", "89%"],
+        ["", "x"],
+      ]),
+    ).toBe("1.458,00\t89%\r\n\tx\r\n");
+    expect(toTsv([['say "hi"', "a\tb", "two\nlines"]])).toBe('"say ""hi"""\t"a\tb"\t"two\nlines"\r\n');
+  });
+
+  test("the name box reads A1 addresses, with or without $, in any case, and nothing else", () => {
+    expect(parseAddress("C5000")).toEqual({ row: 4999, col: 2 });
+    expect(parseAddress(" $aa$10 ")).toEqual({ row: 9, col: 26 });
+    expect(parseAddress("A0")).toBeUndefined();
+    expect(parseAddress("Sheet1!A1")).toBeUndefined();
+    expect(parseAddress("=A1")).toBeUndefined();
+  });
+});
+
+describe("print layout", () => {
+  test("A4 at 96 dpi with Excel's normal margins; landscape swaps the sides", () => {
+    const portrait = paper("portrait");
+    expect(portrait.width).toBeCloseTo(793.7, 1);
+    expect(portrait.innerWidth).toBeCloseTo(793.7 - 134.4, 1);
+    expect(paper("landscape").width).toBeCloseTo(portrait.height, 6);
+  });
+
+  test("fitted to one page wide: a wide sheet shrinks, a narrow one is never enlarged", () => {
+    const box = paper("portrait");
+    expect(fitScale(box.innerWidth * 2, box)).toBeCloseTo(0.5, 9);
+    expect(fitScale(100, box)).toBe(1);
+  });
+
+  test("rows fill each page, every row once and in order", () => {
+    expect(pageBreaks([30, 30, 30, 30, 30], 65)).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 4],
+    ]);
+    expect(pageBreaks([100, 10], 50)).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+  });
+
+  test("a page break does not cut a merged area: the page ends before it", () => {
+    expect(pageBreaks([20, 20, 20, 20, 20], 70, [{ row: 2, col: 0, rows: 2, cols: 3 }])).toEqual([
+      [0, 1],
+      [2, 4],
+    ]);
+  });
+
+  test("print titles take their height from every page after the first", () => {
+    expect(pageBreaks([20, 20, 20, 20, 20, 20], 60, [], 20)).toEqual([
+      [0, 2],
+      [3, 4],
+      [5, 5],
+    ]);
+  });
+});
