@@ -61,6 +61,9 @@ export interface TableDecl {
   readonly maxRows: number;
   /** The column whose values must be unique (product names, grade labels). */
   readonly uniqueBy?: string;
+  /** The columns that say which row is which when a template is updated (actuals follow their
+   *  row by this key, not by position); `uniqueBy` when absent. */
+  readonly rowKey?: readonly string[];
   /** Rows a fresh form starts with; text in both languages is taken in the form's language. */
   readonly defaultRows?: readonly Readonly<Record<string, Value | Text>>[];
 }

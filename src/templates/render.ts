@@ -2,7 +2,7 @@
  * The one renderer: a template declaration and a user's inputs become a CellPlan. Pure: the
  * same inputs give the same plan, byte for byte, on every machine.
  */
-import type { Area, CellContent, CellPlan, PlanCell } from "./cell-plan";
+import type { Area, CellContent, CellPlan, EntryArea, PlanCell } from "./cell-plan";
 import { address, safeSheetName } from "./cell-plan";
 import type { Block, Column, Field, Format, Inputs, Lang, Style, TemplateDecl, Text, Value } from "./model";
 import { excelSerial, formatValue, isIsoDate } from "./values";
@@ -130,6 +130,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
   const names: { name: string; area: Area }[] = [];
   const lists: { area: Area; source: Area }[] = [];
   const heights: { row: number; points: number }[] = [];
+  const entries: EntryArea[] = [];
   // Excel does not fit merged rows to their text, so wrapped lines get a height from their length.
   const charsPerLine = t.widths.reduce((s, w) => s + w, 0) * 1.1;
   const put = (row: number, col: number, c: CellContent | undefined) => {
@@ -217,6 +218,10 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
           }
         };
         block.columns.forEach((column, col) => emitColumn(column, col));
+        const entryCols = block.columns.flatMap((column, col) => (column.entry ? [col] : []));
+        if (entryCols.length > 0) {
+          entries.push({ block: block.key, source: block.source, firstRow: place.firstRow, rows: place.rows, cols: entryCols });
+        }
         if (block.rangeName) {
           const from = place.columns.get(block.rangeName.from)!;
           const to = place.columns.get(block.rangeName.to)!;
@@ -269,5 +274,6 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
     heights,
     printArea: { row: 0, col: 0, rows: layout.height, cols: width },
     orientation: t.orientation,
+    entries,
   };
 }
