@@ -15,6 +15,10 @@ const lang: Lang = requested === "vi" || requested === "en" ? requested : langua
 registerFluent();
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
 mountSheetView(document.getElementById("workbook")!, book, () => lang);
+// For the browser tests: a person inserting rows above the selected cell's row (Home › Insert).
+(window as unknown as { htPreview: unknown }).htPreview = {
+  insertRows: (count: number) => book.insertRows(book.selection.sheet, book.selection.row, count),
+};
 const app = mountApp(document.getElementById("app")!, { workbook: previewWorkbook(book), lang });
 app.ready().then(
   () => performance.mark("ht:pane-ready"),
