@@ -8,15 +8,16 @@ import { NUMBER_FORMATS, address, uniqueSheetName, type Area, type CellPlan } fr
 import { LOOKS } from "../templates/styles";
 import { templateById } from "../templates/catalog";
 import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
-import type { Filled, Progress, UpdateOptions, UpdateOutcome, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
-import {
-  backupSheetName,
-  frozenSheetName,
-  growthAreas,
-  rowBands,
-  templateName,
-  written,
-} from "../workbook/placement";
+import type {
+  Filled,
+  Progress,
+  UpdateOptions,
+  UpdateOutcome,
+  WorkbookPort,
+  Where,
+  WriteOutcome,
+} from "../workbook/port";
+import { backupSheetName, frozenSheetName, growthAreas, rowBands, templateName, written } from "../workbook/placement";
 import { fingerprint, planMatrix, planUpdate, type CellWrite, type Origin } from "../workbook/update-plan";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -29,7 +30,9 @@ function rangeAt(sheet: Excel.Worksheet, area: Area, origin: Origin): Excel.Rang
 
 /** The number format of every cell of a plan, "General" where it has none. */
 function formatMatrix(plan: CellPlan, rows = plan.rows, cols = plan.cols): (string | null)[][] {
-  const formats: (string | null)[][] = Array.from({ length: rows }, () => new Array<string | null>(cols).fill("General"));
+  const formats: (string | null)[][] = Array.from({ length: rows }, () =>
+    new Array<string | null>(cols).fill("General"),
+  );
   for (const { area, format } of plan.formats) {
     for (let r = area.row; r < area.row + area.rows; r++) {
       for (let c = area.col; c < area.col + area.cols; c++) formats[r][c] = NUMBER_FORMATS[format];
@@ -59,6 +62,8 @@ async function sendCells(
     band.numberFormat = formats.slice(start, end) as string[][];
     band.formulas = formulas.slice(start, end) as string[][];
     if (k === bands.length - 1) last();
+    // One sync per band is the point: each request must stay under Excel on the web's 5 MB.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     progress?.(k + 1, bands.length);
   }
@@ -178,12 +183,23 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         );
       }
       const name = templateName();
-      await sendCells(context, sheet, origin, planMatrix(plan, origin), formatMatrix(plan), () => {
-        queueLooks(sheet, plan, origin, !target);
-        context.workbook.names.add(name, rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin));
-        sheet.activate();
-        sheet.load("id,name");
-      }, progress);
+      await sendCells(
+        context,
+        sheet,
+        origin,
+        planMatrix(plan, origin),
+        formatMatrix(plan),
+        () => {
+          queueLooks(sheet, plan, origin, !target);
+          context.workbook.names.add(
+            name,
+            rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
+          );
+          sheet.activate();
+          sheet.load("id,name");
+        },
+        progress,
+      );
 
       const placement: Placement = {
         sheetId: sheet.id,
@@ -234,8 +250,18 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       const origin = { row: area.rowIndex, col: area.columnIndex };
       const decision = planUpdate({
         template,
-        previous: { inputs: previous.inputs, lang: previous.lang, origin: old, rows: old.rows, cols: old.cols, written: old.written },
-        current: { origin, cells: area.formulas.map((line, r) => line.map((formula, c) => ({ formula, value: area.values[r][c] }))) },
+        previous: {
+          inputs: previous.inputs,
+          lang: previous.lang,
+          origin: old,
+          rows: old.rows,
+          cols: old.cols,
+          written: old.written,
+        },
+        current: {
+          origin,
+          cells: area.formulas.map((line, r) => line.map((formula, c) => ({ formula, value: area.values[r][c] }))),
+        },
         next: { inputs: stored.inputs, lang: stored.lang, plan },
       });
       const where = `${sheet.name}!${address({ row: 0, col: 0, rows: old.rows, cols: old.cols }, origin)}`;
@@ -279,21 +305,32 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         }),
       );
       const name = old.name ?? templateName();
-      await sendCells(context, sheet, origin, cells.matrix, formats, () => {
-        queueLooks(sheet, plan, origin, origin.row === 0 && origin.col === 0);
-        context.workbook.names.add(name, rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin));
-        context.workbook.customXmlParts.getItem(partId).delete();
-        const placement: Placement = {
-          sheetId: old.sheetId,
-          ...origin,
-          rows: plan.rows,
-          cols: plan.cols,
-          name,
-          written: fingerprint(plan, origin),
-        };
-        context.workbook.customXmlParts.add(payloadXml({ ...stored, placement }));
-        sheet.activate();
-      }, options.progress);
+      await sendCells(
+        context,
+        sheet,
+        origin,
+        cells.matrix,
+        formats,
+        () => {
+          queueLooks(sheet, plan, origin, origin.row === 0 && origin.col === 0);
+          context.workbook.names.add(
+            name,
+            rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
+          );
+          context.workbook.customXmlParts.getItem(partId).delete();
+          const placement: Placement = {
+            sheetId: old.sheetId,
+            ...origin,
+            rows: plan.rows,
+            cols: plan.cols,
+            name,
+            written: fingerprint(plan, origin),
+          };
+          context.workbook.customXmlParts.add(payloadXml({ ...stored, placement }));
+          sheet.activate();
+        },
+        options.progress,
+      );
       return written(sheet.name, plan, origin, backup);
     });
   }

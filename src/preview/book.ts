@@ -57,7 +57,8 @@ export class PreviewBook {
   removeSheet(sheet: number): void {
     this.hf.removeSheet(sheet);
     this.looks.delete(sheet);
-    if (this.selection.sheet === sheet) this.selection = { sheet: this.hf.getSheetId(this.hf.getSheetNames()[0])!, row: 0, col: 0 };
+    if (this.selection.sheet === sheet)
+      this.selection = { sheet: this.hf.getSheetId(this.hf.getSheetNames()[0])!, row: 0, col: 0 };
   }
 
   look(sheet: number): SheetLook {
@@ -86,7 +87,11 @@ export class PreviewBook {
       map.clear();
       for (const [key, value] of moved) map.set(key, value);
     }
-    look.merges.splice(0, look.merges.length, ...look.merges.map((m) => (m.row >= at ? { ...m, row: m.row + count } : m)));
+    look.merges.splice(
+      0,
+      look.merges.length,
+      ...look.merges.map((m) => (m.row >= at ? { ...m, row: m.row + count } : m)),
+    );
     this.changed();
   }
 

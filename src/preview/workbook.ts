@@ -3,9 +3,24 @@ import type { CellValue, RawCellContent } from "hyperformula";
 import { address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { templateById } from "../templates/catalog";
 import { payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
-import type { Filled, Progress, UpdateOptions, UpdateOutcome, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
+import type {
+  Filled,
+  Progress,
+  UpdateOptions,
+  UpdateOutcome,
+  WorkbookPort,
+  Where,
+  WriteOutcome,
+} from "../workbook/port";
 import { backupSheetName, frozenSheetName, growthAreas, templateName, written } from "../workbook/placement";
-import { fingerprint, planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
+import {
+  fingerprint,
+  planMatrix,
+  planUpdate,
+  type CellWrite,
+  type Origin,
+  type ReadCell,
+} from "../workbook/update-plan";
 import { cellKey, type PreviewBook } from "./book";
 
 function quoteSheet(name: string): string {
@@ -67,7 +82,8 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
   function write(sheet: number, plan: CellPlan, origin: Origin, matrix: CellWrite[][], wholeSheet: boolean): void {
     const contents: RawCellContent[][] = matrix.map((line, r) =>
       line.map((v, c) => {
-        if (v === null) return hf.getCellSerialized({ sheet, row: origin.row + r, col: origin.col + c }) as RawCellContent;
+        if (v === null)
+          return hf.getCellSerialized({ sheet, row: origin.row + r, col: origin.col + c }) as RawCellContent;
         return v === "" ? null : v;
       }),
     );
@@ -224,7 +240,14 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     const origin = { row: area.row, col: area.col };
     const decision = planUpdate({
       template: templateById(previous.template)!,
-      previous: { inputs: previous.inputs, lang: previous.lang, origin: old, rows: old.rows, cols: old.cols, written: old.written },
+      previous: {
+        inputs: previous.inputs,
+        lang: previous.lang,
+        origin: old,
+        rows: old.rows,
+        cols: old.cols,
+        written: old.written,
+      },
       current: { origin, cells: readArea(sheet, area) },
       next: { inputs: stored.inputs, lang: stored.lang, plan },
       normalize,
@@ -242,7 +265,11 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       backup = backupSheetName(hf.getSheetName(sheet)!, stored.lang, hf.getSheetNames());
       copySheet(sheet, backup, false);
     }
-    clearLooks(sheet, area, plan.names.map((n) => n.name));
+    clearLooks(
+      sheet,
+      area,
+      plan.names.map((n) => n.name),
+    );
     write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0);
     const name = old.name ?? templateName();
     nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });

@@ -35,9 +35,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   let pending: Promise<void> = Promise.resolve();
   let paneKeptOpen = false;
   /** The form on screen, what it held when opened or last written, and how to show it again. */
-  let open:
-    | { form: TemplateForm; baseline: string; relabel: (inputs: Inputs) => void }
-    | undefined;
+  let open: { form: TemplateForm; baseline: string; relabel: (inputs: Inputs) => void } | undefined;
   const changed = () => open !== undefined && JSON.stringify(open.form.read()) !== open.baseline;
 
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
@@ -214,7 +212,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     kept?: { inputs: Inputs; baseline: string },
   ): Promise<void> {
     if (!kept) clearStatus();
-    const form = buildForm(template, kept?.inputs ?? (editing ? editing.stored.inputs : defaultInputs(template, lang)), lang);
+    const form = buildForm(
+      template,
+      kept?.inputs ?? (editing ? editing.stored.inputs : defaultInputs(template, lang)),
+      lang,
+    );
     open = {
       form,
       baseline: kept?.baseline ?? JSON.stringify(form.read()),

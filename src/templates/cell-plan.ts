@@ -100,7 +100,10 @@ const CONVERTED: readonly RegExp[] = [
 
 /** Whether Excel would store `text`, written as it is, as something other than that text. */
 export function excelWouldConvert(text: string): boolean {
-  return CONVERTED.some((pattern) => pattern.test(text)) && (/\d/.test(text) || /^\s*[=+\-@#']|^\s*(true|false)\s*$/i.test(text));
+  return (
+    CONVERTED.some((pattern) => pattern.test(text)) &&
+    (/\d/.test(text) || /^\s*[=+\-@#']|^\s*(true|false)\s*$/i.test(text))
+  );
 }
 
 /**

@@ -82,11 +82,18 @@ function readPlacement(p: Record<string, unknown> | undefined): Placement | unde
   if (name !== undefined && (typeof name !== "string" || !DEFINED_NAME.test(name))) return undefined;
   const w = written as Record<string, unknown> | undefined;
   if (w !== undefined) {
-    if (typeof w !== "object" || w === null || typeof w.rows !== "string" || !/^[0-9a-z.]*$/.test(w.rows)) return undefined;
+    if (typeof w !== "object" || w === null || typeof w.rows !== "string" || !/^[0-9a-z.]*$/.test(w.rows))
+      return undefined;
     if (!Array.isArray(w.entries)) return undefined;
     for (const e of w.entries as Record<string, unknown>[]) {
-      if (typeof e !== "object" || e === null || typeof e.block !== "string" || typeof e.source !== "string") return undefined;
-      if (!isCount(e.firstRow) || !isCount(e.rows) || !Array.isArray(e.cols) || !e.cols.every((c) => isCount(c, SHEET_COLS))) {
+      if (typeof e !== "object" || e === null || typeof e.block !== "string" || typeof e.source !== "string")
+        return undefined;
+      if (
+        !isCount(e.firstRow) ||
+        !isCount(e.rows) ||
+        !Array.isArray(e.cols) ||
+        !e.cols.every((c) => isCount(c, SHEET_COLS))
+      ) {
         return undefined;
       }
     }
@@ -107,7 +114,12 @@ export function readPayload(xml: string): Stored | { problem: Text } {
   // Located with indexOf, not a backtracking regex: linear in the size of the part.
   const open = /<(?:[\w-]+:)?payload\b[^>]*>/.exec(xml.slice(0, 4096));
   const close = xml.lastIndexOf("</");
-  if (!open || close < 0 || !/^<\/(?:[\w-]+:)?payload>\s*$/.test(xml.slice(close)) || !open[0].includes(PAYLOAD_NAMESPACE)) {
+  if (
+    !open ||
+    close < 0 ||
+    !/^<\/(?:[\w-]+:)?payload>\s*$/.test(xml.slice(close)) ||
+    !open[0].includes(PAYLOAD_NAMESPACE)
+  ) {
     return damaged("no payload");
   }
   const match = [open[0], xml.slice(open.index + open[0].length, close)];

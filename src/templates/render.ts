@@ -220,7 +220,13 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         block.columns.forEach((column, col) => emitColumn(column, col));
         const entryCols = block.columns.flatMap((column, col) => (column.entry ? [col] : []));
         if (entryCols.length > 0) {
-          entries.push({ block: block.key, source: block.source, firstRow: place.firstRow, rows: place.rows, cols: entryCols });
+          entries.push({
+            block: block.key,
+            source: block.source,
+            firstRow: place.firstRow,
+            rows: place.rows,
+            cols: entryCols,
+          });
         }
         if (block.rangeName) {
           const from = place.columns.get(block.rangeName.from)!;

@@ -14,7 +14,14 @@
  * is used only to *show* what the template wrote; when it does not hash to the fingerprint, the
  * pane says "unknown" instead of guessing, and the cell is still asked about.
  */
-import { address, cellInput, relocateFormula, type CellContent, type CellPlan, type EntryArea } from "../templates/cell-plan";
+import {
+  address,
+  cellInput,
+  relocateFormula,
+  type CellContent,
+  type CellPlan,
+  type EntryArea,
+} from "../templates/cell-plan";
 import type { Inputs, Lang, Row, TemplateDecl } from "../templates/model";
 import { renderTemplate } from "../templates/render";
 
@@ -148,7 +155,8 @@ export function fingerprint(plan: CellPlan, origin: Origin, normalize: Normalize
 export function planMatrix(plan: CellPlan, origin: Origin): (string | number)[][] {
   const matrix = Array.from({ length: plan.rows }, () => new Array<string | number>(plan.cols).fill(""));
   for (const cell of plan.cells) {
-    matrix[cell.row][cell.col] = "formula" in cell.content ? relocateFormula(cell.content.formula, origin) : cellInput(cell.content);
+    matrix[cell.row][cell.col] =
+      "formula" in cell.content ? relocateFormula(cell.content.formula, origin) : cellInput(cell.content);
   }
   return matrix;
 }
@@ -162,7 +170,13 @@ export function rowKeys(template: TemplateDecl, source: string, inputs: Inputs):
   return rows.map((row, i) =>
     columns.length === 0
       ? `#${i}`
-      : columns.map((c) => String(row[c] ?? "").trim().toLowerCase()).join("\u0001"),
+      : columns
+          .map((c) =>
+            String(row[c] ?? "")
+              .trim()
+              .toLowerCase(),
+          )
+          .join("\u0001"),
   );
 }
 
@@ -259,7 +273,8 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
         return cell && read[r][c] !== "" ? [{ col: c, k, from: cell }] : [];
       });
       if (filled.length === 0) continue;
-      const j = i < oldKeys.length ? target.get(oldKeys[i]) : oldKeys.length === 0 && newKeys.length === 0 ? 0 : undefined;
+      const j =
+        i < oldKeys.length ? target.get(oldKeys[i]) : oldKeys.length === 0 && newKeys.length === 0 ? 0 : undefined;
       if (fresh && j !== undefined && j < fresh.rows) {
         const to = fresh.firstRow + j;
         for (const { k, from } of filled) {
@@ -298,7 +313,8 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
       }),
     );
     if (answers.edits === "keep") for (const edit of edits) matrix[edit.row][edit.col] = null;
-    for (const { row, col, from, shift: by } of carried) matrix[row][col] = by === 0 && fresh[row]?.[col] === "" ? null : reenter(from, by);
+    for (const { row, col, from, shift: by } of carried)
+      matrix[row][col] = by === 0 && fresh[row]?.[col] === "" ? null : reenter(from, by);
     if (keepOrphans) {
       const start = Math.max(plan.rows, previous.rows) + 1;
       orphans.forEach((orphan, k) => {
@@ -307,7 +323,8 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
         for (const { col, from } of orphan.cells) matrix[r][col] = reenter(from, r - orphan.row);
       });
     }
-    const lossy = (edits.length > 0 && answers.edits === "overwrite") || (orphans.length > 0 && answers.orphans === "drop");
+    const lossy =
+      (edits.length > 0 && answers.edits === "overwrite") || (orphans.length > 0 && answers.orphans === "drop");
     return { matrix, lossy };
   }
 
