@@ -7,7 +7,7 @@
 import { NUMBER_FORMATS, address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { LOOKS } from "../templates/styles";
 import { templateById } from "../templates/catalog";
-import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
+import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Stored } from "../templates/payload";
 import type {
   Filled,
   Progress,
@@ -17,8 +17,16 @@ import type {
   Where,
   WriteOutcome,
 } from "../workbook/port";
-import { backupSheetName, frozenSheetName, growthAreas, rowBands, templateName, written } from "../workbook/placement";
-import { fingerprint, planMatrix, planUpdate, type CellWrite, type Origin } from "../workbook/update-plan";
+import {
+  backupSheetName,
+  frozenSheetName,
+  growthAreas,
+  placed,
+  rowBands,
+  templateName,
+  written,
+} from "../workbook/placement";
+import { planMatrix, planUpdate, type CellWrite, type Origin } from "../workbook/update-plan";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -201,15 +209,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         progress,
       );
 
-      const placement: Placement = {
-        sheetId: sheet.id,
-        ...origin,
-        rows: plan.rows,
-        cols: plan.cols,
-        name,
-        written: fingerprint(plan, origin),
-      };
-      context.workbook.customXmlParts.add(payloadXml({ ...stored, placement }));
+      context.workbook.customXmlParts.add(payloadXml({ ...stored, placement: placed(sheet.id, plan, origin, name) }));
       await context.sync();
       return written(sheet.name, plan, origin);
     });
@@ -318,15 +318,9 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
             rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
           );
           context.workbook.customXmlParts.getItem(partId).delete();
-          const placement: Placement = {
-            sheetId: old.sheetId,
-            ...origin,
-            rows: plan.rows,
-            cols: plan.cols,
-            name,
-            written: fingerprint(plan, origin),
-          };
-          context.workbook.customXmlParts.add(payloadXml({ ...stored, placement }));
+          context.workbook.customXmlParts.add(
+            payloadXml({ ...stored, placement: placed(old.sheetId, plan, origin, name) }),
+          );
           sheet.activate();
         },
         options.progress,

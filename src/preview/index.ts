@@ -23,7 +23,7 @@ const workbook = previewWorkbook(book);
 // for `npm run bench`, the payload reader and the workbook port as the pane uses them.
 (window as unknown as { htPreview: unknown }).htPreview = {
   insertRows: (count: number) => book.insertRows(book.selection.sheet, book.selection.row, count),
-  bench: { readPayload, payloadXml, renderTemplate, templateById, workbook },
+  bench: { readPayload, payloadXml, renderTemplate, templateById, PreviewBook, previewWorkbook },
 };
 const app = mountApp(document.getElementById("app")!, { workbook, lang });
 app.ready().then(

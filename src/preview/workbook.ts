@@ -2,7 +2,7 @@
 import type { CellValue, RawCellContent } from "hyperformula";
 import { address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { templateById } from "../templates/catalog";
-import { payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
+import { payloadXml, readPayload, type Stored } from "../templates/payload";
 import type {
   Filled,
   Progress,
@@ -12,15 +12,8 @@ import type {
   Where,
   WriteOutcome,
 } from "../workbook/port";
-import { backupSheetName, frozenSheetName, growthAreas, templateName, written } from "../workbook/placement";
-import {
-  fingerprint,
-  planMatrix,
-  planUpdate,
-  type CellWrite,
-  type Origin,
-  type ReadCell,
-} from "../workbook/update-plan";
+import { backupSheetName, frozenSheetName, growthAreas, placed, templateName, written } from "../workbook/placement";
+import { planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
 import { cellKey, type PreviewBook } from "./book";
 
 function quoteSheet(name: string): string {
@@ -43,15 +36,6 @@ function namedArea(expression: string): { sheet: string; area: Area } | undefine
 
 export function previewWorkbook(book: PreviewBook): WorkbookPort {
   const hf = book.hf;
-  // The engine rewrites formula text its own way; the fingerprint compares formulas as it shows them.
-  const normalize = (formula: string) => {
-    try {
-      return hf.normalizeFormula(formula);
-    } catch {
-      return formula;
-    }
-  };
-
   const isEmptyArea = (sheet: number, area: Area): boolean => {
     for (let r = area.row; r < area.row + area.rows; r++) {
       for (let c = area.col; c < area.col + area.cols; c++) {
@@ -200,15 +184,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     write(sheet, plan, origin, planMatrix(plan, origin), at.kind === "newSheet");
     const name = templateName();
     nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
-    const placement: Placement = {
-      sheetId: String(sheet),
-      ...origin,
-      rows: plan.rows,
-      cols: plan.cols,
-      name,
-      written: fingerprint(plan, origin, normalize),
-    };
-    book.addPart(payloadXml({ ...stored, placement }));
+    book.addPart(payloadXml({ ...stored, placement: placed(String(sheet), plan, origin, name) }));
     progress?.(1, 1);
     book.selection = { sheet, ...origin };
     book.changed();
@@ -250,7 +226,6 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       },
       current: { origin, cells: readArea(sheet, area) },
       next: { inputs: stored.inputs, lang: stored.lang, plan },
-      normalize,
     });
     const cells = decision.cells(options.answers ?? {});
     if (!cells) return { ok: false, reason: "ask", question: decision.question, address: where(sheet, area) };
@@ -274,15 +249,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     const name = old.name ?? templateName();
     nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
     book.parts.delete(partId);
-    const placement: Placement = {
-      sheetId: String(sheet),
-      ...origin,
-      rows: plan.rows,
-      cols: plan.cols,
-      name,
-      written: fingerprint(plan, origin, normalize),
-    };
-    book.addPart(payloadXml({ ...stored, placement }));
+    book.addPart(payloadXml({ ...stored, placement: placed(String(sheet), plan, origin, name) }));
     options.progress?.(1, 1);
     book.selection = { sheet, ...origin };
     book.changed();

@@ -1,7 +1,14 @@
 /** What both workbook adapters decide the same way about where a template goes and how it is sent. */
 import { address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import type { Lang } from "../templates/model";
+import type { Placement } from "../templates/payload";
 import type { WriteOutcome } from "./port";
+import { fingerprint, type Origin } from "./update-plan";
+
+/** Where a plan was just written, under its defined name, with the fingerprint of what it wrote. */
+export function placed(sheetId: string, plan: CellPlan, origin: Origin, name: string): Placement {
+  return { sheetId, ...origin, rows: plan.rows, cols: plan.cols, name, written: fingerprint(plan, origin) };
+}
 
 /** The outcome of a template written at `origin`. */
 export function written(

@@ -84,16 +84,13 @@ export interface UpdatePlan {
   cells(answers: UpdateAnswers): UpdateCells | undefined;
 }
 
-/** A formula as the workbook shows it back (the preview's engine rewrites formula text). */
-export type Normalize = (formula: string) => string;
-const asIs: Normalize = (f) => f;
-
 const number = (n: number) => `n${String(Number(n.toPrecision(15)))}`;
 
 /** A cell's content as the template writes it, comparable with what is read back. */
-function canonicalWritten(content: CellContent | undefined, origin: Origin, normalize: Normalize): string {
+function canonicalWritten(content: CellContent | undefined, origin: Origin): string {
   if (!content) return "";
-  if ("formula" in content) return `f${normalize(relocateFormula(content.formula, origin))}`;
+  // Excel (and the preview's engine) give formulas back as they were written.
+  if ("formula" in content) return `f${relocateFormula(content.formula, origin)}`;
   if ("number" in content) return number(content.number);
   return `t${content.text}`;
 }
@@ -134,9 +131,9 @@ function entryMask(entries: readonly EntryArea[]): Set<string> {
 }
 
 /** The canonical cells of a plan placed at `origin`, row by row (entry cells left out as ""). */
-function planGrid(plan: CellPlan, origin: Origin, normalize: Normalize): string[][] {
+function planGrid(plan: CellPlan, origin: Origin): string[][] {
   const grid = Array.from({ length: plan.rows }, () => new Array<string>(plan.cols).fill(""));
-  for (const cell of plan.cells) grid[cell.row][cell.col] = canonicalWritten(cell.content, origin, normalize);
+  for (const cell of plan.cells) grid[cell.row][cell.col] = canonicalWritten(cell.content, origin);
   return grid;
 }
 
@@ -145,9 +142,9 @@ function rowHash(row: readonly string[], r: number, mask: ReadonlySet<string>): 
 }
 
 /** The fingerprint of a plan written at `origin`: stored with the placement. */
-export function fingerprint(plan: CellPlan, origin: Origin, normalize: Normalize = asIs): Written {
+export function fingerprint(plan: CellPlan, origin: Origin): Written {
   const mask = entryMask(plan.entries);
-  const grid = planGrid(plan, origin, normalize);
+  const grid = planGrid(plan, origin);
   return { rows: grid.map((row, r) => rowHash(row, r, mask)).join("."), entries: plan.entries };
 }
 
@@ -222,19 +219,25 @@ export interface UpdateArgs {
   /** The template's area as it is now (same size as before), where it is now. */
   readonly current: { readonly origin: Origin; readonly cells: readonly (readonly ReadCell[])[] };
   readonly next: { readonly inputs: Inputs; readonly lang: Lang; readonly plan: CellPlan };
-  readonly normalize?: Normalize;
 }
 
 /** Decides an Update: what is carried, what is asked, and then what is written. */
 export function planUpdate(args: UpdateArgs): UpdatePlan {
   const { template, previous, current, next } = args;
-  const normalize = args.normalize ?? asIs;
-  const rerender = renderTemplate(template, previous.inputs, previous.lang);
-  const oldEntries = previous.written?.entries ?? rerender.entries;
+  // The old inputs rendered by this version: only needed to show what changed cells held, or
+  // when an older payload has no fingerprint.
+  let rerendered: { plan: CellPlan; grid: string[][] } | undefined;
+  const rerender = () => {
+    if (!rerendered) {
+      const plan = renderTemplate(template, previous.inputs, previous.lang);
+      rerendered = { plan, grid: planGrid(plan, previous.origin) };
+    }
+    return rerendered;
+  };
+  const oldEntries = previous.written?.entries ?? rerender().plan.entries;
   const mask = entryMask(oldEntries);
   const shift = { row: previous.origin.row - current.origin.row, col: previous.origin.col - current.origin.col };
   const read = current.cells.map((line) => line.map((cell) => canonicalRead(cell, shift)));
-  const expected = planGrid(rerender, previous.origin, normalize);
   const stored = previous.written?.rows.split(".");
 
   // Cells the template wrote that a person changed.
@@ -242,7 +245,7 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
   for (let r = 0; r < previous.rows; r++) {
     const now = read[r] ?? [];
     if (stored && rowHash(now, r, mask) === stored[r]) continue;
-    const want = expected[r] ?? [];
+    const want = rerender().grid[r] ?? [];
     const faithful = stored ? rowHash(want, r, mask) === stored[r] : true;
     for (let c = 0; c < previous.cols; c++) {
       if (mask.has(`${r},${c}`)) continue;
