@@ -31,6 +31,8 @@ import { planMatrix, planUpdate, type CellWrite, type Origin } from "../workbook
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const POINTS_PER_CHARACTER = 7;
+/** Cells read per sync: formulas and values of 20,000 cells stay well under 5 MB. */
+const READ_CELLS = 20_000;
 
 function rangeAt(sheet: Excel.Worksheet, area: Area, origin: Origin): Excel.Range {
   return sheet.getRangeByIndexes(area.row + origin.row, area.col + origin.col, area.rows, area.cols);
@@ -235,18 +237,36 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       await context.sync();
       if (sheet.isNullObject) return { ok: false, reason: "sheetMissing", address: "" };
 
-      // 2. The template's area where it is now: by its name, which moved with inserted rows.
+      // 2. The template's area where it is now: by its name, which moved with inserted rows. Its
+      // cells are read in bands of rows, one sync each, so that no response passes Excel on the
+      // web's 5 MB either; a template of up to READ_CELLS cells is read with its position.
       const area =
         named && !named.isNullObject
           ? named.getRangeOrNullObject()
           : sheet.getRangeByIndexes(old.row, old.col, old.rows, old.cols);
-      area.load("formulas,values,rowIndex,columnIndex,rowCount,columnCount,address");
+      area.load("rowIndex,columnIndex,rowCount,columnCount,address");
       sheet.names.load("items/name");
+      const step = Math.max(1, Math.floor(READ_CELLS / Math.max(1, old.cols)));
+      const bands: Excel.Range[] = [];
+      const readBand = () => {
+        const start = bands.length * step;
+        const band = area.getOffsetRange(start, 0).getResizedRange(Math.min(step, old.rows - start) - old.rows, 0);
+        band.load("formulas,values");
+        bands.push(band);
+      };
+      readBand();
       await context.sync();
       if (area.isNullObject) return { ok: false, reason: "structureChanged", address: "" };
       if (area.rowCount !== old.rows || area.columnCount !== old.cols) {
         return { ok: false, reason: "structureChanged", address: area.address };
       }
+      while (bands.length * step < old.rows) {
+        readBand();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+      const formulas = bands.flatMap((band) => band.formulas);
+      const values = bands.flatMap((band) => band.values);
       const origin = { row: area.rowIndex, col: area.columnIndex };
       const decision = planUpdate({
         template,
@@ -260,7 +280,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         },
         current: {
           origin,
-          cells: area.formulas.map((line, r) => line.map((formula, c) => ({ formula, value: area.values[r][c] }))),
+          cells: formulas.map((line, r) => line.map((formula, c) => ({ formula, value: values[r][c] }))),
         },
         next: { inputs: stored.inputs, lang: stored.lang, plan },
       });

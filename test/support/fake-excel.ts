@@ -198,6 +198,14 @@ export class FakeExcel {
     this.queued += JSON.stringify(what).length;
   }
 
+  private responding = 0;
+  /** The size of what each sync brought back. */
+  readonly responses: number[] = [];
+
+  respond(what: unknown): void {
+    this.responding += JSON.stringify(what).length;
+  }
+
   private rangeOf(address: string): unknown {
     const bang = address.lastIndexOf("!");
     const sheet = this.sheet(address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"));
@@ -260,6 +268,8 @@ export class FakeExcel {
       load: (props: string) => {
         loaded = snapshot();
         loaded.load(props);
+        // What Excel sends back counts against the same 5 MB.
+        for (const p of props.split(",")) if (p === "formulas" || p === "values") self.respond(loaded[p]);
       },
       get formulas() { return state.formulas; },
       set formulas(matrix: unknown[][]) { write(matrix); },
@@ -310,6 +320,8 @@ export class FakeExcel {
       },
       getCell: (r: number, c: number) => this.range(sheet, row + r, col + c, 1, 1),
       getResizedRange: (dr: number, dc: number) => this.range(sheet, row, col, rows + dr, cols + dc),
+      getOffsetRange: (dr: number, dc: number) => this.range(sheet, row + dr, col + dc, rows, cols),
+      get isNullObject() { return false; },
       _area: { sheet, addr, row, col, rows, cols },
     };
     return range;
@@ -449,8 +461,11 @@ export class FakeExcel {
         this.syncs += 1;
         this.requests.push(this.queued);
         const size = this.queued;
+        const back = this.responding;
+        this.responses.push(back);
         this.queued = 0;
-        if (size > REQUEST_LIMIT) throw new Error("RequestPayloadSizeLimitExceeded");
+        this.responding = 0;
+        if (size > REQUEST_LIMIT || back > REQUEST_LIMIT) throw new Error("RequestPayloadSizeLimitExceeded");
         for (const mock of this.mocks) await mock.sync();
         this.mocks.clear();
       },
