@@ -208,9 +208,12 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
 
   async function openForm(
     template: TemplateDecl,
-    editing?: Extract<Filled, { stored: Stored }>,
+    opened?: Extract<Filled, { stored: Stored }>,
     kept?: { inputs: Inputs; baseline: string },
   ): Promise<void> {
+    // What the workbook holds for this template; after each update, what it holds now (a
+    // second update must start from the version the first one wrote).
+    let editing = opened;
     if (!kept) clearStatus();
     const form = buildForm(
       template,
@@ -281,6 +284,15 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       }
       if (outcome.ok) {
         if (open?.form === form) open.baseline = JSON.stringify(inputs);
+        if (editing) {
+          const name = editing.stored.placement.name;
+          const sheetId = editing.stored.placement.sheetId;
+          const now = (await workbook.listFilled()).find(
+            (f): f is Extract<Filled, { stored: Stored }> =>
+              "stored" in f && (name ? f.stored.placement.name === name : f.stored.placement.sheetId === sheetId),
+          );
+          if (now) editing = now;
+        }
         const values = { sheet: outcome.sheetName, address: outcome.address, backup: outcome.backup ?? "" };
         show("success", say(lang, outcome.backup ? "updatedBackup" : editing ? "updated" : "written", values));
         await keepPaneOpen();

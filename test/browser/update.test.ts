@@ -51,6 +51,11 @@ test("actuals typed into the grid are kept when the plan is updated with a new u
   expect(await formulaOf(page, "K13")).toBe("2800");
   expect(await formulaOf(page, "F18")).toBe("1500");
   expect(await cell(page, "M13")).toBe("101,4%");
+  // A second update from the same form starts from what the first one wrote.
+  await fill(page, { unit: "Bộ Cơ khí" });
+  expect((await write(page)).intent).toBe("success");
+  expect(await cell(page, "C4")).toBe("Bộ Cơ khí");
+  expect(await formulaOf(page, "K13")).toBe("2800");
 });
 
 test("a hand-edited template cell makes Update ask, listing it; keeping the edit keeps it", async () => {
