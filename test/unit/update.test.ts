@@ -239,3 +239,46 @@ describe("large writes fit Excel on the web", () => {
     expect(Math.max(...excel.responses)).toBeLessThan(REQUEST_LIMIT);
   });
 });
+
+describe("a template written before names and fingerprints", () => {
+  test("updates in place, takes a name, and still asks about a hand edit (compared with this version's rendering)", async () => {
+    const { excel, port } = await written();
+    const [id, xml] = [...excel.parts.entries()][0];
+    const stored = readPayload(xml) as Stored;
+    const { name, written: _, ...legacy } = stored.placement;
+    excel.names.delete(name!);
+    excel.parts.set(id, payloadXml({ ...stored, placement: legacy }));
+    excel.type(SHEET, "F13", "4");
+    excel.type(SHEET, "K13", "14000");
+    const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F13", wrote: "3.5", now: "4" }] } });
+    expect(await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"), { edits: "keep" })).toMatchObject({ ok: true });
+    expect(excel.cell(SHEET, "K13")).toBe(14000);
+    const now = (await entry(port)).stored.placement;
+    expect(excel.names.get(now.name!)).toBe("KH 1974!A1:M37");
+  });
+});
+
+describe("rows are matched by their declared key", () => {
+  test("materials follow product and material together; repeated keys pair up in order", async () => {
+    const twice: Inputs = {
+      ...PLAN_COOPERATIVE,
+      tables: {
+        ...PLAN_COOPERATIVE.tables,
+        materials: [
+          { product: "Làn mây xuất khẩu", material: "Mây sợi", uom: "kg", norm: 0.4, stateSupplied: null },
+          { product: "Mành tre", material: "Tre", uom: "cây", norm: 6, stateSupplied: null },
+          { product: "Mành tre", material: "Tre", uom: "cây", norm: 7, stateSupplied: null },
+        ],
+      },
+    };
+    const { excel, port } = await written(twice);
+    // Materials on rows 25–27, "actually used" in column I.
+    excel.type(SHEET, "I25", "5000");
+    excel.type(SHEET, "I26", "6100");
+    excel.type(SHEET, "I27", "6200");
+    const moved: Inputs = { ...twice, tables: { ...twice.tables, materials: [twice.tables.materials[1], twice.tables.materials[2], twice.tables.materials[0]] } };
+    expect(await update(port, moved)).toMatchObject({ ok: true });
+    expect([excel.cell(SHEET, "I25"), excel.cell(SHEET, "I26"), excel.cell(SHEET, "I27")]).toEqual([6100, 6200, 5000]);
+  });
+});
