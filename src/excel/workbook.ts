@@ -317,11 +317,14 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       oldArea.dataValidation.clear();
       // Formats only: contents are replaced cell by cell below, and kept cells are left alone.
       oldArea.clear(Excel.ClearApplyTo.formats);
+      // Every cell of the old and the new area gets its number format again (the old area's were
+      // cleared with its looks), whether its content is rewritten or left as it is; cells beyond
+      // both are formatted only where something is written (kept rows).
       const formats = formatMatrix(plan, rows, cols);
       cells.matrix.forEach((line, r) =>
         line.forEach((v, c) => {
-          if (v === null) formats[r][c] = null;
-          else if (r >= plan.rows || c >= plan.cols) formats[r][c] = "General";
+          if (r < plan.rows && c < plan.cols) return;
+          formats[r][c] = v !== null || (r < old.rows && c < old.cols) ? "General" : null;
         }),
       );
       const name = old.name ?? templateName();

@@ -64,19 +64,30 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
 
   /** Writes the cells (null leaves a cell as it is) and the plan's names and looks. */
   function write(sheet: number, plan: CellPlan, origin: Origin, matrix: CellWrite[][], wholeSheet: boolean): void {
-    const contents: RawCellContent[][] = matrix.map((line, r) =>
-      line.map((v, c) => {
-        if (v === null)
-          return hf.getCellSerialized({ sheet, row: origin.row + r, col: origin.col + c }) as RawCellContent;
-        return v === "" ? null : v;
-      }),
-    );
     const sheetName = hf.getSheetName(sheet)!;
+    const changes = matrix.reduce((n, line) => n + line.filter((v) => v !== null).length, 0);
     hf.batch(() => {
       for (const { name, area } of plan.names) {
         hf.addNamedExpression(name, `=${quoteSheet(sheetName)}!${address(area, origin, true)}`, sheet);
       }
-      if (contents.length > 0) hf.setCellContents({ sheet, row: origin.row, col: origin.col }, contents);
+      if (changes * 2 < matrix.length * (matrix[0]?.length ?? 0)) {
+        // Few changes (an update): each changed cell on its own; null leaves a cell as it is.
+        matrix.forEach((line, r) =>
+          line.forEach((v, c) => {
+            if (v !== null)
+              hf.setCellContents({ sheet, row: origin.row + r, col: origin.col + c }, v === "" ? null : v);
+          }),
+        );
+      } else if (matrix.length > 0) {
+        const contents: RawCellContent[][] = matrix.map((line, r) =>
+          line.map((v, c) => {
+            if (v === null)
+              return hf.getCellSerialized({ sheet, row: origin.row + r, col: origin.col + c }) as RawCellContent;
+            return v === "" ? null : v;
+          }),
+        );
+        hf.setCellContents({ sheet, row: origin.row, col: origin.col }, contents);
+      }
     });
     const look = book.look(sheet);
     for (const { area, format } of plan.formats) {

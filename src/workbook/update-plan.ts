@@ -309,10 +309,18 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
     const rows = Math.max(plan.rows, previous.rows) + (keepOrphans ? 1 + orphans.length : 0);
     const cols = Math.max(plan.cols, previous.cols);
     const fresh = planMatrix(plan, current.origin);
+    // A cell that already holds what the new version writes is left alone (null): an update
+    // that renames the unit sends a few cells, not the whole area again.
+    const want = planGrid(plan, current.origin);
+    const here =
+      shift.row === 0 && shift.col === 0
+        ? read
+        : current.cells.map((line) => line.map((cell) => canonicalRead(cell, { row: 0, col: 0 })));
     const matrix: CellWrite[][] = Array.from({ length: rows }, (_, r) =>
       Array.from({ length: cols }, (_, c): CellWrite => {
-        if (r < plan.rows && c < plan.cols) return fresh[r][c];
-        return r < previous.rows && c < previous.cols ? "" : null;
+        const inOld = r < previous.rows && c < previous.cols;
+        if (r < plan.rows && c < plan.cols) return inOld && want[r][c] === here[r][c] ? null : fresh[r][c];
+        return inOld && here[r][c] !== "" ? "" : null;
       }),
     );
     if (answers.edits === "keep") for (const edit of edits) matrix[edit.row][edit.col] = null;
