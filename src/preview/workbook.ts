@@ -68,7 +68,12 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     const changes = matrix.reduce((n, line) => n + line.filter((v) => v !== null).length, 0);
     hf.batch(() => {
       for (const { name, area } of plan.names) {
-        hf.addNamedExpression(name, `=${quoteSheet(sheetName)}!${address(area, origin, true)}`, sheet);
+        // A name that stays where it was is left alone: re-adding it would make the engine rebind
+        // every formula that reads it (thousands in a large plan).
+        const expression = `=${quoteSheet(sheetName)}!${address(area, origin, true)}`;
+        const existing = hf.getNamedExpression(name, sheet);
+        if (!existing) hf.addNamedExpression(name, expression, sheet);
+        else if (existing.expression !== expression) hf.changeNamedExpression(name, expression, sheet);
       }
       if (changes * 2 < matrix.length * (matrix[0]?.length ?? 0)) {
         // Few changes (an update): each changed cell on its own; null leaves a cell as it is.
@@ -105,11 +110,8 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     if (wholeSheet) look.widths = plan.widths;
   }
 
-  /** Forgets the looks and names of an area; its cells are rewritten by `write`. */
-  function clearLooks(sheet: number, area: Area, names: readonly string[]): void {
-    hf.batch(() => {
-      for (const name of names) if (hf.getNamedExpression(name, sheet)) hf.removeNamedExpression(name, sheet);
-    });
+  /** Forgets the looks of an area; its cells and names are rewritten by `write`. */
+  function clearLooks(sheet: number, area: Area): void {
     const look = book.look(sheet);
     const inside = (r: number, c: number) =>
       r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
@@ -251,11 +253,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       backup = backupSheetName(hf.getSheetName(sheet)!, stored.lang, hf.getSheetNames());
       copySheet(sheet, backup, false);
     }
-    clearLooks(
-      sheet,
-      area,
-      plan.names.map((n) => n.name),
-    );
+    clearLooks(sheet, area);
     write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0);
     const name = old.name ?? templateName();
     nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
