@@ -58,14 +58,19 @@ test("actuals typed into the grid are kept when the plan is updated with a new u
   expect(await formulaOf(page, "K13")).toBe("2800");
 });
 
-test("a hand-edited template cell makes Update ask, listing it; keeping the edit keeps it", async () => {
-  session = await openPreview("vi");
-  const { page } = session;
+/** The price in F13 typed over by hand, then an update of the unit's name: the pane's verdict. */
+async function handEditThenUpdate(page: Page): Promise<{ intent: string; text: string }> {
   await writePlan(page);
   await typeInto(page, "F13", "2");
   await reopen(page);
   await fill(page, { unit: "Bộ Công nghiệp nặng" });
-  const question = await write(page);
+  return await write(page);
+}
+
+test("a hand-edited template cell makes Update ask, listing it; keeping the edit keeps it", async () => {
+  session = await openPreview("vi");
+  const { page } = session;
+  const question = await handEditThenUpdate(page);
   expect(question.intent).toBe("warning");
   expect(question.text).toContain("F13");
   expect(question.text).toContain("“1”");
@@ -81,11 +86,7 @@ test("a hand-edited template cell makes Update ask, listing it; keeping the edit
 test("overwriting a hand edit restores the template's value and keeps the old version as a sheet", async () => {
   session = await openPreview("vi");
   const { page } = session;
-  await writePlan(page);
-  await typeInto(page, "F13", "2");
-  await reopen(page);
-  await fill(page, { unit: "Bộ Công nghiệp nặng" });
-  await write(page);
+  expect((await handEditThenUpdate(page)).intent).toBe("warning");
   await page.locator(".status fluent-button", { hasText: "Ghi đè" }).click();
   const done = page.locator(".status fluent-message-bar[intent=success]");
   await done.waitFor();
