@@ -122,10 +122,13 @@ function hash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-function entryMask(entries: readonly EntryArea[]): Set<string> {
-  const mask = new Set<string>();
+/** One number per cell of an area (Excel has 16,384 columns). */
+const cellId = (row: number, col: number) => row * 16_384 + col;
+
+function entryMask(entries: readonly EntryArea[]): Set<number> {
+  const mask = new Set<number>();
   for (const area of entries) {
-    for (let r = 0; r < area.rows; r++) for (const c of area.cols) mask.add(`${area.firstRow + r},${c}`);
+    for (let r = 0; r < area.rows; r++) for (const c of area.cols) mask.add(cellId(area.firstRow + r, c));
   }
   return mask;
 }
@@ -137,8 +140,8 @@ function planGrid(plan: CellPlan, origin: Origin): string[][] {
   return grid;
 }
 
-function rowHash(row: readonly string[], r: number, mask: ReadonlySet<string>): string {
-  return hash(row.map((v, c) => (mask.has(`${r},${c}`) ? "" : v)).join("\u0001"));
+function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): string {
+  return hash(row.map((v, c) => (mask.has(cellId(r, c)) ? "" : v)).join("\u0001"));
 }
 
 /** The fingerprint of a plan written at `origin`: stored with the placement. */
@@ -248,7 +251,7 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
     const want = rerender().grid[r] ?? [];
     const faithful = stored ? rowHash(want, r, mask) === stored[r] : true;
     for (let c = 0; c < previous.cols; c++) {
-      if (mask.has(`${r},${c}`)) continue;
+      if (mask.has(cellId(r, c))) continue;
       const was = want[c] ?? "";
       if ((now[c] ?? "") === was) continue;
       edits.push({
