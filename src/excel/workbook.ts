@@ -1,50 +1,90 @@
 /**
  * The one module that talks to Excel. Each operation is one Excel.run with a fixed number of
- * context.sync() calls whatever the size of the template: reads are queued together, checked,
- * then every write is queued and sent at once. Nothing is written before the checks pass.
+ * context.sync() calls for its reads, whatever the size of the template: reads are queued
+ * together, checked, then the writes are sent in bands of rows under Excel on the web's 5 MB
+ * request limit, one sync per band. Nothing is written before the checks pass.
  */
-import {
-  NUMBER_FORMATS,
-  address,
-  placedInput,
-  uniqueSheetName,
-  type Area,
-  type CellPlan,
-} from "../templates/cell-plan";
+import { NUMBER_FORMATS, address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { LOOKS } from "../templates/styles";
-import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
-import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
-import { frozenSheetName, growthAreas, written } from "../workbook/placement";
+import { templateById } from "../templates/catalog";
+import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Stored } from "../templates/payload";
+import type {
+  Filled,
+  Progress,
+  UpdateOptions,
+  UpdateOutcome,
+  WorkbookPort,
+  Where,
+  WriteOutcome,
+} from "../workbook/port";
+import {
+  backupSheetName,
+  frozenSheetName,
+  growthAreas,
+  placed,
+  rowBands,
+  templateName,
+  written,
+} from "../workbook/placement";
+import { planMatrix, planUpdate, type CellWrite, type Origin } from "../workbook/update-plan";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const POINTS_PER_CHARACTER = 7;
+/** Cells read per sync: formulas and values of 20,000 cells stay well under 5 MB. */
+const READ_CELLS = 20_000;
 
-function rangeAt(sheet: Excel.Worksheet, area: Area, origin: { row: number; col: number }): Excel.Range {
+function rangeAt(sheet: Excel.Worksheet, area: Area, origin: Origin): Excel.Range {
   return sheet.getRangeByIndexes(area.row + origin.row, area.col + origin.col, area.rows, area.cols);
 }
 
-/** Queues every write of a plan; no sync. */
-function queuePlan(
-  sheet: Excel.Worksheet,
-  plan: CellPlan,
-  origin: { row: number; col: number },
-  wholeSheet: boolean,
-): void {
-  const whole = rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin);
-  const formulas: (string | number)[][] = Array.from({ length: plan.rows }, () =>
-    new Array<string | number>(plan.cols).fill(""),
+/** The number format of every cell of a plan, "General" where it has none. */
+function formatMatrix(plan: CellPlan, rows = plan.rows, cols = plan.cols): (string | null)[][] {
+  const formats: (string | null)[][] = Array.from({ length: rows }, () =>
+    new Array<string | null>(cols).fill("General"),
   );
-  for (const cell of plan.cells) formulas[cell.row][cell.col] = placedInput(cell.content, origin);
-  const formats: string[][] = Array.from({ length: plan.rows }, () => new Array<string>(plan.cols).fill("General"));
   for (const { area, format } of plan.formats) {
     for (let r = area.row; r < area.row + area.rows; r++) {
       for (let c = area.col; c < area.col + area.cols; c++) formats[r][c] = NUMBER_FORMATS[format];
     }
   }
-  // Formats first, so a date serial lands as a date.
-  whole.numberFormat = formats;
-  whole.formulas = formulas;
+  return formats;
+}
+
+/**
+ * Queues the cells in bands of rows, one sync per band, formats first so that a date serial
+ * lands as a date. `last` is queued with the last band. null leaves a cell as it is.
+ */
+async function sendCells(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  origin: Origin,
+  formulas: CellWrite[][],
+  formats: (string | null)[][],
+  last: () => void,
+  progress?: Progress,
+): Promise<void> {
+  const cols = formulas[0]?.length ?? 0;
+  const bands = rowBands([formulas, formats]);
+  for (let k = 0; k < bands.length; k++) {
+    const [start, end] = bands[k];
+    const band = sheet.getRangeByIndexes(origin.row + start, origin.col, end - start, cols);
+    band.numberFormat = formats.slice(start, end) as string[][];
+    band.formulas = formulas.slice(start, end) as string[][];
+    if (k === bands.length - 1) last();
+    // One sync per band is the point: each request must stay under Excel on the web's 5 MB.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    progress?.(k + 1, bands.length);
+  }
+  if (bands.length === 0) {
+    last();
+    await context.sync();
+  }
+}
+
+/** Queues everything of a plan that is not a cell's content: merges, looks, names, lists, sizes. */
+function queueLooks(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin, wholeSheet: boolean): void {
   for (const area of plan.merges) rangeAt(sheet, area, origin).merge(false);
   for (const { area, style } of plan.styles) {
     const look = LOOKS[style];
@@ -92,7 +132,7 @@ function queuePlan(
     plan.widths.forEach((chars, col) => {
       rangeAt(sheet, { row: 0, col, rows: 1, cols: 1 }, origin).format.columnWidth = chars * POINTS_PER_CHARACTER;
     });
-    sheet.pageLayout.setPrintArea(whole);
+    sheet.pageLayout.setPrintArea(rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin));
     sheet.pageLayout.orientation =
       plan.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
@@ -109,6 +149,8 @@ function isEmpty(formulas: unknown[][]): boolean {
   return formulas.every((row) => row.every((v) => v === "" || v === null));
 }
 
+const SHEET_GONE = { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." };
+
 export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): WorkbookPort {
   async function listFilled(): Promise<Filled[]> {
     return await run(async (context) => {
@@ -123,17 +165,17 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         const stored = readPayload(xml.value);
         if ("problem" in stored) return { partId: id, problem: stored.problem };
         const sheet = sheets.items.find((s) => s.id === stored.placement.sheetId);
-        return sheet
-          ? { partId: id, sheetName: sheet.name, stored }
-          : {
-              partId: id,
-              problem: { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." },
-            };
+        return sheet ? { partId: id, sheetName: sheet.name, stored } : { partId: id, problem: SHEET_GONE };
       });
     });
   }
 
-  async function insert(plan: CellPlan, stored: Omit<Stored, "placement">, where: Where): Promise<WriteOutcome> {
+  async function insert(
+    plan: CellPlan,
+    stored: Omit<Stored, "placement">,
+    where: Where,
+    progress?: Progress,
+  ): Promise<WriteOutcome> {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
       // Sheet names matter only for naming a new sheet.
@@ -175,13 +217,26 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
           ),
         );
       }
-      queuePlan(sheet, plan, origin, !target);
-      sheet.activate();
-      sheet.load("id,name");
-      await context.sync();
+      const name = templateName();
+      await sendCells(
+        context,
+        sheet,
+        origin,
+        planMatrix(plan, origin),
+        formatMatrix(plan),
+        () => {
+          queueLooks(sheet, plan, origin, !target);
+          context.workbook.names.add(
+            name,
+            rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
+          );
+          sheet.activate();
+          sheet.load("id,name");
+        },
+        progress,
+      );
 
-      const placement: Placement = { sheetId: sheet.id, ...origin, rows: plan.rows, cols: plan.cols };
-      context.workbook.customXmlParts.add(payloadXml({ ...stored, placement }));
+      context.workbook.customXmlParts.add(payloadXml({ ...stored, placement: placed(sheet.id, plan, origin, name) }));
       await context.sync();
       return written(sheet.name, plan, origin);
     });
@@ -192,38 +247,133 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     previous: Stored,
     plan: CellPlan,
     stored: Omit<Stored, "placement">,
-  ): Promise<WriteOutcome> {
+    options: UpdateOptions = {},
+  ): Promise<UpdateOutcome> {
     return await run(async (context) => {
       const old = previous.placement;
+      const template = templateById(previous.template)!;
+      // 1. The sheet, the template's defined name, the sheet names (for a backup's name).
       const sheet = context.workbook.worksheets.getItemOrNullObject(old.sheetId);
       sheet.load("name");
+      const named = old.name ? context.workbook.names.getItemOrNullObject(old.name) : undefined;
+      named?.load("name");
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
       await context.sync();
       if (sheet.isNullObject) return { ok: false, reason: "sheetMissing", address: "" };
 
-      // Cells the new plan needs beyond the old template's area must be empty.
-      const origin = { row: old.row, col: old.col };
-      const extras = growthAreas(old, plan).map((area) => rangeAt(sheet, area, { row: 0, col: 0 }));
-      for (const extra of extras) extra.load("formulas,address");
+      // 2. The template's area where it is now: by its name, which moved with inserted rows. Its
+      // cells are read in bands of rows, one sync each, so that no response passes Excel on the
+      // web's 5 MB either; a template of up to READ_CELLS cells is read with its position.
+      const area =
+        named && !named.isNullObject
+          ? named.getRangeOrNullObject()
+          : sheet.getRangeByIndexes(old.row, old.col, old.rows, old.cols);
+      area.load("rowIndex,columnIndex,rowCount,columnCount,address");
       sheet.names.load("items/name");
+      const step = Math.max(1, Math.floor(READ_CELLS / Math.max(1, old.cols)));
+      const bands: Excel.Range[] = [];
+      const readBand = () => {
+        const start = bands.length * step;
+        const band = area.getOffsetRange(start, 0).getResizedRange(Math.min(step, old.rows - start) - old.rows, 0);
+        band.load("formulas,values");
+        bands.push(band);
+      };
+      readBand();
+      await context.sync();
+      if (area.isNullObject) return { ok: false, reason: "structureChanged", address: "" };
+      if (area.rowCount !== old.rows || area.columnCount !== old.cols) {
+        return { ok: false, reason: "structureChanged", address: area.address };
+      }
+      while (bands.length * step < old.rows) {
+        readBand();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+      const formulas = bands.flatMap((band) => band.formulas);
+      const values = bands.flatMap((band) => band.values);
+      const origin = { row: area.rowIndex, col: area.columnIndex };
+      const decision = planUpdate({
+        template,
+        previous: {
+          inputs: previous.inputs,
+          lang: previous.lang,
+          origin: old,
+          rows: old.rows,
+          cols: old.cols,
+          written: old.written,
+        },
+        current: {
+          origin,
+          cells: formulas.map((line, r) => line.map((formula, c) => ({ formula, value: values[r][c] }))),
+        },
+        next: { inputs: stored.inputs, lang: stored.lang, plan },
+      });
+      const where = `${sheet.name}!${address({ row: 0, col: 0, rows: old.rows, cols: old.cols }, origin)}`;
+      const cells = decision.cells(options.answers ?? {});
+      if (!cells) return { ok: false, reason: "ask", question: decision.question, address: where };
+
+      // 3. Cells the update needs beyond the old area must be empty.
+      const rows = cells.matrix.length;
+      const cols = cells.matrix[0]?.length ?? 0;
+      const extras = growthAreas(old.rows, old.cols, rows, cols).map((a) => rangeAt(sheet, a, origin));
+      for (const extra of extras) extra.load("formulas,address");
       await context.sync();
       for (const extra of extras) {
         if (!isEmpty(extra.formulas)) return { ok: false, reason: "notEmpty", address: extra.address };
       }
 
+      // 4. Writes: a backup first when something is let go, then the cells in bands.
+      let backup: string | undefined;
+      if (cells.lossy) {
+        backup = backupSheetName(
+          sheet.name,
+          stored.lang,
+          sheets.items.map((s) => s.name),
+        );
+        const copy = sheet.copy(Excel.WorksheetPositionType.after, sheet);
+        copy.name = backup;
+      }
       const planNames = new Set(plan.names.map((n) => n.name.toLowerCase()));
       for (const item of sheet.names.items) if (planNames.has(item.name.toLowerCase())) item.delete();
+      if (named && !named.isNullObject) named.delete();
       const oldArea = rangeAt(sheet, { row: 0, col: 0, rows: old.rows, cols: old.cols }, origin);
       oldArea.unmerge();
       oldArea.dataValidation.clear();
-      oldArea.clear(Excel.ClearApplyTo.all);
-      queuePlan(sheet, plan, origin, old.row === 0 && old.col === 0);
-      context.workbook.customXmlParts.getItem(partId).delete();
-      context.workbook.customXmlParts.add(
-        payloadXml({ ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }),
+      // Formats only: contents are replaced cell by cell below, and kept cells are left alone.
+      oldArea.clear(Excel.ClearApplyTo.formats);
+      // Every cell of the old and the new area gets its number format again (the old area's were
+      // cleared with its looks), whether its content is rewritten or left as it is; cells beyond
+      // both are formatted only where something is written (kept rows).
+      const formats = formatMatrix(plan, rows, cols);
+      cells.matrix.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (r < plan.rows && c < plan.cols) return;
+          formats[r][c] = v !== null || (r < old.rows && c < old.cols) ? "General" : null;
+        }),
       );
-      sheet.activate();
-      await context.sync();
-      return written(sheet.name, plan, origin);
+      const name = old.name ?? templateName();
+      await sendCells(
+        context,
+        sheet,
+        origin,
+        cells.matrix,
+        formats,
+        () => {
+          queueLooks(sheet, plan, origin, origin.row === 0 && origin.col === 0);
+          context.workbook.names.add(
+            name,
+            rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
+          );
+          context.workbook.customXmlParts.getItem(partId).delete();
+          context.workbook.customXmlParts.add(
+            payloadXml({ ...stored, placement: placed(old.sheetId, plan, origin, name) }),
+          );
+          sheet.activate();
+        },
+        options.progress,
+      );
+      return written(sheet.name, plan, origin, backup);
     });
   }
 
@@ -231,14 +381,14 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
       const source = sheets.getItem(sheetId);
-      const copy = source.copy(Excel.WorksheetPositionType.end);
-      const used = copy.getUsedRange();
-      used.load("values");
       source.load("name");
       sheets.load("items/name");
       await context.sync();
-      const values = used.values;
-      used.values = values;
+      // The sheet's copy keeps merges, widths, formats and looks; then Excel's paste-values puts
+      // each cell's value over its formula, as a value of its type: text stays text, whatever
+      // it starts with, and nothing is parsed again (writing values back would re-arm = + -).
+      const copy = source.copy(Excel.WorksheetPositionType.end);
+      copy.getUsedRange().copyFrom(source.getUsedRange(), Excel.RangeCopyType.values);
       copy.name = frozenSheetName(
         source.name,
         lang,
@@ -248,6 +398,22 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       copy.activate();
       await context.sync();
       return copy.name;
+    });
+  }
+
+  async function remove(partId: string, previous: Stored, sheet: boolean): Promise<void> {
+    await run(async (context) => {
+      const named = previous.placement.name
+        ? context.workbook.names.getItemOrNullObject(previous.placement.name)
+        : undefined;
+      named?.load("name");
+      const target = context.workbook.worksheets.getItemOrNullObject(previous.placement.sheetId);
+      target.load("name");
+      await context.sync();
+      if (named && !named.isNullObject) named.delete();
+      if (sheet && !target.isNullObject) target.delete();
+      context.workbook.customXmlParts.getItem(partId).delete();
+      await context.sync();
     });
   }
 
@@ -261,5 +427,5 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     });
   }
 
-  return { listFilled, insert, update, freeze, keepPaneOpen };
+  return { listFilled, insert, update, freeze, remove, keepPaneOpen };
 }

@@ -68,6 +68,13 @@ export class PreviewBook {
     return id;
   }
 
+  removeSheet(sheet: number): void {
+    this.hf.removeSheet(sheet);
+    this.looks.delete(sheet);
+    if (this.selection.sheet === sheet)
+      this.selection = { sheet: this.hf.getSheetId(this.hf.getSheetNames()[0])!, row: 0, col: 0 };
+  }
+
   look(sheet: number): SheetLook {
     return this.looks.get(sheet)!;
   }
@@ -76,6 +83,30 @@ export class PreviewBook {
     const id = `part-${this.nextPart++}`;
     this.parts.set(id, xml);
     return id;
+  }
+
+  /**
+   * Inserts `count` whole rows above row `at` (0-based), as a person does in Excel: cells,
+   * formulas' references and defined names move down with the engine's own addRows, and the
+   * looks kept beside the cells move with them.
+   */
+  insertRows(sheet: number, at: number, count: number): void {
+    this.hf.addRows(sheet, [at, count]);
+    const look = this.look(sheet);
+    for (const map of [look.formats, look.styles] as Map<string, unknown>[]) {
+      const moved = [...map.entries()].map(([key, value]): [string, unknown] => {
+        const [r, c] = key.split(",").map(Number);
+        return [cellKey(r >= at ? r + count : r, c), value];
+      });
+      map.clear();
+      for (const [key, value] of moved) map.set(key, value);
+    }
+    look.merges.splice(
+      0,
+      look.merges.length,
+      ...look.merges.map((m) => (m.row >= at ? { ...m, row: m.row + count } : m)),
+    );
+    this.changed();
   }
 
   onChange(listener: () => void): void {

@@ -1,18 +1,41 @@
 /** The task pane's workbook port over the preview book: what the Excel adapter does, in memory. */
-import type { RawCellContent } from "hyperformula";
-import { address, cellInput, placedInput, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
+import type { CellValue, RawCellContent } from "hyperformula";
+import { address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
+import { templateById } from "../templates/catalog";
 import { payloadXml, readPayload, type Stored } from "../templates/payload";
-import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
-import { frozenSheetName, growthAreas, written } from "../workbook/placement";
+import type {
+  Filled,
+  Progress,
+  UpdateOptions,
+  UpdateOutcome,
+  WorkbookPort,
+  Where,
+  WriteOutcome,
+} from "../workbook/port";
+import { backupSheetName, frozenSheetName, growthAreas, placed, templateName, written } from "../workbook/placement";
+import { planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
 import { cellKey, type PreviewBook } from "./book";
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/** The sheet and area of a defined name's expression ("='KH 1965'!$A$3:$M$36"), or undefined (#REF!). */
+function namedArea(expression: string): { sheet: string; area: Area } | undefined {
+  const m = /^=(?:'((?:[^']|'')*)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(expression);
+  if (!m) return undefined;
+  const [row, col] = [Number(m[4]) - 1, colIndex(m[3])];
+  const [lastRow, lastCol] = m[5] ? [Number(m[6]) - 1, colIndex(m[5])] : [row, col];
+  return {
+    sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2],
+    area: { row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 },
+  };
+}
+
 export function previewWorkbook(book: PreviewBook): WorkbookPort {
   const hf = book.hf;
-
   const isEmptyArea = (sheet: number, area: Area): boolean => {
     for (let r = area.row; r < area.row + area.rows; r++) {
       for (let c = area.col; c < area.col + area.cols; c++) {
@@ -24,17 +47,52 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
   };
   const where = (sheet: number, area: Area) => `${hf.getSheetName(sheet)}!${address(area)}`;
 
-  function write(sheet: number, plan: CellPlan, origin: { row: number; col: number }, wholeSheet: boolean): void {
-    const matrix: RawCellContent[][] = Array.from({ length: plan.rows }, () =>
-      new Array<RawCellContent>(plan.cols).fill(null),
+  /** What the cells hold, as Excel's Range.formulas and Range.values give them. */
+  function readArea(sheet: number, area: Area): ReadCell[][] {
+    return Array.from({ length: area.rows }, (_, r) =>
+      Array.from({ length: area.cols }, (_, c): ReadCell => {
+        const at = { sheet, row: area.row + r, col: area.col + c };
+        const serialized = hf.getCellSerialized(at);
+        const raw: CellValue = hf.getCellValue(at);
+        const value = raw !== null && typeof raw === "object" ? raw.value : raw;
+        // The engine keeps a quote-prefixed text with its apostrophe; Excel gives the text.
+        const formula = typeof serialized === "string" && serialized.startsWith("'") ? value : serialized;
+        return { formula: formula ?? "", value: value ?? "" };
+      }),
     );
-    for (const cell of plan.cells) matrix[cell.row][cell.col] = placedInput(cell.content, origin);
+  }
+
+  /** Writes the cells (null leaves a cell as it is) and the plan's names and looks. */
+  function write(sheet: number, plan: CellPlan, origin: Origin, matrix: CellWrite[][], wholeSheet: boolean): void {
     const sheetName = hf.getSheetName(sheet)!;
+    const changes = matrix.reduce((n, line) => n + line.filter((v) => v !== null).length, 0);
     hf.batch(() => {
       for (const { name, area } of plan.names) {
-        hf.addNamedExpression(name, `=${quoteSheet(sheetName)}!${address(area, origin, true)}`, sheet);
+        // A name that stays where it was is left alone: re-adding it would make the engine rebind
+        // every formula that reads it (thousands in a large plan).
+        const expression = `=${quoteSheet(sheetName)}!${address(area, origin, true)}`;
+        const existing = hf.getNamedExpression(name, sheet);
+        if (!existing) hf.addNamedExpression(name, expression, sheet);
+        else if (existing.expression !== expression) hf.changeNamedExpression(name, expression, sheet);
       }
-      hf.setCellContents({ sheet, row: origin.row, col: origin.col }, matrix);
+      if (changes * 2 < matrix.length * (matrix[0]?.length ?? 0)) {
+        // Few changes (an update): each changed cell on its own; null leaves a cell as it is.
+        matrix.forEach((line, r) =>
+          line.forEach((v, c) => {
+            if (v !== null)
+              hf.setCellContents({ sheet, row: origin.row + r, col: origin.col + c }, v === "" ? null : v);
+          }),
+        );
+      } else if (matrix.length > 0) {
+        const contents: RawCellContent[][] = matrix.map((line, r) =>
+          line.map((v, c) => {
+            if (v === null)
+              return hf.getCellSerialized({ sheet, row: origin.row + r, col: origin.col + c }) as RawCellContent;
+            return v === "" ? null : v;
+          }),
+        );
+        hf.setCellContents({ sheet, row: origin.row, col: origin.col }, contents);
+      }
     });
     const look = book.look(sheet);
     for (const { area, format } of plan.formats) {
@@ -62,14 +120,8 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     }
   }
 
-  function clear(sheet: number, area: Area, names: readonly string[]): void {
-    const empty: RawCellContent[][] = Array.from({ length: area.rows }, () =>
-      new Array<RawCellContent>(area.cols).fill(null),
-    );
-    hf.batch(() => {
-      for (const name of names) if (hf.getNamedExpression(name, sheet)) hf.removeNamedExpression(name, sheet);
-      hf.setCellContents({ sheet, row: area.row, col: area.col }, empty);
-    });
+  /** Forgets the looks of an area; its cells and names are rewritten by `write`. */
+  function clearLooks(sheet: number, area: Area): void {
     const look = book.look(sheet);
     const inside = (r: number, c: number) =>
       r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
@@ -87,6 +139,46 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
 
+  function nameArea(name: string, sheet: number, area: Area): void {
+    if (hf.getNamedExpression(name)) hf.removeNamedExpression(name);
+    hf.addNamedExpression(name, `=${quoteSheet(hf.getSheetName(sheet)!)}!${address(area, undefined, true)}`);
+  }
+
+  function copySheet(source: number, name: string, values: boolean): number {
+    const copy = book.addSheet(name);
+    const matrix = values
+      ? hf.getSheetValues(source).map((row) =>
+          row.map((v): RawCellContent => {
+            // Values as values: text goes in behind the quote prefix, so it is never parsed again.
+            if (typeof v === "string") return `'${v}`;
+            if (v !== null && typeof v === "object") return v.value;
+            return v;
+          }),
+        )
+      : (hf.getSheetSerialized(source) as RawCellContent[][]);
+    hf.batch(() => {
+      if (!values) {
+        // The copy's formulas read the sheet's own names (PlanYear, GradeTable): it gets its own.
+        const own = quoteSheet(name);
+        for (const n of hf.listNamedExpressions(source)) {
+          const expression = String(hf.getNamedExpression(n, source)!.expression);
+          hf.addNamedExpression(n, expression.split(quoteSheet(hf.getSheetName(source)!)).join(own), copy);
+        }
+      }
+      if (matrix.length > 0) hf.setCellContents({ sheet: copy, row: 0, col: 0 }, matrix);
+    });
+    const from = book.look(source);
+    const to = book.look(copy);
+    from.formats.forEach((v, k) => to.formats.set(k, v));
+    from.styles.forEach((v, k) => to.styles.set(k, v));
+    to.merges.push(...from.merges);
+    from.ruled.forEach((k) => to.ruled.add(k));
+    to.widths = from.widths;
+    from.heights.forEach((v, k) => to.heights.set(k, v));
+    to.print = from.print;
+    return copy;
+  }
+
   async function listFilled(): Promise<Filled[]> {
     return [...book.parts.entries()].map(([partId, xml]): Filled => {
       const stored = readPayload(xml);
@@ -101,7 +193,12 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     });
   }
 
-  async function insert(plan: CellPlan, stored: Omit<Stored, "placement">, at: Where): Promise<WriteOutcome> {
+  async function insert(
+    plan: CellPlan,
+    stored: Omit<Stored, "placement">,
+    at: Where,
+    progress?: Progress,
+  ): Promise<WriteOutcome> {
     let sheet: number;
     let origin = { row: 0, col: 0 };
     if (at.kind === "selection") {
@@ -115,10 +212,11 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     } else {
       sheet = book.addSheet(uniqueSheetName(plan.sheetName, hf.getSheetNames()));
     }
-    write(sheet, plan, origin, at.kind === "newSheet");
-    book.addPart(
-      payloadXml({ ...stored, placement: { sheetId: String(sheet), ...origin, rows: plan.rows, cols: plan.cols } }),
-    );
+    write(sheet, plan, origin, planMatrix(plan, origin), at.kind === "newSheet");
+    const name = templateName();
+    nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
+    book.addPart(payloadXml({ ...stored, placement: placed(String(sheet), plan, origin, name) }));
+    progress?.(1, 1);
     book.selection = { sheet, ...origin };
     book.changed();
     return written(hf.getSheetName(sheet)!, plan, origin);
@@ -129,58 +227,84 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     previous: Stored,
     plan: CellPlan,
     stored: Omit<Stored, "placement">,
-  ): Promise<WriteOutcome> {
+    options: UpdateOptions = {},
+  ): Promise<UpdateOutcome> {
     const old = previous.placement;
-    const sheet = Number(old.sheetId);
+    let sheet = Number(old.sheetId);
     if (hf.getSheetName(sheet) === undefined) return { ok: false, reason: "sheetMissing", address: "" };
-    const origin = { row: old.row, col: old.col };
-    const extras = growthAreas(old, plan);
-    for (const extra of extras)
-      if (!isEmptyArea(sheet, extra)) return { ok: false, reason: "notEmpty", address: where(sheet, extra) };
-    clear(
-      sheet,
-      { ...origin, rows: old.rows, cols: old.cols },
-      plan.names.map((n) => n.name),
-    );
-    write(sheet, plan, origin, old.row === 0 && old.col === 0);
+    let area: Area = { row: old.row, col: old.col, rows: old.rows, cols: old.cols };
+    const named = old.name ? hf.getNamedExpression(old.name) : undefined;
+    if (named) {
+      const found = namedArea(String(named.expression));
+      const id = found && hf.getSheetId(found.sheet);
+      if (!found || id === undefined) return { ok: false, reason: "structureChanged", address: "" };
+      sheet = id;
+      area = found.area;
+      if (area.rows !== old.rows || area.cols !== old.cols) {
+        return { ok: false, reason: "structureChanged", address: where(sheet, area) };
+      }
+    }
+    const origin = { row: area.row, col: area.col };
+    const decision = planUpdate({
+      template: templateById(previous.template)!,
+      previous: {
+        inputs: previous.inputs,
+        lang: previous.lang,
+        origin: old,
+        rows: old.rows,
+        cols: old.cols,
+        written: old.written,
+      },
+      current: { origin, cells: readArea(sheet, area) },
+      next: { inputs: stored.inputs, lang: stored.lang, plan },
+    });
+    const cells = decision.cells(options.answers ?? {});
+    if (!cells) return { ok: false, reason: "ask", question: decision.question, address: where(sheet, area) };
+    const rows = cells.matrix.length;
+    const cols = cells.matrix[0]?.length ?? 0;
+    for (const extra of growthAreas(old.rows, old.cols, rows, cols)) {
+      const absolute = { ...extra, row: extra.row + origin.row, col: extra.col + origin.col };
+      if (!isEmptyArea(sheet, absolute)) return { ok: false, reason: "notEmpty", address: where(sheet, absolute) };
+    }
+    let backup: string | undefined;
+    if (cells.lossy) {
+      backup = backupSheetName(hf.getSheetName(sheet)!, stored.lang, hf.getSheetNames());
+      copySheet(sheet, backup, false);
+    }
+    clearLooks(sheet, area);
+    write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0);
+    const name = old.name ?? templateName();
+    nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
     book.parts.delete(partId);
-    book.addPart(payloadXml({ ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }));
+    book.addPart(payloadXml({ ...stored, placement: placed(String(sheet), plan, origin, name) }));
+    options.progress?.(1, 1);
     book.selection = { sheet, ...origin };
     book.changed();
-    return written(hf.getSheetName(sheet)!, plan, origin);
+    return written(hf.getSheetName(sheet)!, plan, origin, backup);
   }
 
   async function freeze(sheetId: string, lang: "vi" | "en"): Promise<string> {
     const source = Number(sheetId);
     const sourceName = hf.getSheetName(source);
     if (sourceName === undefined) throw new Error(`sheet ${sheetId} is not in the workbook`);
-    const values = hf.getSheetValues(source);
-    const copy = book.addSheet(frozenSheetName(sourceName, lang, hf.getSheetNames()));
-    const matrix = values.map((row) =>
-      row.map((v): RawCellContent => {
-        if (typeof v === "string") return cellInput({ text: v });
-        if (v !== null && typeof v === "object") return v.value;
-        return v;
-      }),
-    );
-    if (matrix.length > 0) hf.setCellContents({ sheet: copy, row: 0, col: 0 }, matrix);
-    const from = book.look(source);
-    const to = book.look(copy);
-    from.formats.forEach((v, k) => to.formats.set(k, v));
-    from.styles.forEach((v, k) => to.styles.set(k, v));
-    to.merges.push(...from.merges);
-    from.ruled.forEach((k) => to.ruled.add(k));
-    to.widths = from.widths;
-    from.heights.forEach((v, k) => to.heights.set(k, v));
-    to.print = from.print;
+    const copy = copySheet(source, frozenSheetName(sourceName, lang, hf.getSheetNames()), true);
     book.selection = { sheet: copy, row: 0, col: 0 };
     book.changed();
     return hf.getSheetName(copy)!;
+  }
+
+  async function remove(partId: string, previous: Stored, sheet: boolean): Promise<void> {
+    const name = previous.placement.name;
+    if (name && hf.getNamedExpression(name)) hf.removeNamedExpression(name);
+    const id = Number(previous.placement.sheetId);
+    if (sheet && hf.getSheetName(id) !== undefined) book.removeSheet(id);
+    book.parts.delete(partId);
+    book.changed();
   }
 
   async function keepPaneOpen(): Promise<void> {
     book.autoOpen = true;
   }
 
-  return { listFilled, insert, update, freeze, keepPaneOpen };
+  return { listFilled, insert, update, freeze, remove, keepPaneOpen };
 }

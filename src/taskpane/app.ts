@@ -3,14 +3,18 @@
  * copy as values. The workbook is a parameter (Excel, the preview, or none outside a host).
  */
 import { TEMPLATES, templateById } from "../templates/catalog";
-import type { Lang, TemplateDecl, Text } from "../templates/model";
+import type { Inputs, Lang, TemplateDecl, Text } from "../templates/model";
 import { renderTemplate } from "../templates/render";
 import { defaultInputs, validateInputs } from "../templates/validate";
 import type { Stored } from "../templates/payload";
 import { say, type StringKey } from "../i18n/strings";
-import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
+import type { Filled, UpdateOutcome, WorkbookPort, Where } from "../workbook/port";
+import type { UpdateAnswers, UpdateQuestion } from "../workbook/update-plan";
 import { h } from "./dom";
-import { buildForm } from "./form";
+import { buildForm, type TemplateForm } from "./form";
+
+/** How many lines of a question the pane lists before "… and N more". */
+const LISTED = 12;
 
 export interface AppOptions {
   /** The workbook to write into; null where there is none (a browser outside Office). */
@@ -30,6 +34,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   const workbook = options.workbook;
   let pending: Promise<void> = Promise.resolve();
   let paneKeptOpen = false;
+  /** The form on screen, what it held when opened or last written, and how to show it again. */
+  let open: { form: TemplateForm; baseline: string; relabel: (inputs: Inputs) => void } | undefined;
+  const changed = () => open !== undefined && JSON.stringify(open.form.read()) !== open.baseline;
 
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
   const main = h("main", { class: "view" });
@@ -70,6 +77,27 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     );
   };
   const idle = () => main.removeAttribute("aria-busy");
+  const progress = (done: number, total: number) => {
+    if (total <= 1) return;
+    const text = status.querySelector(".busy span");
+    if (text) text.textContent = say(lang, "writingProgress", { done, total });
+  };
+  /** Leaves the form for `then`, asking first when it holds changes not written. */
+  const leave = async (then: () => Promise<void>): Promise<void> => {
+    if (!changed()) {
+      open = undefined;
+      return await then();
+    }
+    show(
+      "warning",
+      say(lang, "unsaved"),
+      button(say(lang, "discard"), () => {
+        open = undefined;
+        step(then);
+      }),
+      button(say(lang, "keepEditing"), clearStatus, "primary"),
+    );
+  };
   const button = (text: string, onClick: () => void, appearance?: string) => {
     const b = h("fluent-button", { appearance, type: "button" }, text);
     b.addEventListener("click", onClick);
@@ -98,6 +126,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   }
 
   async function home(): Promise<void> {
+    open = undefined;
     title.textContent = say(lang, "appName");
     tagline.textContent = say(lang, "tagline");
     help.textContent = say(lang, "help");
@@ -150,9 +179,31 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
             { title: say(lang, "freezeHint") },
             button(say(lang, "freeze"), () => step(() => freeze(entry.stored))),
           ),
+          button(say(lang, "remove"), () => askRemove(entry, `${pick(template.name)} — ${entry.sheetName}`)),
         ),
       );
     }
+  }
+
+  function askRemove(entry: Extract<Filled, { stored: Stored }>, name: string): void {
+    const removeWith = (sheet: boolean) => () =>
+      step(async () => {
+        busy("writing");
+        try {
+          await workbook!.remove(entry.partId, entry.stored, sheet);
+        } finally {
+          idle();
+        }
+        await home();
+        show("success", say(lang, "removed", { name }));
+      });
+    show(
+      "warning",
+      say(lang, "askRemove", { name }),
+      button(say(lang, "removeInputs"), removeWith(false)),
+      button(say(lang, "removeSheet", { sheet: entry.sheetName }), removeWith(true)),
+      button(say(lang, "cancel"), clearStatus, "primary"),
+    );
   }
 
   async function freeze(stored: Stored): Promise<void> {
@@ -167,9 +218,25 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     }
   }
 
-  async function openForm(template: TemplateDecl, editing?: Extract<Filled, { stored: Stored }>): Promise<void> {
-    clearStatus();
-    const form = buildForm(template, editing ? editing.stored.inputs : defaultInputs(template, lang), lang);
+  async function openForm(
+    template: TemplateDecl,
+    opened?: Extract<Filled, { stored: Stored }>,
+    kept?: { inputs: Inputs; baseline: string },
+  ): Promise<void> {
+    // What the workbook holds for this template; after each update, what it holds now (a
+    // second update must start from the version the first one wrote).
+    let editing = opened;
+    if (!kept) clearStatus();
+    const form = buildForm(
+      template,
+      kept?.inputs ?? (editing ? editing.stored.inputs : defaultInputs(template, lang)),
+      lang,
+    );
+    open = {
+      form,
+      baseline: kept?.baseline ?? JSON.stringify(form.read()),
+      relabel: (inputs) => step(() => openForm(template, editing, { inputs, baseline: open!.baseline })),
+    };
     const placement = h(
       "fieldset",
       { class: "placement" },
@@ -189,7 +256,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       h(
         "div",
         { class: "form-head" },
-        button(say(lang, "back"), () => step(home)),
+        button(say(lang, "back"), () => step(() => leave(home))),
         h("h2", {}, pick(template.name)),
       ),
       form.element,
@@ -202,7 +269,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     });
     (form.element.querySelector("input, select") as HTMLElement | null)?.focus();
 
-    async function write(where?: Where): Promise<void> {
+    async function write(where?: Where, answers: UpdateAnswers = {}): Promise<void> {
       const inputs = form.read();
       const issues = validateInputs(template, inputs);
       if (form.showIssues(issues) > 0) {
@@ -219,20 +286,32 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         kind: (placement.querySelector<HTMLInputElement>("input:checked")?.value ?? "newSheet") as Where["kind"],
       };
       busy("writing");
-      let outcome: WriteOutcome;
+      let outcome: UpdateOutcome;
       try {
         outcome = editing
-          ? await workbook.update(editing.partId, editing.stored, plan, stored)
-          : await workbook.insert(plan, stored, chosen);
+          ? await workbook.update(editing.partId, editing.stored, plan, stored, { answers, progress })
+          : await workbook.insert(plan, stored, chosen, progress);
       } finally {
         idle();
       }
       if (outcome.ok) {
-        show(
-          "success",
-          say(lang, editing ? "updated" : "written", { sheet: outcome.sheetName, address: outcome.address }),
-        );
+        if (open?.form === form) open.baseline = JSON.stringify(inputs);
+        if (editing) {
+          const name = editing.stored.placement.name;
+          const sheetId = editing.stored.placement.sheetId;
+          const now = (await workbook.listFilled()).find(
+            (f): f is Extract<Filled, { stored: Stored }> =>
+              "stored" in f && (name ? f.stored.placement.name === name : f.stored.placement.sheetId === sheetId),
+          );
+          if (now) editing = now;
+        }
+        const values = { sheet: outcome.sheetName, address: outcome.address, backup: outcome.backup ?? "" };
+        show("success", say(lang, outcome.backup ? "updatedBackup" : editing ? "updated" : "written", values));
         await keepPaneOpen();
+        return;
+      }
+      if (outcome.reason === "ask") {
+        ask(outcome.question, answers);
         return;
       }
       if (outcome.reason === "notEmpty" && !editing) {
@@ -249,12 +328,49 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         outcome.reason === "notEmpty" ? say(lang, "notEmpty", { address: outcome.address }) : say(lang, outcome.reason),
       );
     }
+
+    /** Shows what an update would lose and asks, one question at a time; nothing is written yet. */
+    function ask(question: UpdateQuestion, answers: UpdateAnswers): void {
+      const listed = (lines: string[]) => {
+        const items = lines.slice(0, LISTED).map((line) => h("li", {}, line));
+        if (lines.length > LISTED) items.push(h("li", {}, say(lang, "andMore", { count: lines.length - LISTED })));
+        return h("ul", { class: "question-list" }, ...items);
+      };
+      const then = (more: UpdateAnswers) => () => step(() => write(undefined, { ...answers, ...more }));
+      if (question.orphans.length > 0 && !answers.orphans) {
+        show(
+          "warning",
+          say(lang, "askOrphans", { count: question.orphans.length }),
+          listed(question.orphans.map((o) => say(lang, "orphanLine", { label: o.label, values: o.values.join("; ") }))),
+          button(say(lang, "keepOrphans"), then({ orphans: "keep" }), "primary"),
+          button(say(lang, "dropOrphans"), then({ orphans: "drop" })),
+          button(say(lang, "cancel"), clearStatus),
+        );
+        return;
+      }
+      show(
+        "warning",
+        say(lang, "askEdits", { count: question.edits.length }),
+        listed(
+          question.edits.map((e) =>
+            say(lang, "editLine", { address: e.address, wrote: e.wrote ?? say(lang, "unknownWrote"), now: e.now }),
+          ),
+        ),
+        button(say(lang, "keepEdits"), then({ edits: "keep" }), "primary"),
+        button(say(lang, "overwriteEdits"), then({ edits: "overwrite" })),
+        button(say(lang, "cancel"), clearStatus),
+      );
+    }
   }
 
   languagePicker.addEventListener("change", () => {
     lang = languagePicker.value === "en" ? "en" : "vi";
     document.documentElement.lang = lang;
-    step(home);
+    title.textContent = say(lang, "appName");
+    tagline.textContent = say(lang, "tagline");
+    // An open form keeps what was typed: it is built again from its current inputs, in the new language.
+    if (open) open.relabel(open.form.read());
+    else step(home);
   });
   document.documentElement.lang = lang;
   step(home);

@@ -2,7 +2,7 @@
  * A rendered template: every cell, format, name and list that an adapter must write, with no
  * reference to Excel. Rows and columns are 0-based offsets from the plan's top-left cell.
  */
-import type { Format, Style } from "./model";
+import type { Format, Style, TableSource } from "./model";
 
 export type CellContent = { readonly formula: string } | { readonly text: string } | { readonly number: number };
 
@@ -39,7 +39,19 @@ export interface CellPlan {
   /** The rows repeated at the top of every printed page (a table's header row). */
   readonly printTitles?: { readonly row: number; readonly rows: number };
   readonly printArea: Area;
+  /** Where each table's entry cells are (columns left for people to fill), for Update to carry them. */
+  readonly entries: readonly EntryArea[];
   readonly orientation: "portrait" | "landscape";
+}
+
+/** The entry cells of one table block: its data rows and the plan columns declared `entry`. */
+export interface EntryArea {
+  readonly block: string;
+  /** The input table the rows come from; their keys say which row is which across versions. */
+  readonly source: TableSource;
+  readonly firstRow: number;
+  readonly rows: number;
+  readonly cols: readonly number[];
 }
 
 /** Excel number formats, invariant (Excel shows them with the user's separators). */
@@ -78,24 +90,38 @@ export function address(
     : `${first}:${cell(area.row + area.rows - 1, area.col + area.cols - 1)}`;
 }
 
-const FORMULA_LIKE = /^[=+\-@]/;
-const NUMBER_LIKE = /^\s*[+-]?(\d[\d.,\s]*|\.\d+)(e[+-]?\d+)?%?\s*$/i;
+// What Excel converts when a string is written through Range.values or Range.formulas (and
+// what the preview's engine converts likewise): formulas (= + - @), booleans, error literals,
+// numbers with signs, separators, currency or %, fractions, times, and dates, numeric or with
+// a month name. Such text is written behind Excel's quote prefix (a leading apostrophe), which
+// Excel stores as a cell property and never as part of the text.
+const CONVERTED: readonly RegExp[] = [
+  /^\s*[=+\-@#']/,
+  /^\s*(true|false)\s*$/i,
+  /^\s*\(?[+-]?\s*[$€£¥₫]?\s*[+-]?(\d[\d.,\s]*|[.,]\d+)(e[+-]?\d+)?\s*%?\s*[$€£¥₫]?\)?\s*$/i,
+  /^\s*[+-]?\d+\s+\d+\s*\/\s*\d+\s*$/,
+  /^\s*\d{1,2}(:\d{1,2}){1,2}([.,]\d+)?\s*([ap]\.?m?\.?)?\s*$/i,
+  /^\s*\d{1,4}\s*[/\-.]\s*\d{1,2}(\s*[/\-.]\s*\d{1,4})?(\s+\d{1,2}(:\d{1,2}){1,2}\s*([ap]m?)?)?\s*$/i,
+  /^\s*(\d{1,2}[\s\-/.]+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?([\s\-/.,]+\d{1,4}){0,2}\s*$/i,
+];
+
+/** Whether Excel would store `text`, written as it is, as something other than that text. */
+export function excelWouldConvert(text: string): boolean {
+  return (
+    CONVERTED.some((pattern) => pattern.test(text)) &&
+    (/\d/.test(text) || /^\s*[=+\-@#']|^\s*(true|false)\s*$/i.test(text))
+  );
+}
 
 /**
  * What to write into a cell so that Excel (or the preview) stores exactly `content`: formulas
  * as formulas; user text always as text. A leading apostrophe keeps text that starts with
- * = + - @, or that Excel would read as a number or date, from becoming a formula or a number.
+ * = + - @, or that Excel would read as a number, date, boolean or error, what it is.
  */
 export function cellInput(content: CellContent): string | number {
   if ("formula" in content) return content.formula;
   if ("number" in content) return content.number;
-  const text = content.text;
-  return FORMULA_LIKE.test(text) ||
-    NUMBER_LIKE.test(text) ||
-    /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(text) ||
-    text.startsWith("'")
-    ? `'${text}`
-    : text;
+  return excelWouldConvert(content.text) ? `'${content.text}` : content.text;
 }
 
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;

@@ -66,6 +66,9 @@ export interface TableDecl {
   readonly maxRows: number;
   /** The column whose values must be unique (product names, grade labels). */
   readonly uniqueBy?: string;
+  /** The columns that say which row is which when a template is updated (actuals follow their
+   *  row by this key, not by position); `uniqueBy` when absent. */
+  readonly rowKey?: readonly string[];
   /** Rows a fresh form starts with; text in both languages is taken in the form's language. */
   readonly defaultRows?: readonly Readonly<Record<string, Value | Text>>[];
 }
@@ -197,6 +200,9 @@ export interface StatementLine {
   };
 }
 
+/** Where a table's rows come from: an input table, or the years between two fields. */
+export type TableSource = string | { readonly years: { readonly from: string; readonly to: string } };
+
 export type Block =
   | {
       /** Unit and superior body top left; the national heading top right; "Số: …" and the place and date line. */
@@ -233,7 +239,7 @@ export type Block =
       readonly key: string;
       readonly title: Text;
       /** The input table whose rows become the table's rows; or the years between two fields. */
-      readonly source: string | { readonly years: { readonly from: string; readonly to: string } };
+      readonly source: TableSource;
       /** The header row repeats on every printed page (one table per template). */
       readonly printTitles?: true;
       readonly columns: readonly Column[];

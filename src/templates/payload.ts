@@ -6,6 +6,7 @@
 import { templateById } from "./catalog";
 import type { Inputs, Lang, TemplateId, Text, Value } from "./model";
 import { validateInputs } from "./validate";
+import type { Written } from "../workbook/update-plan";
 
 export const PAYLOAD_NAMESPACE = "urn:hach-toan:template:1";
 const VERSION = 1;
@@ -18,7 +19,15 @@ export interface Placement {
   /** Size of the area the template took when last written. */
   readonly rows: number;
   readonly cols: number;
+  /** A workbook-scoped defined name over the template's area: it moves when rows are inserted. */
+  readonly name?: string;
+  /** What the template wrote there last (see workbook/update-plan.ts). */
+  readonly written?: Written;
 }
+
+/** Excel's grid. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLS = 16_384;
 
 export interface Stored {
   readonly template: TemplateId;
@@ -56,14 +65,64 @@ function isRecordOfValues(v: unknown): v is Record<string, Value> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every(isValue);
 }
 
-function isCount(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 1_048_576;
+function isCount(v: unknown, limit = SHEET_ROWS): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= limit;
+}
+
+const DEFINED_NAME = /^HT_T[A-Za-z0-9_]{1,60}$/;
+
+/** The placement, if it is one that fits Excel's grid; undefined otherwise. */
+function readPlacement(p: Record<string, unknown> | undefined): Placement | undefined {
+  if (!p || typeof p.sheetId !== "string") return undefined;
+  const { row, col, rows, cols, name, written } = p;
+  if (!isCount(row, SHEET_ROWS - 1) || !isCount(col, SHEET_COLS - 1) || !isCount(rows) || !isCount(cols, SHEET_COLS)) {
+    return undefined;
+  }
+  if (row + rows > SHEET_ROWS || col + cols > SHEET_COLS) return undefined;
+  if (name !== undefined && (typeof name !== "string" || !DEFINED_NAME.test(name))) return undefined;
+  const w = written as Record<string, unknown> | undefined;
+  if (w !== undefined) {
+    if (typeof w !== "object" || w === null || typeof w.rows !== "string" || !/^[0-9a-z.]*$/.test(w.rows))
+      return undefined;
+    if (!Array.isArray(w.entries)) return undefined;
+    for (const e of w.entries as Record<string, unknown>[]) {
+      if (typeof e !== "object" || e === null || typeof e.block !== "string" || typeof e.source !== "string")
+        return undefined;
+      if (
+        !isCount(e.firstRow) ||
+        !isCount(e.rows) ||
+        !Array.isArray(e.cols) ||
+        !e.cols.every((c) => isCount(c, SHEET_COLS))
+      ) {
+        return undefined;
+      }
+    }
+  }
+  return {
+    sheetId: p.sheetId,
+    row,
+    col,
+    rows,
+    cols,
+    ...(name === undefined ? {} : { name: name as string }),
+    ...(w === undefined ? {} : { written: w as unknown as Written }),
+  };
 }
 
 /** The stored inputs in a custom XML part's text, or why they cannot be used. */
 export function readPayload(xml: string): Stored | { problem: Text } {
-  const match = /<(?:[\w-]+:)?payload\b[^>]*>([\s\S]*)<\/(?:[\w-]+:)?payload>/.exec(xml);
-  if (!match || !xml.includes(PAYLOAD_NAMESPACE)) return damaged("no payload");
+  // Located with indexOf, not a backtracking regex: linear in the size of the part.
+  const open = /<(?:[\w-]+:)?payload\b[^>]*>/.exec(xml.slice(0, 4096));
+  const close = xml.lastIndexOf("</");
+  if (
+    !open ||
+    close < 0 ||
+    !/^<\/(?:[\w-]+:)?payload>\s*$/.test(xml.slice(close)) ||
+    !open[0].includes(PAYLOAD_NAMESPACE)
+  ) {
+    return damaged("no payload");
+  }
+  const match = [open[0], xml.slice(open.index + open[0].length, close)];
   let data: unknown;
   try {
     data = JSON.parse(unescapeXml(match[1]));
@@ -76,9 +135,8 @@ export function readPayload(xml: string): Stored | { problem: Text } {
   const template = typeof d.template === "string" ? templateById(d.template) : undefined;
   if (!template) return damaged("unknown template");
   if (d.lang !== "vi" && d.lang !== "en") return damaged("unknown language");
-  const p = d.placement as Record<string, unknown> | undefined;
-  if (!p || typeof p.sheetId !== "string" || ![p.row, p.col, p.rows, p.cols].every(isCount))
-    return damaged("placement");
+  const placement = readPlacement(d.placement as Record<string, unknown> | undefined);
+  if (!placement) return damaged("placement");
   const inputs = d.inputs as Record<string, unknown> | undefined;
   if (!inputs || !isRecordOfValues(inputs.fields) || typeof inputs.tables !== "object" || inputs.tables === null) {
     return damaged("inputs");
@@ -92,12 +150,6 @@ export function readPayload(xml: string): Stored | { problem: Text } {
     template: template.id,
     lang: d.lang,
     inputs: typed,
-    placement: {
-      sheetId: p.sheetId,
-      row: p.row as number,
-      col: p.col as number,
-      rows: p.rows as number,
-      cols: p.cols as number,
-    },
+    placement,
   };
 }

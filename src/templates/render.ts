@@ -2,7 +2,7 @@
  * The one renderer: a template declaration and a user's inputs become a CellPlan. Pure: the
  * same inputs give the same plan, byte for byte, on every machine.
  */
-import type { Area, CellContent, CellPlan, PlanCell } from "./cell-plan";
+import type { Area, CellContent, CellPlan, EntryArea, PlanCell } from "./cell-plan";
 import { address, safeSheetName } from "./cell-plan";
 import { GAP, MOTTO, NATION, dateLine, splitColumns } from "./document";
 import type { Block, Clause, Column, Field, Format, Inputs, Lang, Style, TemplateDecl, Text, Value } from "./model";
@@ -40,7 +40,7 @@ const STATEMENT_FIRST = 2;
 export const MAX_YEARS = 50;
 
 /** The years from one field to another, inclusive; none until both are years in order. */
-function yearsOf(inputs: Inputs, from: string, to: string): number[] {
+export function yearsOf(inputs: Inputs, from: string, to: string): number[] {
   const a = inputs.fields[from];
   const b = inputs.fields[to];
   if (typeof a !== "number" || typeof b !== "number" || b < a || b - a >= MAX_YEARS) return [];
@@ -211,6 +211,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
   const heights: { row: number; points: number }[] = [];
   const borders: Area[] = [];
   let printTitles: { row: number; rows: number } | undefined;
+  const entries: EntryArea[] = [];
   // Excel does not fit merged rows to their text, so wrapped lines get a height from their length.
   const charsPerLine = t.widths.reduce((s, w) => s + w, 0) * 1.1;
   const put = (row: number, col: number, c: CellContent | undefined) => {
@@ -329,6 +330,16 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
           }
         };
         block.columns.forEach((column, col) => emitColumn(column, col));
+        const entryCols = block.columns.flatMap((column, col) => (column.entry ? [col] : []));
+        if (entryCols.length > 0) {
+          entries.push({
+            block: block.key,
+            source: block.source,
+            firstRow: place.firstRow,
+            rows: place.rows,
+            cols: entryCols,
+          });
+        }
         if (block.rangeName) {
           const from = place.columns.get(block.rangeName.from)!;
           const to = place.columns.get(block.rangeName.to)!;
@@ -495,5 +506,6 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
     ...(printTitles ? { printTitles } : {}),
     printArea: { row: 0, col: 0, rows: layout.height, cols: width },
     orientation: t.orientation,
+    entries,
   };
 }

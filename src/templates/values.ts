@@ -13,10 +13,21 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Excel's serial number of an ISO date (1900 date system). */
+/** The first day Excel's 1900 date system can hold (serial 1); earlier dates are refused. */
+export const FIRST_EXCEL_DATE = "1900-01-01";
+
+/**
+ * Excel's serial number of an ISO date from 1900-01-01 (1900 date system). Excel counts the
+ * fictitious 1900-02-29 (serial 60, kept from Lotus 1-2-3), so 1900-01-01 is 1, 1900-02-28 is 59,
+ * 1900-03-01 is 61, and every later date is days since 1899-12-30. Dates before 1900 have no
+ * serial: validation refuses them, and this throws rather than write a wrong number.
+ */
 export function excelSerial(iso: string): number {
+  if (iso < FIRST_EXCEL_DATE) throw new RangeError(`${iso} is before Excel's first date ${FIRST_EXCEL_DATE}`);
   const [y, m, d] = iso.split("-").map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const days = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  // Before 1900-03-01 Excel has no phantom leap day yet, so its serial is one less.
+  return iso < "1900-03-01" ? days - 1 : days;
 }
 
 /** A value as a person reads it in the sheet's language. */

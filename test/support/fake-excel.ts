@@ -2,14 +2,34 @@
  * An in-memory Excel for the adapter's tests. Every property the adapter reads is served by an
  * office-addin-mock OfficeMockObject, so reading it before load() and context.sync() yields
  * office-addin-mock's error value instead of data, as in Excel. Writes land in the in-memory
- * workbook at once, so a write made before a check shows up. context.sync() is counted.
+ * workbook at once, so a write made before a check shows up. context.sync() is counted, and the
+ * size of what each sync sends is measured; over 5 MB it fails as Excel on the web does.
+ *
+ * Cells behave as Excel documents for strings written through Range.values or Range.formulas:
+ * a leading = + - or @ makes a formula; TRUE/FALSE become booleans; #N/A and the other error
+ * literals become errors; numbers with signs, separators, currency or %, fractions, times and
+ * dates become numbers. A leading apostrophe (Excel's quote prefix) or the text number format
+ * "@" keeps the string as text; the apostrophe is not part of the stored text. The fake does not
+ * calculate: a formula's value reads as the `result` a test gives it, or 0.
  */
 import { OfficeMockObject } from "office-addin-mock";
+
+export type Stored = string | number | boolean;
+
+export interface FakeCell {
+  /** The formula (starting with =) of a formula cell. */
+  readonly formula?: string;
+  /** What the cell holds: text, number, boolean, an error literal, or a formula's result. */
+  readonly value: Stored;
+  readonly kind: "text" | "number" | "boolean" | "error" | "formula";
+  /** Written behind Excel's quote prefix. */
+  readonly quoted?: boolean;
+}
 
 export interface FakeSheet {
   id: string;
   name: string;
-  cells: Map<string, string | number>;
+  cells: Map<string, FakeCell>;
   formats: Map<string, string>;
   names: Map<string, string>;
   merges: string[];
@@ -20,19 +40,90 @@ export interface FakeSheet {
   printTitles?: string;
 }
 
+/** Excel on the web refuses a request larger than this (RequestPayloadSizeLimitExceeded). */
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+
 const key = (row: number, col: number) => `${row},${col}`;
 const colName = (col: number) => {
   let name = "";
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 };
+const colIndex = (name: string) => [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+const ERRORS = new Set(["#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** The number Excel makes of a string, or undefined when it keeps the string as text. */
+function excelNumber(text: string): number | undefined {
+  const s = text.trim();
+  let m = /^\(?([+-]?)\s*[$€£¥₫]?\s*([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(e[+-]?\d+)?\s*(%?)\s*[$€£¥₫]?\)?$/i.exec(s);
+  if (m && /\d/.test(s)) {
+    const n = Number(`${m[3].replace(/,/g, "")}${m[4] ?? ""}${m[5] ?? ""}` || "0");
+    const sign = (m[1] === "-") !== (m[2] === "-") || s.startsWith("(") ? -1 : 1;
+    return (sign * n) / (m[6] ? 100 : 1);
+  }
+  if ((m = /^([+-]?)(\d+)\s+(\d+)\/(\d+)$/.exec(s))) return (m[1] === "-" ? -1 : 1) * (Number(m[2]) + Number(m[3]) / Number(m[4]));
+  if ((m = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*([ap]m?)?$/i.exec(s))) {
+    const hours = (Number(m[1]) % 12) + (m[4]?.toLowerCase().startsWith("p") ? 12 : m[4] ? 0 : Number(m[1]) >= 12 ? 12 : 0);
+    return (hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86400;
+  }
+  if ((m = /^(\d{1,4})[/\-.](\d{1,2})(?:[/\-.](\d{1,4}))?$/.exec(s))) {
+    // A date (day/month of this year when the year is missing); its serial from 1899-12-30.
+    const [a, b, c] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 2026 : Number(m[3])];
+    const [y, mo, d] = a > 31 ? [a, b, c] : [c < 100 ? 2000 + c : c, a, b];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return Math.round((Date.UTC(y, mo - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    return undefined;
+  }
+  if ((m = /^(?:(\d{1,2})[\s\-/]+)?([a-z]{3})[a-z]*(?:[\s\-/,]+(\d{1,4}))?$/i.exec(s)) && MONTHS.includes(m[2].toLowerCase()) && (m[1] || m[3])) {
+    return Math.round((Date.UTC(2026, MONTHS.indexOf(m[2].toLowerCase()), Number(m[1] ?? 1)) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  }
+  return undefined;
+}
+
+/** What Excel stores for a value written through Range.values or Range.formulas. */
+export function excelEntry(written: unknown, numberFormat: string | undefined): FakeCell | undefined {
+  if (written === "" || written === null || written === undefined) return undefined;
+  if (typeof written === "number") return { value: written, kind: "number" };
+  if (typeof written === "boolean") return { value: written, kind: "boolean" };
+  const s = String(written);
+  if (numberFormat === "@") return { value: s, kind: "text" };
+  if (s.startsWith("'")) return { value: s.slice(1), kind: "text", quoted: true };
+  if (s.startsWith("=")) return { formula: s, value: 0, kind: "formula" };
+  const n = excelNumber(s);
+  if (n !== undefined) return { value: n, kind: "number" };
+  if (/^[+\-@]/.test(s)) return { formula: `=${s.startsWith("@") ? s.slice(1) : s}`, value: 0, kind: "formula" };
+  if (/^(true|false)$/i.test(s.trim())) return { value: s.trim().toUpperCase() === "TRUE", kind: "boolean" };
+  if (ERRORS.has(s.trim().toUpperCase())) return { value: s.trim().toUpperCase(), kind: "error" };
+  return { value: s, kind: "text" };
+}
+
+/** A1 references on the same sheet (not after a ! or inside a string) moved down by `count` from row `at` (0-based). */
+function shiftReferences(formula: string, at: number, count: number): string {
+  return formula.replace(/"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (whole, ca, c, ra, r) =>
+    c === undefined || Number(r) - 1 < at ? whole : `${ca}${c}${ra}${Number(r) + count}`,
+  );
+}
+
+/** An address "Sheet!A1:B2" on `sheet` moved down by `count` rows from row `at` (0-based); others unchanged. */
+function shiftAddress(address: string, sheet: string, at: number, count: number): string {
+  const bang = address.lastIndexOf("!");
+  if (address.slice(0, bang).replace(/^'|'$/g, "") !== sheet) return address;
+  return address.slice(0, bang + 1) + shiftReferences(address.slice(bang + 1), at, count);
+}
 
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly parts = new Map<string, string>();
+  /** Workbook-scoped defined names: name → "Sheet!A1:B2". */
+  readonly names = new Map<string, string>();
   selection = { sheet: 0, row: 0, col: 0 };
   syncs = 0;
+  /** The size of what each sync sent, in characters of the JSON of the queued values. */
+  readonly requests: number[] = [];
+  private queued = 0;
   private nextId = 1;
+  private nextPart = 1;
   private readonly mocks = new Set<OfficeMockObject>();
 
   constructor(...names: string[]) {
@@ -49,11 +140,53 @@ export class FakeExcel {
     return this.sheets.find((s) => s.name === name)!;
   }
 
-  /** What a cell holds, as Excel would show its formula or value ("" when empty). */
-  cell(sheet: string, address: string): string | number {
+  private at(sheet: string, address: string): { s: FakeSheet; k: string } {
     const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    return this.sheet(sheet).cells.get(key(Number(m[2]) - 1, col)) ?? "";
+    return { s: this.sheet(sheet), k: key(Number(m[2]) - 1, colIndex(m[1])) };
+  }
+
+  /** What a cell shows in the formula bar: its formula, or its value ("" when empty). */
+  cell(sheet: string, address: string): Stored {
+    const { s, k } = this.at(sheet, address);
+    const cell = s.cells.get(k);
+    return cell ? (cell.formula ?? cell.value) : "";
+  }
+
+  /** What a cell holds, with its kind. */
+  stored(sheet: string, address: string): FakeCell | undefined {
+    const { s, k } = this.at(sheet, address);
+    return s.cells.get(k);
+  }
+
+  /** A person types `text` into a cell: Excel converts it as it converts a written value. */
+  type(sheet: string, address: string, text: string): void {
+    const { s, k } = this.at(sheet, address);
+    const entry = excelEntry(text, s.formats.get(k));
+    if (entry) s.cells.set(k, entry);
+    else s.cells.delete(k);
+  }
+
+  /** A person inserts `count` whole rows above row `at` (0-based) of a sheet. */
+  insertRows(sheetName: string, at: number, count: number): void {
+    const sheet = this.sheet(sheetName);
+    const move = <T>(map: Map<string, T>, edit: (v: T) => T = (v) => v) => {
+      const entries = [...map.entries()];
+      map.clear();
+      for (const [k, v] of entries) {
+        const [r, c] = k.split(",").map(Number);
+        map.set(key(r >= at ? r + count : r, c), edit(v));
+      }
+    };
+    move(sheet.cells, (cell) => (cell.formula ? { ...cell, formula: shiftReferences(cell.formula, at, count) } : cell));
+    move(sheet.formats);
+    const shift = (a: string) => shiftAddress(a, sheet.name, at, count);
+    for (const names of [this.names, ...this.sheets.map((s) => s.names)]) for (const [n, a] of names) names.set(n, shift(a));
+    sheet.merges = sheet.merges.map(shift);
+    sheet.lists = sheet.lists.map((l) => {
+      const space = l.lastIndexOf(" ");
+      return `${shift(l.slice(0, space))} ${shiftReferences(l.slice(space + 1), at, count)}`;
+    });
+    if (sheet.printArea) sheet.printArea = shift(sheet.printArea);
   }
 
   /** Loadable properties, served through office-addin-mock. */
@@ -63,18 +196,60 @@ export class FakeExcel {
     return mock;
   }
 
+  private queue(what: unknown): void {
+    this.queued += JSON.stringify(what).length;
+  }
+
+  private responding = 0;
+  /** The size of what each sync brought back. */
+  readonly responses: number[] = [];
+
+  respond(what: unknown): void {
+    this.responding += JSON.stringify(what).length;
+  }
+
+  private rangeOf(address: string): unknown {
+    const bang = address.lastIndexOf("!");
+    const sheet = this.sheet(address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"));
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address.slice(bang + 1))!;
+    const [r0, c0] = [Number(m[2]) - 1, colIndex(m[1])];
+    const [r1, c1] = m[3] ? [Number(m[4]) - 1, colIndex(m[3])] : [r0, c0];
+    return this.range(sheet, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+  }
+
   private range(sheet: FakeSheet, row: number, col: number, rows: number, cols: number): unknown {
     const addr = `${sheet.name}!${colName(col)}${row + 1}${rows * cols > 1 ? `:${colName(col + cols - 1)}${row + rows}` : ""}`;
     // Excel reads what a range holds when the batch is sent, after the writes queued before it.
     const snapshot = () => {
-      const formulas = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.cells.get(key(row + r, col + c)) ?? ""));
-      return this.loadable({ formulas, values: formulas, address: addr, rowIndex: row, columnIndex: col });
+      const grid = <T>(f: (cell: FakeCell | undefined) => T) =>
+        Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(sheet.cells.get(key(row + r, col + c)))));
+      return this.loadable({
+        formulas: grid((cell) => (cell ? (cell.formula ?? cell.value) : "")),
+        values: grid((cell) => (cell ? cell.value : "")),
+        numberFormat: Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.formats.get(key(row + r, col + c)) ?? "General")),
+        address: addr, rowIndex: row, columnIndex: col, rowCount: rows, columnCount: cols,
+        worksheet: { id: sheet.id, name: sheet.name },
+      });
     };
-    let state = snapshot();
-    const write = (matrix: unknown[][], into: Map<string, unknown>) =>
-      matrix.forEach((line, r) => line.forEach((v, c) => (v === "" || v === null ? into.delete(key(row + r, col + c)) : into.set(key(row + r, col + c), v))));
+    // Built when first needed: a range only written to never pays for reading its cells.
+    let loaded: OfficeMockObject | undefined;
+    const state = new Proxy({}, { get: (_, p: string) => (loaded ??= snapshot())[p] }) as {
+      formulas: unknown[][]; values: unknown[][]; numberFormat: string[][]; address: string;
+      rowIndex: number; columnIndex: number; rowCount: number; columnCount: number;
+    };
+    const write = (matrix: unknown[][]) => {
+      this.queue(matrix);
+      matrix.forEach((line, r) => line.forEach((v, c) => {
+        // null leaves the cell as it is; "" clears it (Microsoft: "Blank and null values").
+        if (v === null) return;
+        const k = key(row + r, col + c);
+        const entry = excelEntry(v, sheet.formats.get(k));
+        if (entry) sheet.cells.set(k, entry);
+        else sheet.cells.delete(k);
+      }));
+    };
     const format = () => {
-      const look = (what: string) => (value: unknown) => sheet.looks.push(`${addr} ${what}=${String(value)}`);
+      const look = (what: string) => (value: unknown) => { this.queue(value); sheet.looks.push(`${addr} ${what}=${String(value)}`); };
       const setter = (what: string) => ({ set: look(what), get: () => undefined, enumerable: true });
       const font = Object.defineProperties({}, { bold: setter("bold"), italic: setter("italic"), underline: setter("underline"), size: setter("size"), color: setter("color") });
       const fill = Object.defineProperties({}, { color: setter("fill") });
@@ -87,37 +262,76 @@ export class FakeExcel {
       );
     };
     const self = this;
+    const inside = (k: string) => {
+      const [r, c] = k.split(",").map(Number);
+      return r >= row && r < row + rows && c >= col && c < col + cols;
+    };
     const range = {
       load: (props: string) => {
-        state = snapshot();
-        state.load(props);
+        loaded = snapshot();
+        loaded.load(props);
+        // What Excel sends back counts against the same 5 MB.
+        for (const p of props.split(",")) if (p === "formulas" || p === "values") self.respond(loaded[p]);
       },
       get formulas() { return state.formulas; },
-      set formulas(matrix: unknown[][]) { write(matrix, sheet.cells as Map<string, unknown>); },
+      set formulas(matrix: unknown[][]) { write(matrix); },
       get values() { return state.values; },
-      set values(matrix: unknown[][]) { write(matrix, sheet.cells as Map<string, unknown>); },
-      set numberFormat(matrix: string[][]) { write(matrix.map((l) => l.map((f) => (f === "General" ? "" : f))), sheet.formats as Map<string, unknown>); },
+      set values(matrix: unknown[][]) { write(matrix); },
+      get numberFormat() { return state.numberFormat; },
+      set numberFormat(matrix: string[][]) {
+        self.queue(matrix);
+        matrix.forEach((l, r) => l.forEach((f, c) => {
+          if (f === null) return;
+          if (f === "General" || f === "") sheet.formats.delete(key(row + r, col + c));
+          else sheet.formats.set(key(row + r, col + c), f);
+        }));
+      },
       get address() { return state.address; },
       get rowIndex() { return state.rowIndex; },
       get columnIndex() { return state.columnIndex; },
+      get rowCount() { return state.rowCount; },
+      get columnCount() { return state.columnCount; },
       get worksheet() { return self.worksheet(sheet); },
       get format() { return format(); },
       dataValidation: Object.defineProperties({ clear: () => (sheet.lists = sheet.lists.filter((l) => !l.startsWith(addr))) }, {
         rule: { set: (rule: { list: { source: string } }) => sheet.lists.push(`${addr} ${rule.list.source}`), enumerable: true },
       }),
       merge: () => sheet.merges.push(addr),
-      unmerge: () => (sheet.merges = []),
-      clear: () => {
-        for (let r = row; r < row + rows; r++) for (let c = col; c < col + cols; c++) {
-          sheet.cells.delete(key(r, c));
-          sheet.formats.delete(key(r, c));
+      unmerge: () => (sheet.merges = sheet.merges.filter((m) => !inside(this.topLeft(m)))),
+      clear: (applyTo = "All") => {
+        if (applyTo !== "Formats") for (const k of [...sheet.cells.keys()]) if (inside(k)) sheet.cells.delete(k);
+        if (applyTo !== "Contents") for (const k of [...sheet.formats.keys()]) if (inside(k)) sheet.formats.delete(k);
+      },
+      /** Range.copyFrom: with "Values", each cell gets the source's value as a constant, kept as the type it is. */
+      copyFrom: (source: { _area: { sheet: FakeSheet; row: number; col: number; rows: number; cols: number } }, type: string) => {
+        if (type !== "Values") throw new Error(`the fake copies values only, not ${type}`);
+        const from = source._area;
+        const copies: [string, FakeCell][] = [];
+        for (let r = 0; r < from.rows; r++) for (let c = 0; c < from.cols; c++) {
+          const cell = from.sheet.cells.get(key(from.row + r, from.col + c));
+          if (cell) copies.push([key(row + r, col + c), cell.kind === "formula" ? valueCell(cell.value) : { value: cell.value, kind: cell.kind }]);
         }
+        for (let r = 0; r < from.rows; r++) for (let c = 0; c < from.cols; c++) sheet.cells.delete(key(row + r, col + c));
+        for (const [k, cell] of copies) sheet.cells.set(k, cell);
+      },
+      /** Range.insert("Down") on whole rows: the fake inserts entire rows, as a person does. */
+      insert: (shift: string) => {
+        if (shift !== "Down") throw new Error(`the fake inserts rows only, not ${shift}`);
+        self.insertRows(sheet.name, row, rows);
+        return self.range(sheet, row, col, rows, cols);
       },
       getCell: (r: number, c: number) => this.range(sheet, row + r, col + c, 1, 1),
       getResizedRange: (dr: number, dc: number) => this.range(sheet, row, col, rows + dr, cols + dc),
-      _area: { sheet, addr },
+      getOffsetRange: (dr: number, dc: number) => this.range(sheet, row + dr, col + dc, rows, cols),
+      get isNullObject() { return false; },
+      _area: { sheet, addr, row, col, rows, cols },
     };
     return range;
+  }
+
+  private topLeft(address: string): string {
+    const m = /!\$?([A-Z]+)\$?(\d+)/.exec(address)!;
+    return key(Number(m[2]) - 1, colIndex(m[1]));
   }
 
   private worksheet(sheet: FakeSheet): unknown {
@@ -140,7 +354,7 @@ export class FakeExcel {
         const cols = Math.max(...cells.map(([, c]) => c)) + 1;
         return this.range(sheet, 0, 0, rows, cols);
       },
-      names: this.namedItems(sheet),
+      names: this.namedItems(sheet.names, sheet),
       pageLayout: {
         setPrintArea: (range: { _area: { addr: string } }) => (sheet.printArea = range._area.addr),
         setPrintTitleRows: (range: { _area: { addr: string } }) => (sheet.printTitles = range._area.addr),
@@ -148,27 +362,51 @@ export class FakeExcel {
         set zoom(_: unknown) { /* idem */ },
       },
       activate: () => undefined,
+      delete: () => this.sheets.splice(this.sheets.indexOf(sheet), 1),
       copy: () => {
+        // Worksheet.copy keeps cells as they are (formulas stay formulas), formats and names.
         const copy = this.addSheet(`${sheet.name} (2)`);
         sheet.cells.forEach((v, k) => copy.cells.set(k, v));
         sheet.formats.forEach((v, k) => copy.formats.set(k, v));
+        copy.merges = sheet.merges.map((m) => m.replace(`${sheet.name}!`, `${copy.name}!`));
         return this.worksheet(copy);
       },
     };
   }
 
-  private namedItems(sheet: FakeSheet): unknown {
+  private namedItems(names: Map<string, string>, sheet?: FakeSheet): unknown {
     let loaded = false;
+    const self = this;
+    const item = (name: string) => ({
+      name,
+      delete: () => names.delete(name),
+      getRange: () => self.rangeOf(names.get(name)!),
+      getRangeOrNullObject: () => self.rangeOf(names.get(name)!),
+    });
     return {
       load: () => (loaded = true),
       get items() {
         if (!loaded) throw new Error("names not loaded");
-        return [...sheet.names.keys()].map((name) => ({ name, delete: () => sheet.names.delete(name) }));
+        return [...names.keys()].map(item);
       },
       add: (name: string, range: { _area: { addr: string } }) => {
-        if (sheet.names.has(name)) throw new Error(`name ${name} exists`);
-        sheet.names.set(name, range._area.addr);
+        if (names.has(name)) throw new Error(`name ${name} exists`);
+        names.set(name, range._area.addr);
+        return item(name);
       },
+      getItem: (name: string) => {
+        if (!names.has(name)) throw new Error(`name ${name} not found`);
+        return item(name);
+      },
+      getItemOrNullObject: (name: string) => {
+        if (names.has(name)) return { ...item(name), isNullObject: false, load: () => undefined };
+        const nullRange = () => {
+          const state = self.loadable({ isNullObject: true });
+          return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
+        };
+        return { isNullObject: true, load: () => undefined, delete: () => undefined, getRangeOrNullObject: nullRange };
+      },
+      _sheet: sheet,
     };
   }
 
@@ -198,10 +436,15 @@ export class FakeExcel {
     const self = this;
     const workbook = {
       worksheets,
+      names: this.namedItems(this.names),
       getSelectedRange: () => this.range(this.sheets[this.selection.sheet], this.selection.row, this.selection.col, 1, 1),
       customXmlParts: {
-        add: (xml: string) => this.parts.set(`part-${this.parts.size + 1}-${Date.now()}`, xml),
+        add: (xml: string) => {
+          this.queue(xml);
+          this.parts.set(`part-${this.nextPart++}`, xml);
+        },
         getItem: (id: string) => ({ delete: () => this.parts.delete(id) }),
+        getItemOrNullObject: (id: string) => ({ delete: () => this.parts.delete(id) }),
         getByNamespace: () => ({
           load: () => (partsLoaded = true),
           get items() {
@@ -219,7 +462,15 @@ export class FakeExcel {
       workbook,
       sync: async () => {
         this.syncs += 1;
+        this.requests.push(this.queued);
+        const size = this.queued;
+        const back = this.responding;
+        this.responses.push(back);
+        this.queued = 0;
+        this.responding = 0;
+        if (size > REQUEST_LIMIT || back > REQUEST_LIMIT) throw new Error("RequestPayloadSizeLimitExceeded");
         for (const mock of this.mocks) await mock.sync();
+        this.mocks.clear();
       },
     } as unknown as Excel.RequestContext;
   }
@@ -228,11 +479,19 @@ export class FakeExcel {
   readonly run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context());
 }
 
+function valueCell(value: Stored): FakeCell {
+  if (typeof value === "number") return { value, kind: "number" };
+  if (typeof value === "boolean") return { value, kind: "boolean" };
+  return { value, kind: ERRORS.has(value) ? "error" : "text" };
+}
+
 /** The parts of the Excel namespace the adapter reads at run time (enums). */
 export function installExcelEnums(): void {
   (globalThis as Record<string, unknown>).Excel = {
     PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
-    ClearApplyTo: { all: "All" },
-    WorksheetPositionType: { end: "End" },
+    ClearApplyTo: { all: "All", contents: "Contents", formats: "Formats" },
+    WorksheetPositionType: { end: "End", after: "After" },
+    RangeCopyType: { values: "Values", all: "All", formats: "Formats" },
+    InsertShiftDirection: { down: "Down", right: "Right" },
   };
 }

@@ -1,0 +1,349 @@
+/**
+ * What an Update keeps and what it must ask, decided without Excel. Given what the template wrote
+ * last time (a fingerprint stored with its inputs), what the sheet holds now in the template's
+ * area, and the new rendered plan, it says: which entry cells (actuals people typed) go where in
+ * the new version, by row key; which rows lost their key but hold entries; which cells the
+ * template wrote were changed by a person since. Then, with the user's answers, it gives the one
+ * matrix of cells both adapters write (null = leave the cell as it is, as Excel's Range.formulas
+ * takes it; "" = clear).
+ *
+ * Why a fingerprint and not a re-render: the renderer changes between add-in versions, so
+ * re-rendering old inputs says what *this* version would have written, not what was written.
+ * The fingerprint (one 32-bit hash per row of the area, over the cells that are not entry cells,
+ * plus where the entry cells were) is compact, about 7 characters a row, and exact. A re-render
+ * is used only to *show* what the template wrote; when it does not hash to the fingerprint, the
+ * pane says "unknown" instead of guessing, and the cell is still asked about.
+ */
+import {
+  address,
+  cellInput,
+  relocateFormula,
+  type CellContent,
+  type CellPlan,
+  type EntryArea,
+} from "../templates/cell-plan";
+import type { Inputs, Lang, Row, TableSource, TemplateDecl } from "../templates/model";
+import { renderTemplate, yearsOf } from "../templates/render";
+
+export type Origin = { readonly row: number; readonly col: number };
+
+/** What a template wrote, stored with its placement. */
+export interface Written {
+  /** One hash per row of the area (base 36), over its cells that are not entry cells, joined by ".". */
+  readonly rows: string;
+  /** Where the entry cells were. */
+  readonly entries: readonly EntryArea[];
+}
+
+/** What one cell of a sheet holds, as an adapter reads it: its formula (or value) and its value. */
+export type ReadCell = { readonly formula: unknown; readonly value: unknown };
+
+export interface Orphan {
+  /** The row's key as the form showed it (product name, material and product, grade). */
+  readonly label: string;
+  /** 0-based row in the old area. */
+  readonly row: number;
+  /** The entry values it holds, as shown. */
+  readonly values: readonly string[];
+}
+
+export interface Edit {
+  /** A1 address on the sheet as it is now. */
+  readonly address: string;
+  readonly row: number;
+  readonly col: number;
+  /** What the template wrote; null when this version of the add-in cannot tell. */
+  readonly wrote: string | null;
+  readonly now: string;
+}
+
+export interface UpdateQuestion {
+  readonly orphans: readonly Orphan[];
+  readonly edits: readonly Edit[];
+}
+
+export interface UpdateAnswers {
+  readonly orphans?: "keep" | "drop";
+  readonly edits?: "keep" | "overwrite";
+}
+
+export type CellWrite = string | number | boolean | null;
+
+export interface UpdateCells {
+  /** From the area's top-left cell; covers the old area, the new one and any kept rows. */
+  readonly matrix: CellWrite[][];
+  /** Whether the user accepted losing something (edits overwritten, entries dropped): keep a backup. */
+  readonly lossy: boolean;
+}
+
+export interface UpdatePlan {
+  readonly question: UpdateQuestion;
+  /** Whether the user must answer before anything is written. */
+  readonly asks: boolean;
+  /** The cells to write, given the answers; undefined while a needed answer is missing. */
+  cells(answers: UpdateAnswers): UpdateCells | undefined;
+}
+
+const number = (n: number) => `n${String(Number(n.toPrecision(15)))}`;
+
+/** A cell's content as the template writes it, comparable with what is read back. */
+function canonicalWritten(content: CellContent | undefined, origin: Origin): string {
+  if (!content) return "";
+  // Excel (and the preview's engine) give formulas back as they were written.
+  if ("formula" in content) return `f${relocateFormula(content.formula, origin)}`;
+  if ("number" in content) return number(content.number);
+  return `t${content.text}`;
+}
+
+/**
+ * A cell as read back, in the frame of `written` (where the template was when it was written).
+ * Excel's Range.formulas gives a text cell's text (without its quote prefix), so a string that
+ * starts with = is a formula only when its value differs from it.
+ */
+function canonicalRead(cell: ReadCell, shift: Origin): string {
+  const { formula, value } = cell;
+  if (formula === "" || formula === null || formula === undefined) return "";
+  if (typeof formula === "number") return number(formula);
+  if (typeof formula === "boolean") return `b${formula ? "TRUE" : "FALSE"}`;
+  const text = String(formula);
+  if (text.startsWith("=") && value !== text) return `f${relocateFormula(text, shift)}`;
+  return `t${text}`;
+}
+
+const shown = (canonical: string) => canonical.slice(1);
+
+function hash(text: string): string {
+  // FNV-1a, 32 bits: enough to tell a changed row from an unchanged one.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** One number per cell of an area (Excel has 16,384 columns). */
+const cellId = (row: number, col: number) => row * 16_384 + col;
+
+function entryMask(entries: readonly EntryArea[]): Set<number> {
+  const mask = new Set<number>();
+  for (const area of entries) {
+    for (let r = 0; r < area.rows; r++) for (const c of area.cols) mask.add(cellId(area.firstRow + r, c));
+  }
+  return mask;
+}
+
+/** The canonical cells of a plan placed at `origin`, row by row (entry cells left out as ""). */
+function planGrid(plan: CellPlan, origin: Origin): string[][] {
+  const grid = Array.from({ length: plan.rows }, () => new Array<string>(plan.cols).fill(""));
+  for (const cell of plan.cells) grid[cell.row][cell.col] = canonicalWritten(cell.content, origin);
+  return grid;
+}
+
+function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): string {
+  return hash(row.map((v, c) => (mask.has(cellId(r, c)) ? "" : v)).join("\u0001"));
+}
+
+/** The fingerprint of a plan written at `origin`: stored with the placement. */
+export function fingerprint(plan: CellPlan, origin: Origin): Written {
+  const mask = entryMask(plan.entries);
+  const grid = planGrid(plan, origin);
+  return { rows: grid.map((row, r) => rowHash(row, r, mask)).join("."), entries: plan.entries };
+}
+
+/** What the template wrote into a cell of `plan` at `origin`: the input an adapter writes. */
+export function planMatrix(plan: CellPlan, origin: Origin): (string | number)[][] {
+  const matrix = Array.from({ length: plan.rows }, () => new Array<string | number>(plan.cols).fill(""));
+  for (const cell of plan.cells) {
+    matrix[cell.row][cell.col] =
+      "formula" in cell.content ? relocateFormula(cell.content.formula, origin) : cellInput(cell.content);
+  }
+  return matrix;
+}
+
+/** The key of each row of an input table: the declared key columns, trimmed, without case. */
+export function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): string[] {
+  // A year's row is that year's, wherever the base year moves it.
+  if (typeof source !== "string") return yearsOf(inputs, source.years.from, source.years.to).map(String);
+  const table = template.tables.find((t) => t.key === source);
+  const columns = table?.rowKey ?? (table?.uniqueBy ? [table.uniqueBy] : []);
+  const rows: readonly Row[] = inputs.tables[source] ?? [];
+  // Without a key, rows are matched by position: the n-th row stays the n-th.
+  return rows.map((row, i) =>
+    columns.length === 0
+      ? `#${i}`
+      : columns
+          .map((c) =>
+            String(row[c] ?? "")
+              .trim()
+              .toLowerCase(),
+          )
+          .join("\u0001"),
+  );
+}
+
+function rowLabel(template: TemplateDecl, source: TableSource, inputs: Inputs, i: number): string {
+  if (typeof source !== "string") return String(yearsOf(inputs, source.years.from, source.years.to)[i] ?? `#${i + 1}`);
+  const table = template.tables.find((t) => t.key === source);
+  const columns = table?.rowKey ?? (table?.uniqueBy ? [table.uniqueBy] : []);
+  const row = inputs.tables[source]?.[i] ?? {};
+  return columns.length === 0 ? `#${i + 1}` : columns.map((c) => String(row[c] ?? "")).join(" / ");
+}
+
+/** Keys with their occurrence number, so that repeated keys pair up in order. */
+function occurrences(keys: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return keys.map((k) => {
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return `${k}\u0002${n}`;
+  });
+}
+
+/** A cell read back, as the input that puts the same content `shift` rows lower. */
+function reenter(cell: ReadCell, shift: number): CellWrite {
+  const { formula, value } = cell;
+  if (formula === null || formula === undefined || formula === "") return "";
+  if (typeof formula !== "string") return formula as number | boolean;
+  if (formula.startsWith("=") && value !== formula) return relocateFormula(formula, { row: shift, col: 0 });
+  return cellInput({ text: formula });
+}
+
+const REMOVED: Readonly<Record<Lang, string>> = { vi: "Đã bỏ khỏi mẫu: ", en: "Removed from the template: " };
+
+export interface UpdateArgs {
+  readonly template: TemplateDecl;
+  readonly previous: {
+    readonly inputs: Inputs;
+    readonly lang: Lang;
+    /** Where the template was written (the fingerprint's frame) and how large it was. */
+    readonly origin: Origin;
+    readonly rows: number;
+    readonly cols: number;
+    readonly written?: Written;
+  };
+  /** The template's area as it is now (same size as before), where it is now. */
+  readonly current: { readonly origin: Origin; readonly cells: readonly (readonly ReadCell[])[] };
+  readonly next: { readonly inputs: Inputs; readonly lang: Lang; readonly plan: CellPlan };
+}
+
+/** Decides an Update: what is carried, what is asked, and then what is written. */
+export function planUpdate(args: UpdateArgs): UpdatePlan {
+  const { template, previous, current, next } = args;
+  // The old inputs rendered by this version: only needed to show what changed cells held, or
+  // when an older payload has no fingerprint.
+  let rerendered: { plan: CellPlan; grid: string[][] } | undefined;
+  const rerender = () => {
+    if (!rerendered) {
+      const plan = renderTemplate(template, previous.inputs, previous.lang);
+      rerendered = { plan, grid: planGrid(plan, previous.origin) };
+    }
+    return rerendered;
+  };
+  const oldEntries = previous.written?.entries ?? rerender().plan.entries;
+  const mask = entryMask(oldEntries);
+  const shift = { row: previous.origin.row - current.origin.row, col: previous.origin.col - current.origin.col };
+  const read = current.cells.map((line) => line.map((cell) => canonicalRead(cell, shift)));
+  const stored = previous.written?.rows.split(".");
+
+  // Cells the template wrote that a person changed.
+  const edits: Edit[] = [];
+  for (let r = 0; r < previous.rows; r++) {
+    const now = read[r] ?? [];
+    if (stored && rowHash(now, r, mask) === stored[r]) continue;
+    const want = rerender().grid[r] ?? [];
+    const faithful = stored ? rowHash(want, r, mask) === stored[r] : true;
+    for (let c = 0; c < previous.cols; c++) {
+      if (mask.has(cellId(r, c))) continue;
+      const was = want[c] ?? "";
+      if ((now[c] ?? "") === was) continue;
+      edits.push({
+        address: address({ row: r, col: c, rows: 1, cols: 1 }, current.origin),
+        row: r,
+        col: c,
+        wrote: faithful ? shown(was) : null,
+        now: shown(now[c] ?? ""),
+      });
+    }
+  }
+
+  // Entry cells, carried by row key; rows whose key is gone but that hold entries.
+  const carried: { row: number; col: number; from: ReadCell; shift: number }[] = [];
+  const orphans: (Orphan & { cells: { col: number; from: ReadCell }[] })[] = [];
+  for (const old of oldEntries) {
+    const fresh = next.plan.entries.find((e) => e.block === old.block);
+    const oldKeys = occurrences(rowKeys(template, old.source, previous.inputs));
+    const newKeys = occurrences(rowKeys(template, old.source, next.inputs));
+    const target = new Map(newKeys.map((k, i) => [k, i]));
+    for (let i = 0; i < old.rows; i++) {
+      const r = old.firstRow + i;
+      const filled = old.cols.flatMap((c, k) => {
+        const cell = current.cells[r]?.[c];
+        return cell && read[r][c] !== "" ? [{ col: c, k, from: cell }] : [];
+      });
+      if (filled.length === 0) continue;
+      const j =
+        i < oldKeys.length ? target.get(oldKeys[i]) : oldKeys.length === 0 && newKeys.length === 0 ? 0 : undefined;
+      if (fresh && j !== undefined && j < fresh.rows) {
+        const to = fresh.firstRow + j;
+        for (const { k, from } of filled) {
+          const col = fresh.cols[k];
+          if (col !== undefined) carried.push({ row: to, col, from, shift: to - r });
+        }
+        continue;
+      }
+      orphans.push({
+        label: i < oldKeys.length ? rowLabel(template, old.source, previous.inputs, i) : `#${i + 1}`,
+        row: r,
+        values: filled.map(({ col }) => shown(read[r][col])),
+        cells: filled.map(({ col, from }) => ({ col, from })),
+      });
+    }
+  }
+
+  const question: UpdateQuestion = {
+    orphans: orphans.map(({ label, row, values }) => ({ label, row, values })),
+    edits,
+  };
+  const asks = edits.length > 0 || orphans.length > 0;
+
+  function cells(answers: UpdateAnswers): UpdateCells | undefined {
+    if (edits.length > 0 && !answers.edits) return undefined;
+    if (orphans.length > 0 && !answers.orphans) return undefined;
+    const plan = next.plan;
+    const keepOrphans = orphans.length > 0 && answers.orphans === "keep";
+    const rows = Math.max(plan.rows, previous.rows) + (keepOrphans ? 1 + orphans.length : 0);
+    const cols = Math.max(plan.cols, previous.cols);
+    const fresh = planMatrix(plan, current.origin);
+    // A cell that already holds what the new version writes is left alone (null): an update
+    // that renames the unit sends a few cells, not the whole area again.
+    const want = planGrid(plan, current.origin);
+    const here =
+      shift.row === 0 && shift.col === 0
+        ? read
+        : current.cells.map((line) => line.map((cell) => canonicalRead(cell, { row: 0, col: 0 })));
+    const matrix: CellWrite[][] = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c): CellWrite => {
+        const inOld = r < previous.rows && c < previous.cols;
+        if (r < plan.rows && c < plan.cols) return inOld && want[r][c] === here[r][c] ? null : fresh[r][c];
+        return inOld && here[r][c] !== "" ? "" : null;
+      }),
+    );
+    if (answers.edits === "keep") for (const edit of edits) matrix[edit.row][edit.col] = null;
+    for (const { row, col, from, shift: by } of carried)
+      matrix[row][col] = by === 0 && fresh[row]?.[col] === "" ? null : reenter(from, by);
+    if (keepOrphans) {
+      const start = Math.max(plan.rows, previous.rows) + 1;
+      orphans.forEach((orphan, k) => {
+        const r = start + k;
+        matrix[r][0] = cellInput({ text: REMOVED[next.lang] + orphan.label });
+        for (const { col, from } of orphan.cells) matrix[r][col] = reenter(from, r - orphan.row);
+      });
+    }
+    const lossy =
+      (edits.length > 0 && answers.edits === "overwrite") || (orphans.length > 0 && answers.orphans === "drop");
+    return { matrix, lossy };
+  }
+
+  return { question, asks, cells };
+}

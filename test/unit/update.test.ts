@@ -1,0 +1,288 @@
+/**
+ * Update keeps what people typed, finds the template where it is now, asks before losing
+ * anything, and sends large writes in parts Excel on the web accepts — against the fake Excel,
+ * which converts strings and moves cells and names as Excel does.
+ */
+import { excelWorkbook } from "../../src/excel/workbook";
+import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { renderTemplate } from "../../src/templates/render";
+import { payloadXml, readPayload, type Stored } from "../../src/templates/payload";
+import type { Inputs } from "../../src/templates/model";
+import type { UpdateAnswers } from "../../src/workbook/update-plan";
+import type { Filled } from "../../src/workbook/port";
+import { PLAN_COOPERATIVE } from "../fixtures/samples";
+import { FakeExcel, REQUEST_LIMIT, installExcelEnums } from "../support/fake-excel";
+
+beforeAll(installExcelEnums);
+
+const SHEET = "KH 1974";
+
+async function written(inputs: Inputs = PLAN_COOPERATIVE) {
+  const excel = new FakeExcel("Sheet1");
+  const port = excelWorkbook(excel.run);
+  await port.insert(renderTemplate(PLAN_TARGETS, inputs, "vi"), { template: "plan", lang: "vi", inputs }, { kind: "newSheet" });
+  return { excel, port };
+}
+
+async function entry(port: ReturnType<typeof excelWorkbook>): Promise<Extract<Filled, { stored: Stored }>> {
+  const [filled] = await port.listFilled();
+  if (!("stored" in filled)) throw new Error(`expected a stored template: ${filled.problem.en}`);
+  return filled;
+}
+
+async function update(port: ReturnType<typeof excelWorkbook>, inputs: Inputs, answers?: UpdateAnswers) {
+  const filled = await entry(port);
+  return port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, inputs, "vi"), { template: "plan", lang: "vi", inputs }, { answers });
+}
+
+const renamed = (inputs: Inputs, unit: string): Inputs => ({ ...inputs, fields: { ...inputs.fields, unit } });
+const snapshot = (excel: FakeExcel) => JSON.stringify([excel.sheets.map((s) => [s.name, [...s.cells], [...s.formats]]), [...excel.parts], [...excel.names]]);
+
+describe("Update keeps the actuals people typed", () => {
+  test("actual quantities and hours follow their product by name when the unit is renamed and the products reordered", async () => {
+    const { excel, port } = await written();
+    // Products on rows 13–14 (actual qty in K), labour on rows 19–20 (hours worked in F).
+    excel.type(SHEET, "K13", "14000");
+    excel.type(SHEET, "K14", "900");
+    excel.type(SHEET, "F19", "21500");
+    const reordered: Inputs = {
+      ...renamed(PLAN_COOPERATIVE, "HTX Mây tre Phú Vinh mới"),
+      tables: { ...PLAN_COOPERATIVE.tables, products: [...PLAN_COOPERATIVE.tables.products].reverse() },
+    };
+    const formats = new Map(excel.sheet(SHEET).formats);
+    const outcome = await update(port, reordered);
+    expect(outcome).toMatchObject({ ok: true, sheetName: SHEET });
+    // Number formats stay, on rewritten cells and on cells left as they were.
+    expect(new Map(excel.sheet(SHEET).formats)).toEqual(formats);
+    expect(excel.cell(SHEET, "C4")).toBe("HTX Mây tre Phú Vinh mới");
+    expect(excel.cell(SHEET, "B13")).toBe("Mành tre");
+    expect(excel.cell(SHEET, "K13")).toBe(900);
+    expect(excel.cell(SHEET, "K14")).toBe(14000);
+    expect(excel.cell(SHEET, "B20")).toBe("Làn mây xuất khẩu");
+    expect(excel.cell(SHEET, "F20")).toBe(21500);
+    expect(excel.cell(SHEET, "F19")).toBe("");
+  });
+
+  test("a product removed from the form whose actuals hold data is asked about, and nothing is written before the answer", async () => {
+    const { excel, port } = await written();
+    excel.type(SHEET, "K14", "900");
+    const before = snapshot(excel);
+    const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
+    const outcome = await update(port, fewer);
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { orphans: [{ label: "Mành tre", values: ["900"] }], edits: [] } });
+    expect(snapshot(excel)).toBe(before);
+  });
+
+  test("kept rows go below the template, with their key and their actuals", async () => {
+    const { excel, port } = await written();
+    excel.type(SHEET, "K14", "900");
+    const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
+    const outcome = await update(port, fewer, { orphans: "keep" });
+    expect(outcome).toMatchObject({ ok: true });
+    const rows = renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "vi").rows; // the old, larger area
+    expect(excel.cell(SHEET, `A${rows + 2}`)).toBe("Đã bỏ khỏi mẫu: Mành tre");
+    expect(excel.cell(SHEET, `K${rows + 2}`)).toBe(900);
+    expect("backup" in outcome && outcome.backup).toBeFalsy();
+  });
+
+  test("dropped rows are kept in a backup copy of the sheet, named for what it is", async () => {
+    const { excel, port } = await written();
+    excel.type(SHEET, "K14", "900");
+    const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
+    const outcome = await update(port, fewer, { orphans: "drop" });
+    expect(outcome).toMatchObject({ ok: true, backup: "KH 1974 (trước cập nhật)" });
+    expect(excel.cell("KH 1974 (trước cập nhật)", "K14")).toBe(900);
+    expect(excel.cell(SHEET, "K14")).toBe("");
+  });
+});
+
+describe("Update asks about template cells a person changed", () => {
+  test("a hand-edited price is listed with what the template wrote and what is there now; nothing written yet", async () => {
+    const { excel, port } = await written();
+    excel.type(SHEET, "F13", "4");
+    const before = snapshot(excel);
+    const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F13", wrote: "3.5", now: "4" }], orphans: [] } });
+    expect(snapshot(excel)).toBe(before);
+  });
+
+  test("keep leaves the edit and updates the rest; overwrite restores it and keeps a backup", async () => {
+    const { excel, port } = await written();
+    excel.type(SHEET, "F13", "4");
+    expect(await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"), { edits: "keep" })).toMatchObject({ ok: true });
+    expect(excel.cell(SHEET, "F13")).toBe(4);
+    expect(excel.cell(SHEET, "C4")).toBe("HTX mới");
+    // The kept edit is now part of what the pane knows was there: asked again, since it still differs.
+    const again = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới hơn"), { edits: "overwrite" });
+    expect(again).toMatchObject({ ok: true, backup: "KH 1974 (trước cập nhật)" });
+    expect(excel.cell(SHEET, "F13")).toBe(3.5);
+    expect(excel.cell("KH 1974 (trước cập nhật)", "F13")).toBe(4);
+  });
+
+  test("an unchanged sheet updates without a question", async () => {
+    const { port } = await written();
+    expect(await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"))).toMatchObject({ ok: true });
+  });
+
+  test("when this version cannot tell what was written (another renderer), the edit is still asked, marked unknown", async () => {
+    const { excel, port } = await written();
+    excel.type(SHEET, "F13", "4");
+    // What an older add-in wrote on row 13 hashes differently from what this one renders.
+    const [id, xml] = [...excel.parts.entries()][0];
+    const stored = readPayload(xml) as Stored;
+    const rows = stored.placement.written!.rows.split(".");
+    rows[12] = "older";
+    excel.parts.set(id, payloadXml({ ...stored, placement: { ...stored.placement, written: { ...stored.placement.written!, rows: rows.join(".") } } }));
+    const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F13", wrote: null, now: "4" }] } });
+  });
+});
+
+describe("Update finds the template by its defined name", () => {
+  test("after rows are inserted above, it writes where the template is now and the letterhead stays", async () => {
+    const { excel, port } = await written();
+    excel.type(SHEET, "K13", "14000");
+    excel.insertRows(SHEET, 0, 3);
+    excel.type(SHEET, "A1", "CÔNG TY MÂY TRE — THƯ NGỎ");
+    excel.type(SHEET, "A2", "Kính gửi ban giám đốc");
+    const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
+    expect(outcome).toMatchObject({ ok: true, address: "A4:M40" });
+    expect(excel.cell(SHEET, "A1")).toBe("CÔNG TY MÂY TRE — THƯ NGỎ");
+    expect(excel.cell(SHEET, "A2")).toBe("Kính gửi ban giám đốc");
+    expect(excel.cell(SHEET, "A3")).toBe("");
+    expect(excel.cell(SHEET, "C7")).toBe("HTX mới");
+    expect(excel.cell(SHEET, "K16")).toBe(14000);
+    expect(excel.cell(SHEET, "G16")).toBe("=D16*F16");
+    const stored = (await entry(port)).stored;
+    expect(excel.names.get(stored.placement.name!)).toBe("KH 1974!A4:M40");
+    expect(stored.placement).toMatchObject({ row: 3, col: 0 });
+  });
+
+  test("after rows are inserted inside, it refuses with a reason and changes nothing", async () => {
+    const { excel, port } = await written();
+    excel.insertRows(SHEET, 13, 1);
+    const before = snapshot(excel);
+    const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
+    expect(outcome).toMatchObject({ ok: false, reason: "structureChanged" });
+    expect(snapshot(excel)).toBe(before);
+  });
+});
+
+describe("a filled template can be forgotten", () => {
+  test("its stored inputs and its name only, leaving the sheet", async () => {
+    const { excel, port } = await written();
+    const filled = await entry(port);
+    await port.remove(filled.partId, filled.stored, false);
+    expect(excel.parts.size).toBe(0);
+    expect(excel.names.size).toBe(0);
+    expect(excel.cell(SHEET, "B13")).toBe("Làn mây xuất khẩu");
+  });
+
+  test("or with its sheet", async () => {
+    const { excel, port } = await written();
+    const filled = await entry(port);
+    await port.remove(filled.partId, filled.stored, true);
+    expect(excel.parts.size).toBe(0);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
+
+describe("large writes fit Excel on the web", () => {
+  const big: Inputs = {
+    ...PLAN_COOPERATIVE,
+    tables: {
+      ...PLAN_COOPERATIVE.tables,
+      products: Array.from({ length: 5000 }, (_, i) => ({ name: `Sản phẩm số ${i + 1}`, uom: "chiếc", baseQty: 1000 + i, planQty: 1200 + i, price: 3.5, timeNorm: 1.5 })),
+      materials: Array.from({ length: 5000 }, (_, i) => ({ product: `Sản phẩm số ${i + 1}`, material: "Mây sợi", uom: "kg", norm: 0.4, stateSupplied: null })),
+    },
+  };
+
+  test("the fake refuses a request over 5 MB, as Excel on the web does", async () => {
+    const excel = new FakeExcel("Sheet1");
+    await expect(
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 60_000, 1);
+        range.values = Array.from({ length: 60_000 }, () => ["x".repeat(100)]);
+        await context.sync();
+      }),
+    ).rejects.toThrow("RequestPayloadSizeLimitExceeded");
+  });
+
+  test("a 5,000-row plan and its materials insert in bands under 5 MB, one sync each, with progress", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const seen: [number, number][] = [];
+    const outcome = await excelWorkbook(excel.run).insert(renderTemplate(PLAN_TARGETS, big, "vi"), { template: "plan", lang: "vi", inputs: big }, { kind: "newSheet" }, (done, total) => seen.push([done, total]));
+    expect(outcome.ok).toBe(true);
+    const bands = seen.length;
+    expect(bands).toBeGreaterThan(1);
+    expect(seen[bands - 1]).toEqual([bands, bands]);
+    expect(excel.syncs).toBe(1 + bands + 1);
+    expect(Math.max(...excel.requests)).toBeLessThan(REQUEST_LIMIT);
+  });
+
+  test("updating it reads and writes in bands under 5 MB each way", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const port = excelWorkbook(excel.run);
+    await port.insert(renderTemplate(PLAN_TARGETS, big, "vi"), { template: "plan", lang: "vi", inputs: big }, { kind: "newSheet" });
+    const filled = await entry(port);
+    excel.syncs = 0;
+    excel.requests.length = 0;
+    excel.responses.length = 0;
+    const next = renamed(big, "HTX mới");
+    let bands = 0;
+    const outcome = await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, next, "vi"), { template: "plan", lang: "vi", inputs: next }, { progress: (_, total) => (bands = total) });
+    expect(outcome).toMatchObject({ ok: true });
+    // Cells that already hold what the new version writes are sent as null (left alone).
+    expect(bands).toBeGreaterThanOrEqual(1);
+    const area = renderTemplate(PLAN_TARGETS, big, "vi");
+    const reads = Math.ceil(area.rows / Math.floor(20_000 / area.cols));
+    expect(reads).toBeGreaterThan(1);
+    // The sheet and its name; the area's bands; the cells it grows into; then the writes.
+    expect(excel.syncs).toBe(1 + reads + 1 + bands);
+    expect(Math.max(...excel.requests)).toBeLessThan(REQUEST_LIMIT);
+    expect(Math.max(...excel.responses)).toBeLessThan(REQUEST_LIMIT);
+  });
+});
+
+describe("a template written before names and fingerprints", () => {
+  test("updates in place, takes a name, and still asks about a hand edit (compared with this version's rendering)", async () => {
+    const { excel, port } = await written();
+    const [id, xml] = [...excel.parts.entries()][0];
+    const stored = readPayload(xml) as Stored;
+    const { name, written: _, ...legacy } = stored.placement;
+    excel.names.delete(name!);
+    excel.parts.set(id, payloadXml({ ...stored, placement: legacy }));
+    excel.type(SHEET, "F13", "4");
+    excel.type(SHEET, "K13", "14000");
+    const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F13", wrote: "3.5", now: "4" }] } });
+    expect(await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"), { edits: "keep" })).toMatchObject({ ok: true });
+    expect(excel.cell(SHEET, "K13")).toBe(14000);
+    const now = (await entry(port)).stored.placement;
+    expect(excel.names.get(now.name!)).toBe("KH 1974!A1:M37");
+  });
+});
+
+describe("rows are matched by their declared key", () => {
+  test("materials follow product and material together; repeated keys pair up in order", async () => {
+    const twice: Inputs = {
+      ...PLAN_COOPERATIVE,
+      tables: {
+        ...PLAN_COOPERATIVE.tables,
+        materials: [
+          { product: "Làn mây xuất khẩu", material: "Mây sợi", uom: "kg", norm: 0.4, stateSupplied: null },
+          { product: "Mành tre", material: "Tre", uom: "cây", norm: 6, stateSupplied: null },
+          { product: "Mành tre", material: "Tre", uom: "cây", norm: 7, stateSupplied: null },
+        ],
+      },
+    };
+    const { excel, port } = await written(twice);
+    // Materials on rows 25–27, "actually used" in column I.
+    excel.type(SHEET, "I25", "5000");
+    excel.type(SHEET, "I26", "6100");
+    excel.type(SHEET, "I27", "6200");
+    const moved: Inputs = { ...twice, tables: { ...twice.tables, materials: [twice.tables.materials[1], twice.tables.materials[2], twice.tables.materials[0]] } };
+    expect(await update(port, moved)).toMatchObject({ ok: true });
+    expect([excel.cell(SHEET, "I25"), excel.cell(SHEET, "I26"), excel.cell(SHEET, "I27")]).toEqual([6100, 6200, 5000]);
+  });
+});
