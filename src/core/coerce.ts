@@ -25,12 +25,14 @@ export function readNumber(value: Scalar, fn: string, arg: string): number | Bla
 
 // Plain printable ASCII needs no Unicode normalisation (and most labels are).
 const ASCII = /^[ -~]*$/;
+// No-break spaces (Excel's own, the figure and the narrow one) read as spaces.
+const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
 
-/** A label as written, trimmed and in one Unicode form: Vietnamese text arrives both
- *  precomposed and decomposed, depending on the keyboard. */
+/** A label as people see it: trimmed, no-break spaces as spaces, in one Unicode form
+ *  (Vietnamese text arrives both precomposed and decomposed, depending on the keyboard). */
 export function cleanLabel(label: string | number): string {
   const text = String(label);
-  return (ASCII.test(text) ? text : text.normalize("NFC")).trim();
+  return (ASCII.test(text) ? text : text.normalize("NFC").replace(NO_BREAK_SPACES, " ")).trim();
 }
 
 /** The key two labels match on: clean and case-folded. */

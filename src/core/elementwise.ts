@@ -3,8 +3,7 @@ import { BLANK, readLabel, readNumber, type Blank } from "./coerce";
 import { broadcastShape, toGrids, type Shape } from "./grid";
 import { messages } from "./messages";
 
-/** What values a numeric parameter admits; anything outside is #NUM!. */
-export type Domain = "nonNegative" | "rate" | "unitInterval" | "real";
+import { DECLARATIONS, type Domain } from "./declarations";
 
 export interface NumberParam {
   readonly name: string;
@@ -43,6 +42,27 @@ export interface Materialized extends Columns {
   readonly errors: ReadonlyMap<number, CellError>;
 }
 
+/**
+ * The numeric and label parameters of a declared function, in argument order, as the column
+ * reader takes them (tables, options and text are read by the function itself).
+ */
+export function declaredParams(id: string): Param[] {
+  const declaration = DECLARATIONS.find((d) => d.id === id);
+  if (!declaration) throw new Error(`no declaration for HT.${id}`); // a programming error, caught by every test
+  return declaration.params.flatMap((p): Param[] => {
+    if (p.kind === "label") return [{ name: p.name, label: true }];
+    if (p.kind !== "number") return [];
+    const param: NumberParam = { name: p.name, domain: p.domain ?? "real" };
+    return [
+      {
+        ...param,
+        ...(typeof p.default === "number" ? { fallback: p.default } : {}),
+        ...(p.setting ? { setting: true as const } : {}),
+      },
+    ];
+  });
+}
+
 function isLabel(param: Param): param is LabelParam {
   return (param as LabelParam).label === true;
 }
@@ -52,9 +72,11 @@ function outsideDomain(fn: string, param: NumberParam, x: number): CellError | u
     case "nonNegative":
       return x < 0 ? cellError("#NUM!", messages.negative(fn, param.name)) : undefined;
     case "rate":
-      return x < -1 ? cellError("#NUM!", messages.rateBelowMinusOne(fn, param.name)) : undefined;
+      // 5 typed for 5 %: the worst silent error a price could carry.
+      return x < -1 || x > 1 ? cellError("#NUM!", messages.rateNotFraction(fn, param.name)) : undefined;
     case "unitInterval":
-      return x < 0 || x > 1 ? cellError("#NUM!", messages.outsideUnit(fn, param.name)) : undefined;
+      if (x > 1) return cellError("#NUM!", messages.rateNotFraction(fn, param.name));
+      return x < 0 ? cellError("#NUM!", messages.outsideUnit(fn, param.name)) : undefined;
     case "real":
       return undefined;
   }
@@ -119,7 +141,7 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
     const column = new Float64Array(n);
     const required = param.fallback === undefined && !param.setting;
     const low = param.domain === "rate" ? -1 : param.domain === "real" ? -Infinity : 0;
-    const high = param.domain === "unitInterval" ? 1 : Infinity;
+    const high = param.domain === "unitInterval" || param.domain === "rate" ? 1 : Infinity;
     const blankValue = param.fallback ?? 0;
     let e = 0;
     for (let i = 0; i < rows; i++) {

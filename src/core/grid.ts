@@ -1,6 +1,9 @@
 import { cellError, isCellError, type Arg, type CellError, type Grid, type Scalar } from "./cell";
 import { messages } from "./messages";
 
+/** The largest broadcast result a function returns (FUNCTIONS.md): more is #NUM!. */
+export const MAX_RESULT_CELLS = 5_000_000;
+
 export interface Shape {
   readonly rows: number;
   readonly cols: number;
@@ -36,9 +39,14 @@ export function broadcastShape(
     cols = Math.max(cols, grid[0].length);
   }
   const fits = grids.every((g) => (g.length === 1 || g.length === rows) && (g[0].length === 1 || g[0].length === cols));
-  if (fits) return { rows, cols };
-  const parts = grids.map((g, k) => `${names[k]} ${g.length}×${g[0].length}`).join(", ");
-  return cellError("#VALUE!", messages.shapes(fn, parts));
+  if (!fits) {
+    const parts = grids.map((g, k) => [names[k], g.length, g[0].length] as const);
+    return cellError("#VALUE!", messages.shapes(fn, parts));
+  }
+  // Checked before anything of the result's size is allocated: a whole column against a whole
+  // row would otherwise throw a RangeError out of the function.
+  if (rows * cols > MAX_RESULT_CELLS) return cellError("#NUM!", messages.tooManyCells(fn, rows, cols));
+  return { rows, cols };
 }
 
 /** The grids of several arguments, or the first error met while reading them. */

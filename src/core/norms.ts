@@ -6,18 +6,22 @@
 import { cellError, isCellError, type Arg, type Grid, type Result } from "./cell";
 import { BLANK, readNumber, readOption } from "./coerce";
 import { zeroDivisor } from "./arithmetic";
-import { finite, mapElements, type Param } from "./elementwise";
+import { declaredParams, finite, mapElements } from "./elementwise";
 import { toGrid } from "./grid";
 import { messages } from "./messages";
 
-const nonNegative = (name: string): Param => ({ name, domain: "nonNegative" });
+const NORM_FULFIL_PARAMS = declaredParams("NORMFULFIL");
+const MATERIAL_SAVING_PARAMS = declaredParams("MATERIALSAVING");
+const OEE_PARAMS = declaredParams("OEE");
+const NORM_CHECK_PARAMS = declaredParams("NORMCHECK");
+const PIECE_RATE_PARAMS = declaredParams("PIECERATE");
+const REVISED_PIECE_RATE_PARAMS = declaredParams("REVISEDPIECERATE");
 
 /** HT.NORMFULFIL: time_norm_per_unit × units / hours_worked. */
 export function normFulfil(...args: Arg[]): Grid<Result> {
   const fn = "NORMFULFIL";
-  const params = [nonNegative("time_norm_per_unit"), nonNegative("units"), nonNegative("hours_worked")];
   const zero = zeroDivisor(fn, "hours_worked");
-  return mapElements(fn, params, args, ({ n, x: [norm, units, hours] }, out, fail) => {
+  return mapElements(fn, NORM_FULFIL_PARAMS, args, ({ n, x: [norm, units, hours] }, out, fail) => {
     for (let e = 0; e < n; e++) {
       if (hours[e] === 0) fail(e, zero());
       else out[e] = (norm[e] * units[e]) / hours[e];
@@ -27,13 +31,7 @@ export function normFulfil(...args: Arg[]): Grid<Result> {
 
 /** HT.MATERIALSAVING: (norm_per_unit × units − actual_used) × unit_price; negative is an overrun. */
 export function materialSaving(...args: Arg[]): Grid<Result> {
-  const params: Param[] = [
-    nonNegative("norm_per_unit"),
-    nonNegative("units"),
-    nonNegative("actual_used"),
-    { name: "unit_price", domain: "nonNegative", fallback: 1 },
-  ];
-  return mapElements("MATERIALSAVING", params, args, ({ n, x: [norm, units, used, price] }, out) => {
+  return mapElements("MATERIALSAVING", MATERIAL_SAVING_PARAMS, args, ({ n, x: [norm, units, used, price] }, out) => {
     for (let e = 0; e < n; e++) out[e] = (norm[e] * units[e] - used[e]) * price[e];
   });
 }
@@ -41,11 +39,10 @@ export function materialSaving(...args: Arg[]): Grid<Result> {
 /** HT.OEE: availability × performance × quality. */
 export function oee(...args: Arg[]): Grid<Result> {
   const fn = "OEE";
-  const params = ["planned_time", "run_time", "ideal_cycle_time", "total_count", "good_count"].map(nonNegative);
   const runTooLong = cellError("#NUM!", messages.greaterThan(fn, "run_time", "planned_time"));
   const tooManyGood = cellError("#NUM!", messages.greaterThan(fn, "good_count", "total_count"));
   const [noPlan, noRun, noCount] = ["planned_time", "run_time", "total_count"].map((name) => zeroDivisor(fn, name));
-  return mapElements(fn, params, args, ({ n, x: [planned, run, cycle, total, good] }, out, fail) => {
+  return mapElements(fn, OEE_PARAMS, args, ({ n, x: [planned, run, cycle, total, good] }, out, fail) => {
     for (let e = 0; e < n; e++) {
       if (run[e] > planned[e]) fail(e, runTooLong);
       else if (good[e] > total[e]) fail(e, tooManyGood);
@@ -121,11 +118,10 @@ export function normCheck(unitNorm: Arg, stateNorm: Arg, better?: Arg): Grid<Res
   const fn = "NORMCHECK";
   const direction = readOption(better, fn, "better", BETTER, "lower");
   if (isCellError(direction)) return [[direction]];
-  const params = [nonNegative("unit_norm"), nonNegative("state_norm")];
   const lower = direction === "lower";
   return mapElements(
     fn,
-    params,
+    NORM_CHECK_PARAMS,
     [unitNorm, stateNorm],
     ({ n, x: [unit, state] }, out) => {
       for (let e = 0; e < n; e++) out[e] = (lower ? unit[e] <= state[e] : unit[e] >= state[e]) ? 1 : 0;
@@ -137,9 +133,8 @@ export function normCheck(unitNorm: Arg, stateNorm: Arg, better?: Arg): Grid<Res
 /** HT.PIECERATE: wage_per_period / output_norm_per_period. */
 export function pieceRate(...args: Arg[]): Grid<Result> {
   const fn = "PIECERATE";
-  const params = [nonNegative("wage_per_period"), nonNegative("output_norm_per_period")];
   const zero = zeroDivisor(fn, "output_norm_per_period");
-  return mapElements(fn, params, args, ({ n, x: [wage, norm] }, out, fail) => {
+  return mapElements(fn, PIECE_RATE_PARAMS, args, ({ n, x: [wage, norm] }, out, fail) => {
     for (let e = 0; e < n; e++) {
       if (norm[e] === 0) fail(e, zero());
       else out[e] = wage[e] / norm[e];
@@ -150,14 +145,8 @@ export function pieceRate(...args: Arg[]): Grid<Result> {
 /** HT.REVISEDPIECERATE: (old_rate × old_norm + share × old_rate × (new_norm − old_norm)) / new_norm. */
 export function revisedPieceRate(...args: Arg[]): Grid<Result> {
   const fn = "REVISEDPIECERATE";
-  const params: Param[] = [
-    nonNegative("old_rate"),
-    nonNegative("old_norm"),
-    nonNegative("new_norm"),
-    { name: "incentive_share", domain: "unitInterval", fallback: 0 },
-  ];
   const zero = zeroDivisor(fn, "new_norm");
-  return mapElements(fn, params, args, ({ n, x: [rate, oldNorm, newNorm, share] }, out, fail) => {
+  return mapElements(fn, REVISED_PIECE_RATE_PARAMS, args, ({ n, x: [rate, oldNorm, newNorm, share] }, out, fail) => {
     for (let e = 0; e < n; e++) {
       if (newNorm[e] === 0) fail(e, zero());
       else out[e] = (rate[e] * oldNorm[e] + share[e] * rate[e] * (newNorm[e] - oldNorm[e])) / newNorm[e];

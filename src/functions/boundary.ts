@@ -7,10 +7,13 @@ import {
   cellError,
   isCellError,
   isErrorCode,
+  messageIn,
+  messageLanguageOf,
   type Arg,
   type CellError,
   type ErrorCode,
   type Grid,
+  type MessageLanguage,
   type Result,
 } from "../core/cell";
 
@@ -25,31 +28,41 @@ const OUTPUT: Partial<Record<ErrorCode, { code: `${ExcelErrorCode}`; message: bo
   "#NULL!": { code: "#NULL!", message: false },
 };
 
-/** A core error as Excel's. Errors Excel cannot return (#REF!, #NAME? …) become #VALUE! saying so. */
-export function toExcelError(error: CellError): CustomFunctions.Error {
-  const out = OUTPUT[error.error];
-  if (!out) {
-    return new CustomFunctions.Error("#VALUE!" as ExcelErrorCode, `${error.error} ${error.message ?? ""}`.trim());
-  }
-  return out.message && error.message
-    ? new CustomFunctions.Error(out.code as ExcelErrorCode, error.message)
-    : new CustomFunctions.Error(out.code as ExcelErrorCode);
+/**
+ * The language of the messages: Excel's display language (Vietnamese for vi-*, English
+ * otherwise), read in the shared runtime when a function runs; English without Office.
+ */
+export function displayLanguage(): MessageLanguage {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+  return messageLanguageOf(office?.context?.displayLanguage);
 }
 
-function outCell(value: Result): unknown {
-  return isCellError(value) ? toExcelError(value) : value;
+/** A core error as Excel's, its message in `language`. Errors Excel cannot return (#REF!,
+ *  #NAME? …) become #VALUE! saying so. */
+export function toExcelError(error: CellError, language: MessageLanguage = displayLanguage()): CustomFunctions.Error {
+  const out = OUTPUT[error.error];
+  const message = messageIn(error, language);
+  if (!out) {
+    return new CustomFunctions.Error("#VALUE!" as ExcelErrorCode, `${error.error} ${message ?? ""}`.trim());
+  }
+  return out.message && message
+    ? new CustomFunctions.Error(out.code as ExcelErrorCode, message)
+    : new CustomFunctions.Error(out.code as ExcelErrorCode);
 }
 
 /** A core result as Excel wants it: a matrix for spilling functions, one value otherwise. */
 export function toExcelGrid(result: Grid<Result>): unknown[][] {
   // Errors are rare: leave error-free rows as they are rather than copying 100,000 of them.
   let out: unknown[][] | undefined;
+  let language: MessageLanguage | undefined;
   for (let i = 0; i < result.length; i++) {
     const row = result[i];
     for (let j = 0; j < row.length; j++) {
       if (typeof row[j] !== "object") continue;
       out ??= result.slice() as unknown[][];
-      out[i] = row.map(outCell);
+      language ??= displayLanguage();
+      const lang = language;
+      out[i] = row.map((value) => (isCellError(value) ? toExcelError(value, lang) : value));
       break;
     }
   }
@@ -57,7 +70,7 @@ export function toExcelGrid(result: Grid<Result>): unknown[][] {
 }
 
 export function toExcelValue(result: Result): unknown {
-  return outCell(result);
+  return isCellError(result) ? toExcelError(result) : result;
 }
 
 function fromExcelCell(value: unknown): unknown {

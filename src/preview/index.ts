@@ -9,10 +9,12 @@ import { registerFluent } from "../taskpane/fluent";
 import { PreviewBook } from "./book";
 import { mountSheetView } from "./sheet-view";
 import { previewWorkbook } from "./workbook";
+import { useMessageLanguage } from "./ht-plugin";
 
 const requested = new URLSearchParams(location.search).get("lang");
 const lang: Lang = requested === "vi" || requested === "en" ? requested : languageOf(navigator.language);
 registerFluent();
+useMessageLanguage(lang);
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
 mountSheetView(document.getElementById("workbook")!, book, () => lang);
 const app = mountApp(document.getElementById("app")!, { workbook: previewWorkbook(book), lang });

@@ -3,6 +3,7 @@
  * formula, value and error message, and the grid. Cell text is set with textContent only.
  */
 import { DetailedCellError } from "hyperformula";
+import { engineFormula } from "./formula-language";
 import { columnName } from "../templates/cell-plan";
 import type { Lang } from "../templates/model";
 import { LOOKS } from "../templates/styles";
@@ -168,7 +169,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     event.preventDefault();
     const { sheet, row, col } = selected();
     const entered = formula.value;
-    hf.setCellContents({ sheet, row, col }, entered === "" ? null : entered);
+    hf.setCellContents({ sheet, row, col }, entered === "" ? null : engineFormula(entered));
     render();
   });
   book.onChange(render);
