@@ -58,6 +58,25 @@ export function isCellError(value: unknown): value is CellError {
   );
 }
 
+/** Reads a host's own error objects (Excel's CustomFunctions.Error) as core errors. */
+export type ForeignErrorReader = (value: object) => CellError | undefined;
+
+let readForeignError: ForeignErrorReader = () => undefined;
+
+/**
+ * Lets a boundary say how its error objects read, so that the core meets them where it reads
+ * cells, instead of the boundary copying every range of 100,000 rows to convert them first.
+ */
+export function readForeignErrorsWith(reader: ForeignErrorReader): void {
+  readForeignError = reader;
+}
+
+/** The error a cell holds: a core error as it is, a host's error object as the core's; else undefined. */
+export function errorOf(value: unknown): CellError | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  return isCellError(value) ? value : readForeignError(value);
+}
+
 export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === "string" && ERROR_CODES.has(code);
 }
@@ -76,4 +95,18 @@ export function messageIn(error: CellError, language: MessageLanguage): string |
  *  and when there is no Office at all. */
 export function messageLanguageOf(displayLanguage: unknown): MessageLanguage {
   return typeof displayLanguage === "string" && /^vi(\b|[-_])/i.test(displayLanguage) ? "vi" : "en";
+}
+
+const PLAIN_RESULTS = new WeakSet<object>();
+
+/** Marks a result grid that holds no error value, so a boundary need not scan 100,000 rows
+ *  for errors to convert. */
+export function plainResult<T extends object>(grid: T): T {
+  PLAIN_RESULTS.add(grid);
+  return grid;
+}
+
+/** Whether `grid` was marked by plainResult. */
+export function isPlainResult(grid: object): boolean {
+  return PLAIN_RESULTS.has(grid);
 }

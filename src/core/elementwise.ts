@@ -1,4 +1,4 @@
-import { cellError, isCellError, type Arg, type CellError, type Grid, type Result, type Scalar } from "./cell";
+import { cellError, isCellError, plainResult, type Arg, type CellError, type Grid, type Result, type Scalar } from "./cell";
 import { BLANK, readLabel, readNumber, type Blank } from "./coerce";
 import { broadcastShape, toGrids, type Shape } from "./grid";
 import { messages } from "./messages";
@@ -40,6 +40,8 @@ export interface Materialized extends Columns {
   isBlank(e: number): boolean;
   /** The first input error of element e, in argument order. */
   readonly errors: ReadonlyMap<number, CellError>;
+  /** Per element, 1 when some required input is filled; undefined when nothing is required. */
+  readonly filled: Uint8Array | undefined;
 }
 
 /**
@@ -83,6 +85,34 @@ function outsideDomain(fn: string, param: NumberParam, x: number): CellError | u
 }
 
 const NO_NUMBERS = new Float64Array(0);
+
+/**
+ * Scratch columns, reused from call to call. A column of 100,000 doubles is 800 kB outside the
+ * JavaScript heap; allocating several per call makes V8 run full collections over the whole
+ * workbook's arguments, which cost more than the arithmetic. Calls never overlap (Excel runs a
+ * function to its return), and no result keeps a column, so one set per slot is enough. Columns
+ * beyond the largest whole-column size are not kept.
+ */
+const KEEP_AT_MOST = 1_048_576;
+const numberPool: Float64Array[] = [];
+let flagPool = new Uint8Array(0);
+
+/** Scratch doubles for slot k, at least n long (contents are stale: every element is written). */
+function scratchNumbers(k: number, n: number): Float64Array {
+  if (n > KEEP_AT_MOST) return new Float64Array(n);
+  let pool = numberPool[k];
+  if (!pool || pool.length < n) pool = numberPool[k] = new Float64Array(Math.max(n, 1024));
+  return pool.subarray(0, n);
+}
+
+/** Scratch flags, n long and all zero. */
+function scratchFlags(n: number): Uint8Array {
+  if (n > KEEP_AT_MOST) return new Uint8Array(n);
+  if (flagPool.length < n) flagPool = new Uint8Array(Math.max(n, 1024));
+  const flags = flagPool.subarray(0, n);
+  flags.fill(0);
+  return flags;
+}
 const NO_LABELS: readonly string[] = [];
 
 /**
@@ -94,23 +124,26 @@ const NO_LABELS: readonly string[] = [];
  */
 export function materialize(fn: string, params: readonly Param[], args: readonly Arg[]): Materialized | CellError {
   const names = params.map((p) => p.name);
-  const grids = toGrids(fn, args, names);
+  // Rows are checked for raggedness while they are read, not in a pass of their own.
+  const grids = toGrids(fn, args, names, false);
   if (isCellError(grids)) return grids;
   const shape = broadcastShape(fn, grids, names);
   if (isCellError(shape)) return shape;
 
   const { rows, cols } = shape;
   const n = rows * cols;
-  const filled = new Uint8Array(n);
+  const filled = scratchFlags(n);
   const errors = new Map<number, CellError>();
   const anyRequired = params.some((p) => isLabel(p) || (p.fallback === undefined && !p.setting));
   const x: Float64Array[] = [];
   const labels: string[][] = [];
 
-  params.forEach((param, k) => {
+  for (let k = 0; k < params.length; k++) {
+    const param = params[k];
     const grid = grids[k];
     const byRow = grid.length > 1;
-    const byCol = grid[0].length > 1;
+    const width = grid[0].length;
+    const byCol = width > 1;
     if (isLabel(param)) {
       const column = new Array<string>(n);
       // Labels repeat (a grade per row): read each distinct text once.
@@ -118,6 +151,7 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       let e = 0;
       for (let i = 0; i < rows; i++) {
         const source = grid[byRow ? i : 0];
+        if (!Array.isArray(source) || source.length !== width) return cellError("#VALUE!", messages.ragged(fn, param.name));
         for (let j = 0; j < cols; j++, e++) {
           const cell: Scalar = source[byCol ? j : 0];
           let label = cache.get(cell);
@@ -136,43 +170,91 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       }
       x.push(NO_NUMBERS);
       labels.push(column);
-      return;
+      continue;
     }
-    const column = new Float64Array(n);
+    const column = scratchNumbers(k, n);
     const required = param.fallback === undefined && !param.setting;
     const low = param.domain === "rate" ? -1 : param.domain === "real" ? -Infinity : 0;
     const high = param.domain === "unitInterval" || param.domain === "rate" ? 1 : Infinity;
     const blankValue = param.fallback ?? 0;
-    let e = 0;
-    for (let i = 0; i < rows; i++) {
-      const source = grid[byRow ? i : 0];
-      for (let j = 0; j < cols; j++, e++) {
-        const cell: Scalar = source[byCol ? j : 0];
+    /** Reads one cell that is not a plain number in range into element e. */
+    const readSlow = (cell: Scalar, e: number): void => {
+      const read = readNumber(cell, fn, param.name);
+      if (read === BLANK) {
+        column[e] = blankValue;
+        return;
+      }
+      const bad = isCellError(read) ? read : outsideDomain(fn, param, read);
+      if (bad) {
+        if (!errors.has(e)) errors.set(e, bad);
+        return;
+      }
+      column[e] = read as number;
+      if (required) filled[e] = 1;
+    };
+    const source0 = grid[0];
+    if (!Array.isArray(source0) || source0.length !== width) return cellError("#VALUE!", messages.ragged(fn, param.name));
+    if (!byRow && !byCol) {
+      // One cell against the others' ranges: read it once, then fill.
+      const cell: Scalar = source0[0];
+      let value = blankValue;
+      let fills = false;
+      let bad: CellError | undefined;
+      if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {
+        value = cell;
+        fills = required;
+      } else {
+        const read = readNumber(cell, fn, param.name);
+        if (read !== BLANK) {
+          bad = isCellError(read) ? read : outsideDomain(fn, param, read);
+          value = bad ? 0 : (read as number);
+          fills = !bad && required;
+        }
+      }
+      if (bad) for (let e = 0; e < n; e++) errors.has(e) || errors.set(e, bad);
+      else {
+        column.fill(value);
+        if (fills) filled.fill(1);
+      }
+    } else if (byRow && !byCol && cols === 1) {
+      // A column against a column: the usual case, one loop.
+      for (let i = 0; i < rows; i++) {
+        const source = grid[i];
+        if (!Array.isArray(source) || source.length !== 1) return cellError("#VALUE!", messages.ragged(fn, param.name));
+        const cell: Scalar = source[0];
         // Most cells are plain numbers in range: take them as they are.
         if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {
-          column[e] = cell;
-          if (required) filled[e] = 1;
-          continue;
+          column[i] = cell;
+          if (required) filled[i] = 1;
+        } else readSlow(cell, i);
+      }
+    } else {
+      let e = 0;
+      for (let i = 0; i < rows; i++) {
+        const source = grid[byRow ? i : 0];
+        if (!Array.isArray(source) || source.length !== width) return cellError("#VALUE!", messages.ragged(fn, param.name));
+        for (let j = 0; j < cols; j++, e++) {
+          const cell: Scalar = source[byCol ? j : 0];
+          if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {
+            column[e] = cell;
+            if (required) filled[e] = 1;
+          } else readSlow(cell, e);
         }
-        const read = readNumber(cell, fn, param.name);
-        if (read === BLANK) {
-          column[e] = blankValue;
-          continue;
-        }
-        const bad = isCellError(read) ? read : outsideDomain(fn, param, read);
-        if (bad) {
-          if (!errors.has(e)) errors.set(e, bad);
-          continue;
-        }
-        column[e] = read as number;
-        if (required) filled[e] = 1;
       }
     }
     x.push(column);
     labels.push(NO_LABELS as string[]);
-  });
+  }
 
-  return { n, x, labels, shape, errors, isBlank: (e) => anyRequired && filled[e] === 0 };
+  return {
+    n,
+    x,
+    labels,
+    shape,
+    errors,
+    filled: anyRequired ? filled : undefined,
+    isBlank: (e) => anyRequired && filled[e] === 0,
+  };
 }
 
 /**
@@ -195,7 +277,8 @@ export function mapElements(
 ): Grid<Result> {
   const columns = materialize(fn, params, args);
   if (isCellError(columns)) return [[columns]];
-  const out = new Float64Array(columns.n);
+  // The slot after the last argument's: the columns stay readable while the kernel writes.
+  const out = scratchNumbers(params.length, columns.n);
   const failures = new Map<number, CellError>();
   kernel(columns, out, (e, error) => failures.set(e, error));
 
@@ -213,13 +296,23 @@ export function mapElements(
     return value - value === 0 ? value : (overflow ??= cellError("#NUM!", messages.overflow(fn)));
   };
   // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
-  if (cols === 1 && output === "number" && columns.errors.size === 0 && failures.size === 0) {
-    // The usual column of plain results: no error to look up, only blanks and overflows.
+  if (cols === 1 && columns.errors.size === 0 && failures.size === 0) {
+    // The usual column of plain results: no error to look up, only blanks and overflows. Each
+    // kind of row has its own literal: V8 tracks element kinds per literal, and one blank row
+    // must not make every number row an array of boxed numbers.
+    let plain = true;
+    const filled = columns.filled;
     for (let e = 0; e < rows; e++) {
       const value = out[e];
-      result[e] = [columns.isBlank(e) ? "" : value - value === 0 ? value : cellAt(e)];
+      if (filled !== undefined && filled[e] === 0) result[e] = [""];
+      else if (output === "boolean") result[e] = [value !== 0];
+      else if (value - value === 0) result[e] = [value];
+      else {
+        result[e] = [cellAt(e)];
+        plain = false;
+      }
     }
-    return result;
+    return plain ? plainResult(result) : result;
   }
   for (let i = 0, e = 0; i < rows; i++) {
     if (cols === 1) {

@@ -2,7 +2,7 @@
  * Quality-differentiated rates (hàng tốt giá cao, hàng xấu giá thấp): a grade table gives each
  * grade a coefficient relative to the base price (1 for the base grade).
  */
-import { cellError, isBlank, isCellError, type Arg, type CellError, type Grid, type Result } from "./cell";
+import { cellError, errorOf, isBlank, isCellError, type Arg, type CellError, type Grid, type Result } from "./cell";
 import { BLANK, cleanLabel, labelKey, readLabel, readNumber } from "./coerce";
 import { divide } from "./arithmetic";
 import { declaredParams, finite, mapElements, type Param } from "./elementwise";
@@ -23,7 +23,8 @@ export function readGradeTable(fn: string, arg: Arg): GradeTable | CellError {
     const label = readLabel(labelCell, fn, "grade_table");
     if (isCellError(label)) return label;
     if (label === BLANK) return cellError("#VALUE!", messages.gradeLabel(fn, coefCell));
-    if (isCellError(coefCell)) return coefCell;
+    const coefError = errorOf(coefCell);
+    if (coefError) return coefError;
     const coef = readNumber(coefCell, fn, "grade_table");
     if (typeof coef !== "number" || coef < 0) return cellError("#VALUE!", messages.gradeCoefficient(fn, label));
     const key = labelKey(label);
@@ -77,6 +78,8 @@ interface GradedTotals {
 }
 
 const shapeText = (grid: Grid<unknown>) => `${grid.length}×${grid[0].length}`;
+const raggedQuantities = (fn: string) => cellError("#VALUE!", messages.ragged(fn, "quantities"));
+const raggedGrades = (fn: string) => cellError("#VALUE!", messages.ragged(fn, "grades"));
 
 /**
  * Σ quantity, Σ quantity × coefficient and Σ quantity × base price × coefficient over the filled
@@ -93,9 +96,10 @@ function gradedTotals(
 ): GradedTotals | CellError | "" {
   const table = readGradeTable(fn, gradeTable);
   if (isCellError(table)) return table;
-  const quantities = toGrid(quantitiesArg, fn, "quantities");
+  // Rows are checked for raggedness as they are read, not in a pass of their own.
+  const quantities = toGrid(quantitiesArg, fn, "quantities", false);
   if (isCellError(quantities)) return quantities;
-  const grades = toGrid(gradesArg, fn, "grades");
+  const grades = toGrid(gradesArg, fn, "grades", false);
   if (isCellError(grades)) return grades;
   const prices = toGrid(basePriceArg, fn, "base_price");
   if (isCellError(prices)) return prices;
@@ -126,6 +130,8 @@ function gradedTotals(
     const quantityRow = quantities[i];
     const gradeRow = grades[i];
     const priceRow = prices[priceByRow ? i : 0];
+    if (!Array.isArray(quantityRow) || quantityRow.length !== cols) return raggedQuantities(fn);
+    if (!Array.isArray(gradeRow) || gradeRow.length !== cols) return raggedGrades(fn);
     for (let j = 0; j < cols; j++) {
       const q = quantityRow[j];
       let x: number;

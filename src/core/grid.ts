@@ -9,13 +9,15 @@ export interface Shape {
   readonly cols: number;
 }
 
-/** Any argument as a rectangular grid: a value is 1×1, a flat array one row. */
-export function toGrid(arg: Arg, fn: string, name: string): Grid<Scalar> | CellError {
+/** Any argument as a rectangular grid: a value is 1×1, a flat array one row. `checkRows` false:
+ *  the caller checks every row's length as it reads it. */
+export function toGrid(arg: Arg, fn: string, name: string, checkRows = true): Grid<Scalar> | CellError {
   if (!Array.isArray(arg)) return [[arg as Scalar]];
   if (arg.length === 0) return [[undefined]];
   if (!Array.isArray(arg[0])) return [arg as unknown as Scalar[]];
   const cols = (arg[0] as readonly Scalar[]).length;
   if (cols === 0) return [[undefined]];
+  if (!checkRows) return arg as Grid<Scalar>;
   for (let i = 0; i < arg.length; i++) {
     const row: unknown = arg[i];
     if (!Array.isArray(row) || row.length !== cols) return cellError("#VALUE!", messages.ragged(fn, name));
@@ -50,10 +52,15 @@ export function broadcastShape(
 }
 
 /** The grids of several arguments, or the first error met while reading them. */
-export function toGrids(fn: string, args: readonly Arg[], names: readonly string[]): Grid<Scalar>[] | CellError {
+export function toGrids(
+  fn: string,
+  args: readonly Arg[],
+  names: readonly string[],
+  checkRows = true,
+): Grid<Scalar>[] | CellError {
   const grids: Grid<Scalar>[] = [];
   for (let k = 0; k < names.length; k++) {
-    const grid = toGrid(args[k], fn, names[k]);
+    const grid = toGrid(args[k], fn, names[k], checkRows);
     if (isCellError(grid)) return grid;
     grids.push(grid);
   }

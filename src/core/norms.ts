@@ -59,57 +59,80 @@ const BETTER: readonly Better[] = ["lower", "higher"];
 export type AverageMethod = "half" | "advanced";
 const METHODS: readonly AverageMethod[] = ["half", "advanced"];
 
-/** Neumaier-compensated sum of the first `n` values: a norm's mean must not drift with the
- *  number of observations. */
-function sum(values: Float64Array, n: number): number {
-  let total = 0;
-  let compensation = 0;
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    const t = total + x;
-    compensation += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
-    total = t;
-  }
-  return total + compensation;
-}
-
 /**
  * HT.PROGRESSIVEAVG: the progressive average norm (mức trung bình tiên tiến). m is the mean of
  * all observations; the advanced ones are at least as good as m; "half" gives (m + a) / 2 and
- * "advanced" gives a, where a is their mean.
+ * "advanced" gives a, where a is their mean. Two passes over the range as Excel hands it, no
+ * copy: the first checks every cell and sums, the second sums the advanced ones. Sums are
+ * Neumaier-compensated: a norm's mean must not drift with the number of observations.
  */
 export function progressiveAvg(observations: Arg, better?: Arg, method?: Arg): Result {
   const fn = "PROGRESSIVEAVG";
-  const grid = toGrid(observations, fn, "observations");
+  // Rows are checked for raggedness in the first pass, not in a pass of their own.
+  const grid = toGrid(observations, fn, "observations", false);
   if (isCellError(grid)) return grid;
+  const width = grid[0].length;
   const direction = readOption(better, fn, "better", BETTER, "lower");
   if (isCellError(direction)) return direction;
   const how = readOption(method, fn, "method", METHODS, "half");
   if (isCellError(how)) return how;
 
-  const values = new Float64Array(grid.length * grid[0].length);
+  let total = 0;
+  let compensation = 0;
   let n = 0;
-  for (const row of grid) {
-    for (const cell of row) {
-      const x = typeof cell === "number" && cell - cell === 0 ? cell : readNumber(cell, fn, "observations");
-      if (x === BLANK) continue;
-      if (isCellError(x)) return x;
-      if (x < 0) return cellError("#NUM!", messages.negative(fn, "observations"));
-      values[n++] = x;
+  let plain = true; // every observation a plain number, so the second pass may read cells as they are
+  for (let i = 0; i < grid.length; i++) {
+    const row = grid[i];
+    if (!Array.isArray(row) || row.length !== width) return cellError("#VALUE!", messages.ragged(fn, "observations"));
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      let x: number;
+      if (typeof cell === "number" && cell >= 0 && cell - cell === 0) x = cell;
+      else {
+        const read = readNumber(cell, fn, "observations");
+        if (read === BLANK) continue;
+        if (isCellError(read)) return read;
+        if (read < 0) return cellError("#NUM!", messages.negative(fn, "observations"));
+        plain = false;
+        x = read;
+      }
+      // Observations are never negative, so the larger of total and x is the larger in size.
+      const t = total + x;
+      compensation += total >= x ? total - t + x : x - t + total;
+      total = t;
+      n++;
     }
   }
   if (n === 0) return cellError("#DIV/0!", messages.noNumbers(fn, "observations"));
 
-  const mean = sum(values, n) / n;
+  const mean = (total + compensation) / n;
   // An observation equal to the mean is advanced; rounding in the mean must not exclude it.
   const slack = 1e-12 * Math.abs(mean);
-  const advanced = new Float64Array(n);
+  const lower = direction === "lower";
+  const bound = lower ? mean + slack : mean - slack;
+  let advancedTotal = 0;
+  let advancedCompensation = 0;
   let m = 0;
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    if (direction === "lower" ? x <= mean + slack : x >= mean - slack) advanced[m++] = x;
+  for (let i = 0; i < grid.length; i++) {
+    const row = grid[i];
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      let x: number;
+      if (typeof cell === "number") x = cell;
+      else if (plain) continue; // blank
+      else {
+        const read = readNumber(cell, fn, "observations");
+        if (read === BLANK || isCellError(read)) continue;
+        x = read;
+      }
+      if (lower ? x > bound : x < bound) continue;
+      const t = advancedTotal + x;
+      advancedCompensation += advancedTotal >= x ? advancedTotal - t + x : x - t + advancedTotal;
+      advancedTotal = t;
+      m++;
+    }
   }
-  const advancedMean = sum(advanced, m) / m;
+  const advancedMean = (advancedTotal + advancedCompensation) / m;
   return finite(fn, how === "half" ? (mean + advancedMean) / 2 : advancedMean);
 }
 

@@ -7,8 +7,10 @@ import {
   cellError,
   isCellError,
   isErrorCode,
+  isPlainResult,
   messageIn,
   messageLanguageOf,
+  readForeignErrorsWith,
   type Arg,
   type CellError,
   type ErrorCode,
@@ -52,6 +54,7 @@ export function toExcelError(error: CellError, language: MessageLanguage = displ
 
 /** A core result as Excel wants it: a matrix for spilling functions, one value otherwise. */
 export function toExcelGrid(result: Grid<Result>): unknown[][] {
+  if (isPlainResult(result)) return result as unknown[][];
   // Errors are rare: leave error-free rows as they are rather than copying 100,000 of them.
   let out: unknown[][] | undefined;
   let language: MessageLanguage | undefined;
@@ -73,34 +76,19 @@ export function toExcelValue(result: Result): unknown {
   return isCellError(result) ? toExcelError(result) : result;
 }
 
-function fromExcelCell(value: unknown): unknown {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const code = (value as { code?: unknown }).code;
-    const message = (value as { message?: unknown }).message;
-    if (isErrorCode(code)) return cellError(code, typeof message === "string" && message ? message : undefined);
-  }
-  return value;
+/** An error object Excel hands in (CustomFunctions.Error: code and message) as a core error. */
+export function fromExcelError(value: object): CellError | undefined {
+  const code = (value as { code?: unknown }).code;
+  const message = (value as { message?: unknown }).message;
+  return isErrorCode(code) ? cellError(code, typeof message === "string" && message ? message : undefined) : undefined;
 }
 
-// Indexed loops: this runs over every cell of every argument, and iterators cost several times more.
-function hasObject(arg: readonly unknown[]): boolean {
-  for (let i = 0; i < arg.length; i++) {
-    const row = arg[i];
-    if (!Array.isArray(row)) {
-      if (typeof row === "object" && row !== null) return true;
-      continue;
-    }
-    for (let j = 0; j < row.length; j++) {
-      const v: unknown = row[j];
-      if (typeof v === "object" && v !== null) return true;
-    }
-  }
-  return false;
-}
+// The core reads Excel's error objects where it reads cells: ranges go in as Excel hands them,
+// never copied or scanned first (100,000 rows per argument).
+readForeignErrorsWith(fromExcelError);
 
-/** An argument as the core reads it: Excel error objects become core errors. */
+/** An argument as the core reads it: a range as it is, a single error object as a core error. */
 export function fromExcel(arg: unknown): Arg {
-  if (!Array.isArray(arg)) return fromExcelCell(arg) as Arg;
-  if (!hasObject(arg)) return arg as Arg;
-  return arg.map((row) => (Array.isArray(row) ? row.map(fromExcelCell) : fromExcelCell(row))) as Arg;
+  if (Array.isArray(arg) || typeof arg !== "object" || arg === null) return arg as Arg;
+  return (fromExcelError(arg) ?? arg) as Arg;
 }
