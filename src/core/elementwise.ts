@@ -300,8 +300,18 @@ export function mapElements(
     // The usual column of plain results: no error to look up, only blanks and overflows. Each
     // kind of row has its own literal: V8 tracks element kinds per literal, and one blank row
     // must not make every number row an array of boxed numbers.
-    let plain = true;
     const filled = columns.filled;
+    // Most often every row is filled and finite: then one branch-free loop (a quick scan of the
+    // flags and numbers first costs less than a branch in the loop that allocates the rows).
+    let simple = true;
+    if (filled !== undefined) for (let e = 0; e < rows && simple; e++) simple = filled[e] !== 0;
+    if (output === "number") for (let e = 0; e < rows && simple; e++) simple = out[e] - out[e] === 0;
+    if (simple) {
+      if (output === "number") for (let e = 0; e < rows; e++) result[e] = [out[e]];
+      else for (let e = 0; e < rows; e++) result[e] = [out[e] !== 0];
+      return plainResult(result);
+    }
+    let plain = true;
     for (let e = 0; e < rows; e++) {
       const value = out[e];
       if (filled !== undefined && filled[e] === 0) result[e] = [""];
