@@ -340,8 +340,8 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
         { domain: "nonNegative" },
       ),
       label("grades", "pham_cap", {
-        en: "Grade of each line, same size as quantities.",
-        vi: "Phẩm cấp của từng dòng, cùng kích thước với số lượng.",
+        en: "Grade of each line: a range of the same shape as quantities (the same rows and columns).",
+        vi: "Phẩm cấp của từng dòng: vùng ô cùng kích thước với số lượng (cùng số dòng và số cột).",
       }),
       num(
         "base_price",
@@ -378,8 +378,8 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
         { domain: "nonNegative" },
       ),
       label("grades", "pham_cap", {
-        en: "Grade of each line, same size as quantities.",
-        vi: "Phẩm cấp của từng dòng, cùng kích thước với số lượng.",
+        en: "Grade of each line: a range of the same shape as quantities (the same rows and columns).",
+        vi: "Phẩm cấp của từng dòng: vùng ô cùng kích thước với số lượng (cùng số dòng và số cột).",
       }),
       table("grade_table", "bang_pham_cap", {
         en: "Two columns: grade label and coefficient relative to the base price.",

@@ -109,7 +109,7 @@ export function GRADEPRICE(base_price: any[][], grade: any[][], grade_table: any
  * Value of deliveries of mixed grades: the sum of quantity × base price × grade coefficient over all lines.
  * @customfunction GRADEVALUE
  * @param quantities Quantities delivered, one per line.
- * @param grades Grade of each line, same size as quantities.
+ * @param grades Grade of each line: a range of the same shape as quantities (the same rows and columns).
  * @param base_price Price of the base grade, in đồng.
  * @param grade_table Two columns: grade label and coefficient relative to the base price.
  * @returns Total value, in đồng.
@@ -122,7 +122,7 @@ export function GRADEVALUE(quantities: any[][], grades: any[][], base_price: any
  * Average grade coefficient (hệ số phẩm cấp bình quân): the sum of quantity × coefficient divided by the total quantity. 1 means all at the base grade.
  * @customfunction GRADECOEF
  * @param quantities Quantities produced or delivered, one per line.
- * @param grades Grade of each line, same size as quantities.
+ * @param grades Grade of each line: a range of the same shape as quantities (the same rows and columns).
  * @param grade_table Two columns: grade label and coefficient relative to the base price.
  * @returns Average coefficient.
  */
@@ -377,7 +377,7 @@ export function GIATHEOPHAMCAP(base_price: any[][], grade: any[][], grade_table:
  * Vietnamese name of HT.GRADEVALUE. Value of deliveries of mixed grades: the sum of quantity × base price × grade coefficient over all lines.
  * @customfunction GIATRITHEOPHAMCAP
  * @param quantities Quantities delivered, one per line.
- * @param grades Grade of each line, same size as quantities.
+ * @param grades Grade of each line: a range of the same shape as quantities (the same rows and columns).
  * @param base_price Price of the base grade, in đồng.
  * @param grade_table Two columns: grade label and coefficient relative to the base price.
  * @returns Total value, in đồng.
@@ -395,7 +395,7 @@ export function GIATRITHEOPHAMCAP(
  * Vietnamese name of HT.GRADECOEF. Average grade coefficient (hệ số phẩm cấp bình quân): the sum of quantity × coefficient divided by the total quantity. 1 means all at the base grade.
  * @customfunction HESOPHAMCAP
  * @param quantities Quantities produced or delivered, one per line.
- * @param grades Grade of each line, same size as quantities.
+ * @param grades Grade of each line: a range of the same shape as quantities (the same rows and columns).
  * @param grade_table Two columns: grade label and coefficient relative to the base price.
  * @returns Average coefficient.
  */
