@@ -83,6 +83,17 @@ const text = (name: string, vi: string, help: Text, extra: Extra): ParamDeclarat
   ...extra,
 });
 
+/** Which way a norm is better, for PROGRESSIVEAVG and NORMCHECK alike. */
+const BETTER = option(
+  "better",
+  "tot_hon",
+  {
+    en: '"lower" when less is better (time and consumption norms, the default) or "higher" when more is better (output norms).',
+    vi: '"lower" khi càng thấp càng tốt (mức thời gian, mức tiêu hao; mặc định) hoặc "higher" khi càng cao càng tốt (mức sản lượng).',
+  },
+  { default: "lower", options: ["lower", "higher"] },
+);
+
 export const DECLARATIONS: readonly FunctionDeclaration[] = [
   {
     id: "COSTPRICE",
@@ -550,15 +561,7 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
         },
         { domain: "nonNegative" },
       ),
-      option(
-        "better",
-        "tot_hon",
-        {
-          en: '"lower" when less is better (time and consumption norms, the default) or "higher" when more is better (output norms).',
-          vi: '"lower" khi càng thấp càng tốt (mức thời gian, mức tiêu hao; mặc định) hoặc "higher" khi càng cao càng tốt (mức sản lượng).',
-        },
-        { default: "lower", options: ["lower", "higher"] },
-      ),
+      BETTER,
       option(
         "method",
         "cach_tinh",
@@ -598,15 +601,7 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
         },
         { domain: "nonNegative" },
       ),
-      option(
-        "better",
-        "tot_hon",
-        {
-          en: '"lower" when less is better (time and consumption norms, the default) or "higher" when more is better (output norms).',
-          vi: '"lower" khi càng thấp càng tốt (mức thời gian, mức tiêu hao; mặc định) hoặc "higher" khi càng cao càng tốt (mức sản lượng).',
-        },
-        { default: "lower", options: ["lower", "higher"] },
-      ),
+      BETTER,
     ],
   },
   {

@@ -1,4 +1,13 @@
-import { cellError, isCellError, plainResult, type Arg, type CellError, type Grid, type Result, type Scalar } from "./cell";
+import {
+  cellError,
+  isCellError,
+  plainResult,
+  type Arg,
+  type CellError,
+  type Grid,
+  type Result,
+  type Scalar,
+} from "./cell";
 import { BLANK, readLabel, readNumber, type Blank } from "./coerce";
 import { broadcastShape, toGrids, type Shape } from "./grid";
 import { messages } from "./messages";
@@ -151,7 +160,8 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       let e = 0;
       for (let i = 0; i < rows; i++) {
         const source = grid[byRow ? i : 0];
-        if (!Array.isArray(source) || source.length !== width) return cellError("#VALUE!", messages.ragged(fn, param.name));
+        if (!Array.isArray(source) || source.length !== width)
+          return cellError("#VALUE!", messages.ragged(fn, param.name));
         for (let j = 0; j < cols; j++, e++) {
           const cell: Scalar = source[byCol ? j : 0];
           let label = cache.get(cell);
@@ -193,7 +203,8 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       if (required) filled[e] = 1;
     };
     const source0 = grid[0];
-    if (!Array.isArray(source0) || source0.length !== width) return cellError("#VALUE!", messages.ragged(fn, param.name));
+    if (!Array.isArray(source0) || source0.length !== width)
+      return cellError("#VALUE!", messages.ragged(fn, param.name));
     if (!byRow && !byCol) {
       // One cell against the others' ranges: read it once, then fill.
       const cell: Scalar = source0[0];
@@ -232,7 +243,8 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       let e = 0;
       for (let i = 0; i < rows; i++) {
         const source = grid[byRow ? i : 0];
-        if (!Array.isArray(source) || source.length !== width) return cellError("#VALUE!", messages.ragged(fn, param.name));
+        if (!Array.isArray(source) || source.length !== width)
+          return cellError("#VALUE!", messages.ragged(fn, param.name));
         for (let j = 0; j < cols; j++, e++) {
           const cell: Scalar = source[byCol ? j : 0];
           if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {

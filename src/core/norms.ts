@@ -119,7 +119,8 @@ export function progressiveAvg(observations: Arg, better?: Arg, method?: Arg): R
       const cell = row[j];
       let x: number;
       if (typeof cell === "number") x = cell;
-      else if (plain) continue; // blank
+      else if (plain)
+        continue; // blank
       else {
         const read = readNumber(cell, fn, "observations");
         if (read === BLANK || isCellError(read)) continue;

@@ -15,6 +15,7 @@ import * as functions from "../../src/functions/functions";
 import { displayLanguage, toExcelError } from "../../src/functions/boundary";
 import { installCustomFunctionsMock, MockCustomFunctionError } from "../support/custom-functions-mock";
 import { expectClose, only } from "../support/close";
+import { validArgsWith } from "../support/valid-args";
 
 const first = (result: unknown): Result => (Array.isArray(result) ? (result as Result[][])[0][0] : (result as Result));
 const en = (result: unknown) => messageIn(first(result) as CellError, "en");
@@ -24,16 +25,7 @@ const GRADES = [
   ["Thứ phẩm", 0.8],
 ];
 
-/** Valid arguments for a function, with `value` at position k. */
-function argsWith(entry: CatalogEntry, k: number, value: Arg): Arg[] {
-  return entry.params.map((p, j) => {
-    if (j === k) return value;
-    if (p.kind === "label") return "Chính phẩm";
-    if (p.kind === "table") return GRADES;
-    if (p.kind === "option" || p.kind === "text") return p.default;
-    return p.domain === "rate" ? 0.05 : 1;
-  });
-}
+const argsWith = (entry: CatalogEntry, k: number, value: Arg) => validArgsWith(entry, k, value, GRADES, "Chính phẩm");
 
 describe("rule 1: rates are fractions", () => {
   test("HT.COSTPRICE(100,20,5,5,2,10), typed meaning 5 %, 2 % and 10 %, is #NUM!, not 1200", () => {

@@ -5,6 +5,7 @@ import { costPrice, priceBuildUp } from "../../src/core/pricing";
 import { gradeCoef } from "../../src/core/grades";
 import { progressiveAvg } from "../../src/core/norms";
 import { TOLERANCE } from "../support/close";
+import { validArgsWith } from "../support/valid-args";
 
 const RUNS = { numRuns: 300 };
 
@@ -66,17 +67,6 @@ describe.each(CATALOG.map((entry) => [entry.id, entry] as const))("HT.%s never f
   });
 });
 
-/** Valid arguments for a function, with `value` at position k. */
-function validArgsWith(entry: CatalogEntry, k: number, value: Arg): Arg[] {
-  return entry.params.map((p, j) => {
-    if (j === k) return value;
-    if (p.kind === "label") return "A";
-    if (p.kind === "table") return GRADE_TABLE;
-    if (p.kind === "option" || p.kind === "text") return p.default;
-    return p.domain === "rate" ? 0.05 : 2;
-  });
-}
-
 const BAD_VALUES: readonly Arg[] = [
   Number.NaN,
   Number.POSITIVE_INFINITY,
@@ -123,7 +113,7 @@ describe.each(CATALOG.map((entry) => [entry.id, entry] as const))("HT.%s, the ba
     entry.params.forEach((_param, k) => {
       for (const bad of BAD_VALUES) {
         let result: Grid<Result> | Result | undefined;
-        expect(() => (result = entry.impl(...validArgsWith(entry, k, bad)))).not.toThrow();
+        expect(() => (result = entry.impl(...validArgsWith(entry, k, bad, GRADE_TABLE, "A")))).not.toThrow();
         const out = cells(result!);
         expect(out.length).toBeGreaterThan(0);
         for (const value of out)
