@@ -49,8 +49,8 @@ export interface Materialized extends Columns {
   isBlank(e: number): boolean;
   /** The first input error of element e, in argument order. */
   readonly errors: ReadonlyMap<number, CellError>;
-  /** Per element, 1 when some required input is filled; undefined when nothing is required. */
-  readonly filled: Uint8Array | undefined;
+  /** Whether any element may be blank (some required input is blank somewhere). */
+  readonly anyBlank: boolean;
 }
 
 /**
@@ -141,9 +141,12 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
 
   const { rows, cols } = shape;
   const n = rows * cols;
-  const filled = scratchFlags(n);
+  // Per element, how many required inputs are blank: counted only where a cell is blank, so the
+  // plain numbers that fill most ranges cost no write. Blank when all of them are.
+  const blanks = scratchFlags(n);
+  let sawBlank = false;
   const errors = new Map<number, CellError>();
-  const anyRequired = params.some((p) => isLabel(p) || (p.fallback === undefined && !p.setting));
+  const requiredCount = params.filter((p) => isLabel(p) || (p.fallback === undefined && !p.setting)).length;
   const x: Float64Array[] = [];
   const labels: string[][] = [];
 
@@ -169,12 +172,13 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
             label = readLabel(cell, fn, param.name);
             if (typeof cell !== "object" || cell === null) cache.set(cell, label);
           }
-          if (typeof label === "string") {
-            column[e] = label;
-            filled[e] = 1;
-          } else {
+          if (typeof label === "string") column[e] = label;
+          else {
             column[e] = "";
-            if (label !== BLANK && !errors.has(e)) errors.set(e, label);
+            if (label === BLANK) {
+              blanks[e]++;
+              sawBlank = true;
+            } else if (!errors.has(e)) errors.set(e, label);
           }
         }
       }
@@ -192,6 +196,10 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       const read = readNumber(cell, fn, param.name);
       if (read === BLANK) {
         column[e] = blankValue;
+        if (required) {
+          blanks[e]++;
+          sawBlank = true;
+        }
         return;
       }
       const bad = isCellError(read) ? read : outsideDomain(fn, param, read);
@@ -200,7 +208,6 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
         return;
       }
       column[e] = read as number;
-      if (required) filled[e] = 1;
     };
     const source0 = grid[0];
     if (!Array.isArray(source0) || source0.length !== width)
@@ -209,23 +216,24 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       // One cell against the others' ranges: read it once, then fill.
       const cell: Scalar = source0[0];
       let value = blankValue;
-      let fills = false;
+      let blank = false;
       let bad: CellError | undefined;
-      if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {
-        value = cell;
-        fills = required;
-      } else {
+      if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) value = cell;
+      else {
         const read = readNumber(cell, fn, param.name);
-        if (read !== BLANK) {
+        if (read === BLANK) blank = true;
+        else {
           bad = isCellError(read) ? read : outsideDomain(fn, param, read);
           value = bad ? 0 : (read as number);
-          fills = !bad && required;
         }
       }
       if (bad) for (let e = 0; e < n; e++) errors.has(e) || errors.set(e, bad);
       else {
         column.fill(value);
-        if (fills) filled.fill(1);
+        if (blank && required) {
+          for (let e = 0; e < n; e++) blanks[e]++;
+          sawBlank = true;
+        }
       }
     } else if (byRow && !byCol && cols === 1) {
       // A column against a column: the usual case, one loop.
@@ -234,10 +242,8 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
         if (!Array.isArray(source) || source.length !== 1) return cellError("#VALUE!", messages.ragged(fn, param.name));
         const cell: Scalar = source[0];
         // Most cells are plain numbers in range: take them as they are.
-        if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {
-          column[i] = cell;
-          if (required) filled[i] = 1;
-        } else readSlow(cell, i);
+        if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) column[i] = cell;
+        else readSlow(cell, i);
       }
     } else {
       let e = 0;
@@ -247,10 +253,8 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
           return cellError("#VALUE!", messages.ragged(fn, param.name));
         for (let j = 0; j < cols; j++, e++) {
           const cell: Scalar = source[byCol ? j : 0];
-          if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {
-            column[e] = cell;
-            if (required) filled[e] = 1;
-          } else readSlow(cell, e);
+          if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) column[e] = cell;
+          else readSlow(cell, e);
         }
       }
     }
@@ -264,8 +268,8 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
     labels,
     shape,
     errors,
-    filled: anyRequired ? filled : undefined,
-    isBlank: (e) => anyRequired && filled[e] === 0,
+    anyBlank: requiredCount > 0 && sawBlank,
+    isBlank: (e) => requiredCount > 0 && blanks[e] === requiredCount,
   };
 }
 
@@ -312,11 +316,9 @@ export function mapElements(
     // The usual column of plain results: no error to look up, only blanks and overflows. Each
     // kind of row has its own literal: V8 tracks element kinds per literal, and one blank row
     // must not make every number row an array of boxed numbers.
-    const filled = columns.filled;
     // Most often every row is filled and finite: then one branch-free loop (a quick scan of the
-    // flags and numbers first costs less than a branch in the loop that allocates the rows).
-    let simple = true;
-    if (filled !== undefined) for (let e = 0; e < rows && simple; e++) simple = filled[e] !== 0;
+    // numbers first costs less than a branch in the loop that allocates the rows).
+    let simple = !columns.anyBlank;
     if (output === "number") for (let e = 0; e < rows && simple; e++) simple = out[e] - out[e] === 0;
     if (simple) {
       if (output === "number") for (let e = 0; e < rows; e++) result[e] = [out[e]];
@@ -326,7 +328,7 @@ export function mapElements(
     let plain = true;
     for (let e = 0; e < rows; e++) {
       const value = out[e];
-      if (filled !== undefined && filled[e] === 0) result[e] = [""];
+      if (columns.isBlank(e)) result[e] = [""];
       else if (output === "boolean") result[e] = [value !== 0];
       else if (value - value === 0) result[e] = [value];
       else {
