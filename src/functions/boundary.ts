@@ -36,7 +36,13 @@ const OUTPUT: Partial<Record<ErrorCode, { code: `${ExcelErrorCode}`; message: bo
  */
 export function displayLanguage(): MessageLanguage {
   const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
-  return messageLanguageOf(office?.context?.displayLanguage);
+  try {
+    return messageLanguageOf(office?.context?.displayLanguage);
+  } catch {
+    // office.js refuses some reads before it has initialised: the message is then in English,
+    // as it is without Office at all.
+    return "en";
+  }
 }
 
 /** A core error as Excel's, its message in `language`. Errors Excel cannot return (#REF!,

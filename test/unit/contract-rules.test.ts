@@ -213,3 +213,16 @@ describe("rule 5: messages in one language, Excel's display language, naming arg
     );
   });
 });
+
+describe("rule 5, before office.js has initialised", () => {
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+
+  test("a display language that cannot be read yet gives English messages, not an exception", () => {
+    (globalThis as { Office?: unknown }).Office = {
+      get context(): never {
+        throw new Error("Office.js has not fully loaded");
+      },
+    };
+    expect(displayLanguage()).toBe("en");
+  });
+});
