@@ -51,11 +51,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new FunctionsLocalizationPlugin({
-        input: "functions.json",
-        output: "functions.vi.json",
-        table: path.resolve(__dirname, "src/functions/functions.vi.json"),
-      }),
+      new FunctionsLocalizationPlugin({ input: "functions.json", output: "functions.vi.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -1,8 +1,6 @@
 /** Types of readme-functions.js, a plain Node script. */
-interface Metadata {
-  functions: { id: string; name: string; description: string; parameters: { name: string; description: string; optional?: boolean }[] }[];
-}
+import type { FunctionDeclaration } from "../src/core/declarations";
 export const START: string;
 export const END: string;
-export function functionReference(en: Metadata, vi: Metadata): string;
+export function functionReference(declarations: readonly FunctionDeclaration[]): string;
 export function withReference(readme: string, reference: string): string;

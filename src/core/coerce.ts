@@ -1,4 +1,4 @@
-import { cellError, isBlank, isCellError, type Arg, type CellError, type Scalar } from "./cell";
+import { cellError, errorOf, isBlank, isCellError, type Arg, type CellError, type Scalar } from "./cell";
 import { messages } from "./messages";
 
 /** Marks a blank cell; distinct from every number so callers can tell "blank" from 0. */
@@ -19,18 +19,19 @@ export function readNumber(value: Scalar, fn: string, arg: string): number | Bla
     return NUMERIC_TEXT.test(value) ? Number(value) : cellError("#VALUE!", messages.notANumber(fn, arg, value));
   }
   if (typeof value === "boolean") return cellError("#VALUE!", messages.logical(fn, arg, value));
-  if (isCellError(value)) return value;
-  return cellError("#VALUE!", messages.notAValue(fn, arg));
+  return errorOf(value) ?? cellError("#VALUE!", messages.notAValue(fn, arg));
 }
 
 // Plain printable ASCII needs no Unicode normalisation (and most labels are).
 const ASCII = /^[ -~]*$/;
+// No-break spaces (Excel's own, the figure and the narrow one) read as spaces.
+const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
 
-/** A label as written, trimmed and in one Unicode form: Vietnamese text arrives both
- *  precomposed and decomposed, depending on the keyboard. */
+/** A label as people see it: trimmed, no-break spaces as spaces, in one Unicode form
+ *  (Vietnamese text arrives both precomposed and decomposed, depending on the keyboard). */
 export function cleanLabel(label: string | number): string {
   const text = String(label);
-  return (ASCII.test(text) ? text : text.normalize("NFC")).trim();
+  return (ASCII.test(text) ? text : text.normalize("NFC").replace(NO_BREAK_SPACES, " ")).trim();
 }
 
 /** The key two labels match on: clean and case-folded. */
@@ -48,12 +49,17 @@ export function readLabel(value: Scalar, fn: string, arg: string): string | Blan
     return label === "" ? BLANK : label;
   }
   if (isBlank(value)) return BLANK;
-  if (isCellError(value)) return value;
-  return cellError("#VALUE!", messages.notAValue(fn, arg));
+  return errorOf(value) ?? cellError("#VALUE!", messages.notAValue(fn, arg));
 }
 
-/** The single value of an argument that must be one cell, or the error to return. */
+/** The single value of an argument that must be one cell (an error it holds as a core error),
+ *  or the error to return. */
 export function single(arg: Arg, fn: string, name: string): Scalar | CellError {
+  const value = singleCell(arg, fn, name);
+  return errorOf(value) ?? value;
+}
+
+function singleCell(arg: Arg, fn: string, name: string): Scalar | CellError {
   if (!Array.isArray(arg)) return arg as Scalar;
   if (arg.length === 0) return undefined;
   const row = arg[0];

@@ -1,10 +1,18 @@
-import { cellError, isCellError, type Arg, type CellError, type Grid, type Result, type Scalar } from "./cell";
+import {
+  cellError,
+  isCellError,
+  plainResult,
+  type Arg,
+  type CellError,
+  type Grid,
+  type Result,
+  type Scalar,
+} from "./cell";
 import { BLANK, readLabel, readNumber, type Blank } from "./coerce";
 import { broadcastShape, toGrids, type Shape } from "./grid";
 import { messages } from "./messages";
 
-/** What values a numeric parameter admits; anything outside is #NUM!. */
-export type Domain = "nonNegative" | "rate" | "unitInterval" | "real";
+import { DECLARATIONS, type Domain } from "./declarations";
 
 export interface NumberParam {
   readonly name: string;
@@ -41,6 +49,29 @@ export interface Materialized extends Columns {
   isBlank(e: number): boolean;
   /** The first input error of element e, in argument order. */
   readonly errors: ReadonlyMap<number, CellError>;
+  /** Whether any element may be blank (some required input is blank somewhere). */
+  readonly anyBlank: boolean;
+}
+
+/**
+ * The numeric and label parameters of a declared function, in argument order, as the column
+ * reader takes them (tables, options and text are read by the function itself).
+ */
+export function declaredParams(id: string): Param[] {
+  const declaration = DECLARATIONS.find((d) => d.id === id);
+  if (!declaration) throw new Error(`no declaration for HT.${id}`); // a programming error, caught by every test
+  return declaration.params.flatMap((p): Param[] => {
+    if (p.kind === "label") return [{ name: p.name, label: true }];
+    if (p.kind !== "number") return [];
+    const param: NumberParam = { name: p.name, domain: p.domain ?? "real" };
+    return [
+      {
+        ...param,
+        ...(typeof p.default === "number" ? { fallback: p.default } : {}),
+        ...(p.setting ? { setting: true as const } : {}),
+      },
+    ];
+  });
 }
 
 function isLabel(param: Param): param is LabelParam {
@@ -52,15 +83,45 @@ function outsideDomain(fn: string, param: NumberParam, x: number): CellError | u
     case "nonNegative":
       return x < 0 ? cellError("#NUM!", messages.negative(fn, param.name)) : undefined;
     case "rate":
-      return x < -1 ? cellError("#NUM!", messages.rateBelowMinusOne(fn, param.name)) : undefined;
+      // 5 typed for 5 %: the worst silent error a price could carry.
+      return x < -1 || x > 1 ? cellError("#NUM!", messages.rateNotFraction(fn, param.name)) : undefined;
     case "unitInterval":
-      return x < 0 || x > 1 ? cellError("#NUM!", messages.outsideUnit(fn, param.name)) : undefined;
+      if (x > 1) return cellError("#NUM!", messages.rateNotFraction(fn, param.name));
+      return x < 0 ? cellError("#NUM!", messages.outsideUnit(fn, param.name)) : undefined;
     case "real":
       return undefined;
   }
 }
 
 const NO_NUMBERS = new Float64Array(0);
+
+/**
+ * Scratch columns, reused from call to call. A column of 100,000 doubles is 800 kB outside the
+ * JavaScript heap; allocating several per call makes V8 run full collections over the whole
+ * workbook's arguments, which cost more than the arithmetic. Calls never overlap (Excel runs a
+ * function to its return), and no result keeps a column, so one set per slot is enough. Columns
+ * beyond the largest whole-column size are not kept.
+ */
+const KEEP_AT_MOST = 1_048_576;
+const numberPool: Float64Array[] = [];
+let flagPool = new Uint8Array(0);
+
+/** Scratch doubles for slot k, at least n long (contents are stale: every element is written). */
+function scratchNumbers(k: number, n: number): Float64Array {
+  if (n > KEEP_AT_MOST) return new Float64Array(n);
+  let pool = numberPool[k];
+  if (!pool || pool.length < n) pool = numberPool[k] = new Float64Array(Math.max(n, 1024));
+  return pool.subarray(0, n);
+}
+
+/** Scratch flags, n long and all zero. */
+function scratchFlags(n: number): Uint8Array {
+  if (n > KEEP_AT_MOST) return new Uint8Array(n);
+  if (flagPool.length < n) flagPool = new Uint8Array(Math.max(n, 1024));
+  const flags = flagPool.subarray(0, n);
+  flags.fill(0);
+  return flags;
+}
 const NO_LABELS: readonly string[] = [];
 
 /**
@@ -72,23 +133,29 @@ const NO_LABELS: readonly string[] = [];
  */
 export function materialize(fn: string, params: readonly Param[], args: readonly Arg[]): Materialized | CellError {
   const names = params.map((p) => p.name);
-  const grids = toGrids(fn, args, names);
+  // Rows are checked for raggedness while they are read, not in a pass of their own.
+  const grids = toGrids(fn, args, names, false);
   if (isCellError(grids)) return grids;
   const shape = broadcastShape(fn, grids, names);
   if (isCellError(shape)) return shape;
 
   const { rows, cols } = shape;
   const n = rows * cols;
-  const filled = new Uint8Array(n);
+  // Per element, how many required inputs are blank: counted only where a cell is blank, so the
+  // plain numbers that fill most ranges cost no write. Blank when all of them are.
+  const blanks = scratchFlags(n);
+  let sawBlank = false;
   const errors = new Map<number, CellError>();
-  const anyRequired = params.some((p) => isLabel(p) || (p.fallback === undefined && !p.setting));
+  const requiredCount = params.filter((p) => isLabel(p) || (p.fallback === undefined && !p.setting)).length;
   const x: Float64Array[] = [];
   const labels: string[][] = [];
 
-  params.forEach((param, k) => {
+  for (let k = 0; k < params.length; k++) {
+    const param = params[k];
     const grid = grids[k];
     const byRow = grid.length > 1;
-    const byCol = grid[0].length > 1;
+    const width = grid[0].length;
+    const byCol = width > 1;
     if (isLabel(param)) {
       const column = new Array<string>(n);
       // Labels repeat (a grade per row): read each distinct text once.
@@ -96,6 +163,8 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       let e = 0;
       for (let i = 0; i < rows; i++) {
         const source = grid[byRow ? i : 0];
+        if (!Array.isArray(source) || source.length !== width)
+          return cellError("#VALUE!", messages.ragged(fn, param.name));
         for (let j = 0; j < cols; j++, e++) {
           const cell: Scalar = source[byCol ? j : 0];
           let label = cache.get(cell);
@@ -103,54 +172,105 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
             label = readLabel(cell, fn, param.name);
             if (typeof cell !== "object" || cell === null) cache.set(cell, label);
           }
-          if (typeof label === "string") {
-            column[e] = label;
-            filled[e] = 1;
-          } else {
+          if (typeof label === "string") column[e] = label;
+          else {
             column[e] = "";
-            if (label !== BLANK && !errors.has(e)) errors.set(e, label);
+            if (label === BLANK) {
+              blanks[e]++;
+              sawBlank = true;
+            } else if (!errors.has(e)) errors.set(e, label);
           }
         }
       }
       x.push(NO_NUMBERS);
       labels.push(column);
-      return;
+      continue;
     }
-    const column = new Float64Array(n);
+    const column = scratchNumbers(k, n);
     const required = param.fallback === undefined && !param.setting;
     const low = param.domain === "rate" ? -1 : param.domain === "real" ? -Infinity : 0;
-    const high = param.domain === "unitInterval" ? 1 : Infinity;
+    const high = param.domain === "unitInterval" || param.domain === "rate" ? 1 : Infinity;
     const blankValue = param.fallback ?? 0;
-    let e = 0;
-    for (let i = 0; i < rows; i++) {
-      const source = grid[byRow ? i : 0];
-      for (let j = 0; j < cols; j++, e++) {
-        const cell: Scalar = source[byCol ? j : 0];
-        // Most cells are plain numbers in range: take them as they are.
-        if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) {
-          column[e] = cell;
-          if (required) filled[e] = 1;
-          continue;
+    /** Reads one cell that is not a plain number in range into element e. */
+    const readSlow = (cell: Scalar, e: number): void => {
+      const read = readNumber(cell, fn, param.name);
+      if (read === BLANK) {
+        column[e] = blankValue;
+        if (required) {
+          blanks[e]++;
+          sawBlank = true;
         }
+        return;
+      }
+      const bad = isCellError(read) ? read : outsideDomain(fn, param, read);
+      if (bad) {
+        if (!errors.has(e)) errors.set(e, bad);
+        return;
+      }
+      column[e] = read as number;
+    };
+    const source0 = grid[0];
+    if (!Array.isArray(source0) || source0.length !== width)
+      return cellError("#VALUE!", messages.ragged(fn, param.name));
+    if (!byRow && !byCol) {
+      // One cell against the others' ranges: read it once, then fill.
+      const cell: Scalar = source0[0];
+      let value = blankValue;
+      let blank = false;
+      let bad: CellError | undefined;
+      if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) value = cell;
+      else {
         const read = readNumber(cell, fn, param.name);
-        if (read === BLANK) {
-          column[e] = blankValue;
-          continue;
+        if (read === BLANK) blank = true;
+        else {
+          bad = isCellError(read) ? read : outsideDomain(fn, param, read);
+          value = bad ? 0 : (read as number);
         }
-        const bad = isCellError(read) ? read : outsideDomain(fn, param, read);
-        if (bad) {
-          if (!errors.has(e)) errors.set(e, bad);
-          continue;
+      }
+      if (bad) for (let e = 0; e < n; e++) errors.has(e) || errors.set(e, bad);
+      else {
+        column.fill(value);
+        if (blank && required) {
+          for (let e = 0; e < n; e++) blanks[e]++;
+          sawBlank = true;
         }
-        column[e] = read as number;
-        if (required) filled[e] = 1;
+      }
+    } else if (byRow && !byCol && cols === 1) {
+      // A column against a column: the usual case, one loop.
+      for (let i = 0; i < rows; i++) {
+        const source = grid[i];
+        if (!Array.isArray(source) || source.length !== 1) return cellError("#VALUE!", messages.ragged(fn, param.name));
+        const cell: Scalar = source[0];
+        // Most cells are plain numbers in range: take them as they are.
+        if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) column[i] = cell;
+        else readSlow(cell, i);
+      }
+    } else {
+      let e = 0;
+      for (let i = 0; i < rows; i++) {
+        const source = grid[byRow ? i : 0];
+        if (!Array.isArray(source) || source.length !== width)
+          return cellError("#VALUE!", messages.ragged(fn, param.name));
+        for (let j = 0; j < cols; j++, e++) {
+          const cell: Scalar = source[byCol ? j : 0];
+          if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) column[e] = cell;
+          else readSlow(cell, e);
+        }
       }
     }
     x.push(column);
     labels.push(NO_LABELS as string[]);
-  });
+  }
 
-  return { n, x, labels, shape, errors, isBlank: (e) => anyRequired && filled[e] === 0 };
+  return {
+    n,
+    x,
+    labels,
+    shape,
+    errors,
+    anyBlank: requiredCount > 0 && sawBlank,
+    isBlank: (e) => requiredCount > 0 && blanks[e] === requiredCount,
+  };
 }
 
 /**
@@ -173,7 +293,8 @@ export function mapElements(
 ): Grid<Result> {
   const columns = materialize(fn, params, args);
   if (isCellError(columns)) return [[columns]];
-  const out = new Float64Array(columns.n);
+  // The slot after the last argument's: the columns stay readable while the kernel writes.
+  const out = scratchNumbers(params.length, columns.n);
   const failures = new Map<number, CellError>();
   kernel(columns, out, (e, error) => failures.set(e, error));
 
@@ -191,13 +312,31 @@ export function mapElements(
     return value - value === 0 ? value : (overflow ??= cellError("#NUM!", messages.overflow(fn)));
   };
   // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
-  if (cols === 1 && output === "number" && columns.errors.size === 0 && failures.size === 0) {
-    // The usual column of plain results: no error to look up, only blanks and overflows.
+  if (cols === 1 && columns.errors.size === 0 && failures.size === 0) {
+    // The usual column of plain results: no error to look up, only blanks and overflows. Each
+    // kind of row has its own literal: V8 tracks element kinds per literal, and one blank row
+    // must not make every number row an array of boxed numbers.
+    // Most often every row is filled and finite: then one branch-free loop (a quick scan of the
+    // numbers first costs less than a branch in the loop that allocates the rows).
+    let simple = !columns.anyBlank;
+    if (output === "number") for (let e = 0; e < rows && simple; e++) simple = out[e] - out[e] === 0;
+    if (simple) {
+      if (output === "number") for (let e = 0; e < rows; e++) result[e] = [out[e]];
+      else for (let e = 0; e < rows; e++) result[e] = [out[e] !== 0];
+      return plainResult(result);
+    }
+    let plain = true;
     for (let e = 0; e < rows; e++) {
       const value = out[e];
-      result[e] = [columns.isBlank(e) ? "" : value - value === 0 ? value : cellAt(e)];
+      if (columns.isBlank(e)) result[e] = [""];
+      else if (output === "boolean") result[e] = [value !== 0];
+      else if (value - value === 0) result[e] = [value];
+      else {
+        result[e] = [cellAt(e)];
+        plain = false;
+      }
     }
-    return result;
+    return plain ? plainResult(result) : result;
   }
   for (let i = 0, e = 0; i < rows; i++) {
     if (cols === 1) {

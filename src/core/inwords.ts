@@ -6,7 +6,7 @@
  */
 import { cellError, isBlank, isCellError, type Arg, type CellError, type Grid, type Result } from "./cell";
 import { readOption, single } from "./coerce";
-import { materialize, type Param } from "./elementwise";
+import { declaredParams, materialize, type Param } from "./elementwise";
 import { messages } from "./messages";
 import { readLanguage, type Language } from "./pricing";
 
@@ -146,7 +146,7 @@ export function amountInWords(
   return `${capitalised(numberInWords(whole, language, style))} ${unit}`;
 }
 
-const AMOUNT: readonly Param[] = [{ name: "amount", domain: "real" }];
+const AMOUNT: readonly Param[] = declaredParams("INWORDS");
 
 /** The unit: text as given (outer spaces trimmed, so no double space), blank for the default. */
 function readUnit(arg: Arg, fn: string, language: Language): string | CellError {

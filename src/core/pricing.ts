@@ -8,18 +8,12 @@ import { cellError, isCellError, type Arg, type CellError, type Grid, type Resul
 import { readOption, single } from "./coerce";
 import { isRange } from "./grid";
 import { zeroDivisor } from "./arithmetic";
-import { materialize, mapElements, type Param } from "./elementwise";
+import { declaredParams, materialize, mapElements, type Param } from "./elementwise";
 import { messages } from "./messages";
 
-export const COST_PRICE_PARAMS: readonly Param[] = [
-  { name: "material", domain: "nonNegative" },
-  { name: "labour", domain: "nonNegative" },
-  { name: "overhead", domain: "nonNegative", fallback: 0 },
-  { name: "profit_rate", domain: "rate", fallback: 0 },
-  { name: "accumulation_rate", domain: "rate", fallback: 0 },
-  { name: "welfare_rate", domain: "rate", fallback: 0 },
-  { name: "supplied_material", domain: "nonNegative", fallback: 0 },
-];
+export const COST_PRICE_PARAMS: readonly Param[] = declaredParams("COSTPRICE");
+/** PRICEBUILDUP's numbers are COSTPRICE's; its language is read apart. */
+const BUILD_UP_PARAMS: readonly Param[] = declaredParams("PRICEBUILDUP");
 
 export interface PriceBuildUp {
   readonly ownMaterial: number;
@@ -113,11 +107,11 @@ export function readLanguage(arg: Arg, fn: string): Language | CellError {
 /** HT.PRICEBUILDUP: the COSTPRICE computation as a labelled 8×2 table. Single values only. */
 export function priceBuildUp(...args: Arg[]): Grid<Result> {
   const fn = "PRICEBUILDUP";
-  const numeric = args.slice(0, COST_PRICE_PARAMS.length);
+  const numeric = args.slice(0, BUILD_UP_PARAMS.length);
   const range = numeric.findIndex(isRange);
-  if (range >= 0) return [[cellError("#VALUE!", messages.singleValue(fn, COST_PRICE_PARAMS[range].name))]];
-  const language = readLanguage(args[COST_PRICE_PARAMS.length], fn);
-  const columns = materialize(fn, COST_PRICE_PARAMS, numeric);
+  if (range >= 0) return [[cellError("#VALUE!", messages.singleValue(fn, BUILD_UP_PARAMS[range].name))]];
+  const language = readLanguage(args[BUILD_UP_PARAMS.length], fn);
+  const columns = materialize(fn, BUILD_UP_PARAMS, numeric);
   if (isCellError(columns)) return [[columns]];
   const inputError = columns.errors.get(0);
   if (inputError) return [[inputError]];
@@ -140,12 +134,7 @@ export function priceBuildUp(...args: Arg[]): Grid<Result> {
   return BUILD_UP_LABELS[language].map((label, k) => [label, amounts[k]]);
 }
 
-export const PARITY_WAGE_PARAMS: readonly Param[] = [
-  { name: "time_norm_hours", domain: "nonNegative" },
-  { name: "reference_monthly_wage", domain: "nonNegative" },
-  { name: "hours_per_month", domain: "nonNegative", fallback: 208 },
-  { name: "condition_coef", domain: "nonNegative", fallback: 1 },
-];
+const PARITY_WAGE_PARAMS: readonly Param[] = declaredParams("PARITYWAGE");
 
 /** HT.PARITYWAGE: labour cost per unit at parity with a state-enterprise worker:
  *  time_norm_hours × reference_monthly_wage / hours_per_month × condition_coef. */

@@ -3,13 +3,9 @@
  * so a positive variance is unfavourable (cost above standard).
  */
 import type { Arg, Grid, Result } from "./cell";
-import { mapElements, type Param } from "./elementwise";
+import { declaredParams, mapElements, type Param } from "./elementwise";
 
-const PRICE_VARIANCE_PARAMS: readonly Param[] = [
-  { name: "actual_price", domain: "nonNegative" },
-  { name: "standard_price", domain: "nonNegative" },
-  { name: "actual_qty", domain: "nonNegative" },
-];
+const PRICE_VARIANCE_PARAMS: readonly Param[] = declaredParams("PRICEVARIANCE");
 
 /** HT.PRICEVARIANCE: (actual_price − standard_price) × actual_qty. */
 export function priceVariance(...args: Arg[]): Grid<Result> {
@@ -18,12 +14,7 @@ export function priceVariance(...args: Arg[]): Grid<Result> {
   });
 }
 
-const USAGE_VARIANCE_PARAMS: readonly Param[] = [
-  { name: "actual_qty", domain: "nonNegative" },
-  { name: "standard_qty_per_unit", domain: "nonNegative" },
-  { name: "output", domain: "nonNegative" },
-  { name: "standard_price", domain: "nonNegative" },
-];
+const USAGE_VARIANCE_PARAMS: readonly Param[] = declaredParams("USAGEVARIANCE");
 
 /** HT.USAGEVARIANCE: (actual_qty − standard_qty_per_unit × output) × standard_price. */
 export function usageVariance(...args: Arg[]): Grid<Result> {

@@ -7,10 +7,15 @@ import {
   cellError,
   isCellError,
   isErrorCode,
+  isPlainResult,
+  messageIn,
+  messageLanguageOf,
+  readForeignErrorsWith,
   type Arg,
   type CellError,
   type ErrorCode,
   type Grid,
+  type MessageLanguage,
   type Result,
 } from "../core/cell";
 
@@ -25,31 +30,48 @@ const OUTPUT: Partial<Record<ErrorCode, { code: `${ExcelErrorCode}`; message: bo
   "#NULL!": { code: "#NULL!", message: false },
 };
 
-/** A core error as Excel's. Errors Excel cannot return (#REF!, #NAME? …) become #VALUE! saying so. */
-export function toExcelError(error: CellError): CustomFunctions.Error {
-  const out = OUTPUT[error.error];
-  if (!out) {
-    return new CustomFunctions.Error("#VALUE!" as ExcelErrorCode, `${error.error} ${error.message ?? ""}`.trim());
+/**
+ * The language of the messages: Excel's display language (Vietnamese for vi-*, English
+ * otherwise), read in the shared runtime when a function runs; English without Office.
+ */
+export function displayLanguage(): MessageLanguage {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+  try {
+    return messageLanguageOf(office?.context?.displayLanguage);
+  } catch {
+    // office.js refuses some reads before it has initialised: the message is then in English,
+    // as it is without Office at all.
+    return "en";
   }
-  return out.message && error.message
-    ? new CustomFunctions.Error(out.code as ExcelErrorCode, error.message)
-    : new CustomFunctions.Error(out.code as ExcelErrorCode);
 }
 
-function outCell(value: Result): unknown {
-  return isCellError(value) ? toExcelError(value) : value;
+/** A core error as Excel's, its message in `language`. Errors Excel cannot return (#REF!,
+ *  #NAME? …) become #VALUE! saying so. */
+export function toExcelError(error: CellError, language: MessageLanguage = displayLanguage()): CustomFunctions.Error {
+  const out = OUTPUT[error.error];
+  const message = messageIn(error, language);
+  if (!out) {
+    return new CustomFunctions.Error("#VALUE!" as ExcelErrorCode, `${error.error} ${message ?? ""}`.trim());
+  }
+  return out.message && message
+    ? new CustomFunctions.Error(out.code as ExcelErrorCode, message)
+    : new CustomFunctions.Error(out.code as ExcelErrorCode);
 }
 
 /** A core result as Excel wants it: a matrix for spilling functions, one value otherwise. */
 export function toExcelGrid(result: Grid<Result>): unknown[][] {
+  if (isPlainResult(result)) return result as unknown[][];
   // Errors are rare: leave error-free rows as they are rather than copying 100,000 of them.
   let out: unknown[][] | undefined;
+  let language: MessageLanguage | undefined;
   for (let i = 0; i < result.length; i++) {
     const row = result[i];
     for (let j = 0; j < row.length; j++) {
       if (typeof row[j] !== "object") continue;
       out ??= result.slice() as unknown[][];
-      out[i] = row.map(outCell);
+      language ??= displayLanguage();
+      const lang = language;
+      out[i] = row.map((value) => (isCellError(value) ? toExcelError(value, lang) : value));
       break;
     }
   }
@@ -57,37 +79,22 @@ export function toExcelGrid(result: Grid<Result>): unknown[][] {
 }
 
 export function toExcelValue(result: Result): unknown {
-  return outCell(result);
+  return isCellError(result) ? toExcelError(result) : result;
 }
 
-function fromExcelCell(value: unknown): unknown {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const code = (value as { code?: unknown }).code;
-    const message = (value as { message?: unknown }).message;
-    if (isErrorCode(code)) return cellError(code, typeof message === "string" && message ? message : undefined);
-  }
-  return value;
+/** An error object Excel hands in (CustomFunctions.Error: code and message) as a core error. */
+export function fromExcelError(value: object): CellError | undefined {
+  const code = (value as { code?: unknown }).code;
+  const message = (value as { message?: unknown }).message;
+  return isErrorCode(code) ? cellError(code, typeof message === "string" && message ? message : undefined) : undefined;
 }
 
-// Indexed loops: this runs over every cell of every argument, and iterators cost several times more.
-function hasObject(arg: readonly unknown[]): boolean {
-  for (let i = 0; i < arg.length; i++) {
-    const row = arg[i];
-    if (!Array.isArray(row)) {
-      if (typeof row === "object" && row !== null) return true;
-      continue;
-    }
-    for (let j = 0; j < row.length; j++) {
-      const v: unknown = row[j];
-      if (typeof v === "object" && v !== null) return true;
-    }
-  }
-  return false;
-}
+// The core reads Excel's error objects where it reads cells: ranges go in as Excel hands them,
+// never copied or scanned first (100,000 rows per argument).
+readForeignErrorsWith(fromExcelError);
 
-/** An argument as the core reads it: Excel error objects become core errors. */
+/** An argument as the core reads it: a range as it is, a single error object as a core error. */
 export function fromExcel(arg: unknown): Arg {
-  if (!Array.isArray(arg)) return fromExcelCell(arg) as Arg;
-  if (!hasObject(arg)) return arg as Arg;
-  return arg.map((row) => (Array.isArray(row) ? row.map(fromExcelCell) : fromExcelCell(row))) as Arg;
+  if (Array.isArray(arg) || typeof arg !== "object" || arg === null) return arg as Arg;
+  return (fromExcelError(arg) ?? arg) as Arg;
 }

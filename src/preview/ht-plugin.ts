@@ -1,6 +1,8 @@
 /**
- * Every HT function for HyperFormula, from the same catalog and pure core that Excel calls:
- * HyperFormula values in, core errors and grids out, as HyperFormula errors and arrays.
+ * Every HT function for HyperFormula, by the same names Excel registers (each id and each
+ * Vietnamese name) and from the same declarations and pure core: HyperFormula values in, core
+ * errors and grids out, as HyperFormula errors and arrays. The result's size comes from the
+ * declaration: one value, a fixed table, or the broadcast shape of the data arguments.
  */
 import {
   ArraySize,
@@ -11,8 +13,18 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
-import { CATALOG, CATALOG_BY_ID, type CatalogEntry } from "../core/catalog";
-import { isCellError, type Arg, type CellError, type ErrorCode, type Result, type Scalar } from "../core/cell";
+import { MAX_RESULT_CELLS } from "../core/grid";
+import { REGISTRATIONS, REGISTRATION_BY_ID, type CatalogEntry } from "../core/catalog";
+import {
+  isCellError,
+  messageIn,
+  type Arg,
+  type CellError,
+  type ErrorCode,
+  type MessageLanguage,
+  type Result,
+  type Scalar,
+} from "../core/cell";
 
 const TO_HF: Partial<Record<ErrorCode, ErrorType>> = {
   "#VALUE!": ErrorType.VALUE,
@@ -38,10 +50,17 @@ function toCore(value: unknown): Scalar {
   return undefined;
 }
 
+let messageLanguage: MessageLanguage = "en";
+
+/** The language of the preview's error messages, as Excel's display language sets Excel's. */
+export function useMessageLanguage(language: MessageLanguage): void {
+  messageLanguage = language;
+}
+
 function toHf(value: Result): unknown {
   if (!isCellError(value)) return value;
   const error = value as CellError;
-  return new HfCellError(TO_HF[error.error] ?? ErrorType.VALUE, error.message);
+  return new HfCellError(TO_HF[error.error] ?? ErrorType.VALUE, messageIn(error, messageLanguage));
 }
 
 /** What the plugin reads of a function call: HyperFormula does not export its AST types. */
@@ -52,12 +71,12 @@ interface ProcedureAst {
 type InterpreterState = unknown;
 
 const entryOf = (ast: ProcedureAst): CatalogEntry | undefined =>
-  CATALOG_BY_ID.get(ast.procedureName.replace(/^HT\./i, "").toUpperCase());
+  REGISTRATION_BY_ID.get(ast.procedureName.replace(/^HT\./i, "").toUpperCase())?.entry;
 
 export class HtPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
-    CATALOG.map((entry) => [
-      `HT.${entry.id}`,
+    REGISTRATIONS.map(({ id, entry }) => [
+      `HT.${id}`,
       {
         method: "ht",
         sizeOfResultArrayMethod: "htSize",
@@ -92,8 +111,8 @@ export class HtPlugin extends FunctionPlugin {
 
   htSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
     const entry = entryOf(ast);
-    if (!entry || entry.aggregate) return ArraySize.scalar();
-    if (entry.id === "PRICEBUILDUP") return new ArraySize(2, 8);
+    if (!entry || entry.result === "scalar") return ArraySize.scalar();
+    if (entry.result !== "broadcast") return new ArraySize(entry.result.cols, entry.result.rows);
     let width = 1;
     let height = 1;
     ast.args.forEach((argAst, k) => {
@@ -103,6 +122,8 @@ export class HtPlugin extends FunctionPlugin {
       width = Math.max(width, size.width);
       height = Math.max(height, size.height);
     });
+    // Beyond the limit the function gives one #NUM!: reserve one cell, not millions.
+    if (width * height > MAX_RESULT_CELLS) return ArraySize.scalar();
     return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
   }
 }

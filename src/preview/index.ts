@@ -12,10 +12,12 @@ import { previewWorkbook } from "./workbook";
 import { payloadXml, readPayload } from "../templates/payload";
 import { renderTemplate } from "../templates/render";
 import { templateById } from "../templates/catalog";
+import { useMessageLanguage } from "./ht-plugin";
 
 const requested = new URLSearchParams(location.search).get("lang");
 const lang: Lang = requested === "vi" || requested === "en" ? requested : languageOf(navigator.language);
 registerFluent();
+useMessageLanguage(lang);
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
 mountSheetView(document.getElementById("workbook")!, book, () => lang);
 const workbook = previewWorkbook(book);

@@ -9,6 +9,7 @@
  */
 import { DetailedCellError, type RawCellContent } from "hyperformula";
 import { columnName, type Area } from "../templates/cell-plan";
+import { engineFormula } from "./formula-language";
 import type { Lang } from "../templates/model";
 import { say } from "../i18n/strings";
 import { h } from "../taskpane/dom";
@@ -39,7 +40,7 @@ const HEAD_HEIGHT = 22;
  * names, ";" between arguments) is translated here too, so the grid and the formula bar agree.
  */
 export function typedContent(typed: string): RawCellContent {
-  return typed === "" ? null : typed;
+  return typed === "" ? null : engineFormula(typed);
 }
 
 interface Layout {

@@ -123,6 +123,18 @@ test("an HT formula with a bad argument shows the error in the cell and its mess
   expect(await cell(page, "B4")).toBe("#NUM!");
 });
 
+test("the formula bar takes a formula typed the Vietnamese way: Vietnamese names, `;` and decimal commas", async () => {
+  session = await openPreview("vi");
+  const { page } = session;
+  await typeInto(page, "B2", "=HT.GIATHEOGIATHANH(60;30;10;0,05;0,03;0,1)");
+  expect(await cell(page, "B2")).toBe("111");
+  await typeInto(page, "B3", '=HT.BANGCHU(105;"đồng; chẵn")');
+  expect(await cell(page, "B3")).toBe("Một trăm linh năm đồng; chẵn");
+  await typeInto(page, "B4", '=HT.COSTPRICE("abc";30)');
+  await page.locator('td[data-cell="B4"]').click();
+  expect(await page.locator("#cell-message").innerText()).toContain('vat_lieu = "abc" không phải là số');
+});
+
 test("writing into a range that is not empty is refused, and the range is left as it was", async () => {
   session = await openPreview("vi");
   const { page } = session;

@@ -2,15 +2,24 @@ import { existsSync, readFileSync } from "fs";
 import { dirname, join } from "path";
 import { functionReference, withReference } from "../../scripts/readme-functions";
 import { TEMPLATES } from "../../src/templates/catalog";
+import { DECLARATIONS } from "../../src/core/declarations";
 
 const ROOT = join(__dirname, "..", "..");
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
 describe("README.md", () => {
-  test("its function reference is the one generated from dist/functions.json (npm run docs)", () => {
+  test("its function reference is the one generated from the declarations (npm run docs)", () => {
     const readme = read("README.md");
-    const generated = withReference(readme, functionReference(JSON.parse(read("dist/functions.json")), JSON.parse(read("dist/functions.vi.json"))));
-    expect(readme).toBe(generated);
+    expect(readme).toBe(withReference(readme, functionReference(DECLARATIONS)));
+  });
+
+  test("it documents HT.INWORDS and the decision on function names, with its evidence", () => {
+    const readme = read("README.md");
+    expect(readme).toContain("### HT.INWORDS(amount, [unit], [language], [style])");
+    const names = readme.split("## Function names")[1].split("\n## ")[0];
+    expect(names).toContain("office-js/issues/891");
+    expect(names).toContain("office-js/issues/6614");
+    expect(names).toContain("custom-functions-naming");
   });
 
   test("its quick start is two commands, one to run the add-in and one to pass the tests", () => {

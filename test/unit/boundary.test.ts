@@ -18,11 +18,17 @@ describe("the custom-function boundary", () => {
     expect(out).toEqual(new MockCustomFunctionError("#VALUE!", "#REF!"));
   });
 
-  test("error objects handed in by Excel are read as core errors, other values untouched", () => {
-    const grid = [[1, new MockCustomFunctionError("#N/A", "no data")], ["", null]];
-    expect(fromExcel(grid)).toEqual([[1, { error: "#N/A", message: "no data" }], ["", null]]);
-    const plain = [[1], [2]];
-    expect(fromExcel(plain)).toBe(plain);
+  test("ranges go to the core as Excel hands them, and the core reads Excel's error objects in them as errors", () => {
+    const grid = [[1], [new MockCustomFunctionError("#N/A", "no data")], [""]];
+    expect(fromExcel(grid)).toBe(grid);
+    const [[one], [na], [blank]] = functions.PIECERATE(grid, [[2]]) as unknown[][];
+    expect(one).toBe(0.5);
+    expect(na).toEqual(new MockCustomFunctionError("#N/A", "no data"));
+    expect(blank).toBe(0); // a blank wage beside a filled norm counts as 0
+    expect(functions.GRADEVALUE([[new MockCustomFunctionError("#DIV/0!")]], [["A"]], [[1]], [["A", 1]])).toEqual(
+      new MockCustomFunctionError("#DIV/0!"),
+    );
+    expect(fromExcel(new MockCustomFunctionError("#REF!"))).toEqual({ error: "#REF!" });
   });
 
   test("results without errors pass through without copying 100,000 rows", () => {

@@ -35,7 +35,7 @@ describe("HT.GRADEPRICE", () => {
   test("an unknown grade is #N/A naming the grade", () => {
     const result = only(gradePrice(1000, "Loại đặc biệt", TABLE));
     expect(result).toMatchObject({ error: "#N/A" });
-    expect((result as { message: string }).message).toContain("Loại đặc biệt");
+    expect((result as { message: { en: string } }).message.en).toContain("Loại đặc biệt");
   });
 
   test("a blank grade is blank even with a base price, so spare lines stay empty", () => {
@@ -51,7 +51,7 @@ describe("HT.GRADEPRICE", () => {
     ]) {
       const result = only(gradePrice(1000, "A", table));
       expect(result).toMatchObject({ error: "#VALUE!" });
-      expect((result as { message: string }).message.length).toBeGreaterThan(10);
+      expect((result as { message: { en: string } }).message.en.length).toBeGreaterThan(10);
     }
   });
 

@@ -1,9 +1,5 @@
 import { STRINGS, languageOf, say } from "../../src/i18n/strings";
 import { TEMPLATES } from "../../src/templates/catalog";
-import { localizeMetadata } from "../../scripts/functions-l10n";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { readFileSync } from "fs";
-import { join } from "path";
 
 describe("UI strings", () => {
   test("every key exists in Vietnamese and in English, and none is empty", () => {
@@ -45,29 +41,5 @@ describe("template text", () => {
       expect(text.vi.trim()).not.toBe("");
       expect(text.en.trim()).not.toBe("");
     }
-  });
-});
-
-describe("the Vietnamese function metadata", () => {
-  test("the translation table covers every function and parameter, and nothing else", async () => {
-    const root = join(__dirname, "..", "..");
-    const generated = await generateCustomFunctionsMetadata([join(root, "src/functions/functions.ts")], true);
-    expect(generated.errors).toEqual([]);
-    const table = JSON.parse(readFileSync(join(root, "src/functions/functions.vi.json"), "utf8"));
-    expect(localizeMetadata(JSON.parse(generated.metadataJson), table).problems).toEqual([]);
-  });
-
-  test("a missing translation or an invalid name is reported", () => {
-    const metadata = { functions: [{ id: "A", name: "A", parameters: [{ name: "x" }, { name: "y" }] }] };
-    const { problems } = localizeMetadata(metadata, {
-      A: { name: "1BAD", description: "d", parameters: { x: { name: "x_vi", description: "x" }, z: { name: "z", description: "z" } } },
-      B: { name: "BBB", description: "b", parameters: {} },
-    });
-    expect(problems).toEqual([
-      'A: name "1BAD" is not a valid function name',
-      "A: translation of unknown parameter z",
-      "A.y: no translation",
-      "B: translation of unknown function",
-    ]);
   });
 });

@@ -1,5 +1,7 @@
 import { DetailedCellError } from "hyperformula";
 import { PreviewBook } from "../../src/preview/book";
+import { engineFormula } from "../../src/preview/formula-language";
+import { useMessageLanguage } from "../../src/preview/ht-plugin";
 import { expectClose } from "../support/close";
 
 function sheet(rows: (string | number | null)[][]) {
@@ -37,7 +39,9 @@ describe("the preview's HT functions (HyperFormula)", () => {
   });
 
   test("errors come back as the same error with the core's message", () => {
-    const value = sheet([['=HT.COSTPRICE("abc",30)', "=HT.GRADEPRICE(100,\"X\",D1:E2)", "=HT.PIECERATE(1,0)", "Loại 1", 1]]);
+    const value = sheet([
+      ['=HT.COSTPRICE("abc",30)', '=HT.GRADEPRICE(100,"X",D1:E2)', "=HT.PIECERATE(1,0)", "Loại 1", 1],
+    ]);
     const a1 = value("A1") as DetailedCellError;
     expect(a1).toBeInstanceOf(DetailedCellError);
     expect(a1.value).toBe("#VALUE!");
@@ -53,7 +57,14 @@ describe("the preview's HT functions (HyperFormula)", () => {
 
   test("the grade functions read a grade table from the sheet", () => {
     const value = sheet([
-      ["Chính phẩm", 1, 100, "Chính phẩm", "=HT.GRADEVALUE(C1:C2,D1:D2,1500,A1:B2)", "=HT.GRADECOEF(C1:C2,D1:D2,A1:B2)"],
+      [
+        "Chính phẩm",
+        1,
+        100,
+        "Chính phẩm",
+        "=HT.GRADEVALUE(C1:C2,D1:D2,1500,A1:B2)",
+        "=HT.GRADECOEF(C1:C2,D1:D2,A1:B2)",
+      ],
       ["Thứ phẩm", 0.8, 50, "Thứ phẩm", null, null],
     ]);
     expectClose(value("E1"), 210000);
@@ -61,9 +72,36 @@ describe("the preview's HT functions (HyperFormula)", () => {
   });
 
   test("HT.INWORDS gives the amount in words, and spills over a column of amounts", () => {
-    const value = sheet([[105, "=HT.INWORDS(A1)", '=HT.INWORDS(A1:A2,"","en")'], [21, null, null]]);
+    const value = sheet([
+      [105, "=HT.INWORDS(A1)", '=HT.INWORDS(A1:A2,"","en")'],
+      [21, null, null],
+    ]);
     expect(value("B1")).toBe("Một trăm linh năm đồng");
     expect(value("C1")).toBe("One hundred five dong");
     expect(value("C2")).toBe("Twenty-one dong");
+  });
+
+  test("the Vietnamese names are functions of their own: HT.GIATHEOGIATHANH is HT.COSTPRICE, HT.BANGCHU is HT.INWORDS", () => {
+    const value = sheet([
+      ["=HT.GIATHEOGIATHANH(60,30,10,0.05,0.03,0.1)", "=HT.BANGCHU(105)", "=ht.giatheogiathanh(60,30)"],
+    ]);
+    expectClose(value("A1"), 111);
+    expect(value("B1")).toBe("Một trăm linh năm đồng");
+    expectClose(value("C1"), 90);
+  });
+
+  test("a formula typed the Vietnamese way (`;` and decimal commas) computes once translated by engineFormula", () => {
+    const value = sheet([[engineFormula("=HT.GIATHEOGIATHANH(60;30;10;0,05;0,03;0,1)")]]);
+    expectClose(value("A1"), 111);
+  });
+
+  test("error messages follow the preview's language, naming arguments as its metadata does", () => {
+    useMessageLanguage("vi");
+    try {
+      const value = sheet([['=HT.COSTPRICE("abc",30)']]);
+      expect((value("A1") as DetailedCellError).message).toBe('HT.COSTPRICE: vat_lieu = "abc" không phải là số');
+    } finally {
+      useMessageLanguage("en");
+    }
   });
 });

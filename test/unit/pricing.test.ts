@@ -35,14 +35,14 @@ describe("HT.COSTPRICE", () => {
   test("text is #VALUE! with a message naming the argument; numeric text counts as its number", () => {
     const result = only(costPrice("sáu mươi", 30));
     expect(result).toMatchObject({ error: "#VALUE!" });
-    expect((result as { message: string }).message).toContain("material");
+    expect((result as { message: { en: string } }).message.en).toContain("material");
     expectClose(only(costPrice("60", 30)), 90);
   });
 
   test("booleans are #VALUE! naming the argument", () => {
     const result = only(costPrice(60, true));
     expect(result).toMatchObject({ error: "#VALUE!" });
-    expect((result as { message: string }).message).toContain("labour");
+    expect((result as { message: { en: string } }).message.en).toContain("labour");
   });
 
   test("an error in an input comes back as that same error", () => {
@@ -72,7 +72,7 @@ describe("HT.COSTPRICE", () => {
   test("ranges that cannot broadcast give one #VALUE! naming both arguments and their sizes", () => {
     const result = only(costPrice([[1], [2], [3]], [[1], [2]]));
     expect(result).toMatchObject({ error: "#VALUE!" });
-    expect((result as { message: string }).message).toMatch(/material 3×1, labour 2×1/);
+    expect((result as { message: { en: string } }).message.en).toMatch(/material 3×1, labour 2×1/);
   });
 
   test("inputs are not mutated", () => {
@@ -111,7 +111,7 @@ describe("HT.PRICEBUILDUP", () => {
   test("an unknown language is #VALUE! listing the choices", () => {
     const result = only(priceBuildUp(60, 30, 0, 0, 0, 0, 0, "fr"));
     expect(result).toMatchObject({ error: "#VALUE!" });
-    expect((result as { message: string }).message).toContain("vi, en");
+    expect((result as { message: { en: string } }).message.en).toContain("vi, en");
   });
 
   test("all blank is blank", () => {
