@@ -12,11 +12,13 @@ import {
   type CellPlan,
 } from "../templates/cell-plan";
 import { LOOKS } from "../templates/styles";
-import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Placement, type Stored } from "../templates/payload";
+import type { Placement, Stored, StoredInputs } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
 import { frozenSheetName, growthAreas, written } from "../workbook/placement";
+import { newEntryId } from "../workbook/state-rows";
+import { stateStore, type ExcelRun } from "./state-store";
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun } from "./state-store";
 
 const POINTS_PER_CHARACTER = 7;
 
@@ -85,21 +87,20 @@ function isEmpty(formulas: unknown[][]): boolean {
 }
 
 export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): WorkbookPort {
+  /** Where the stored inputs live; this adapter only asks it to read, check, save and watch. */
+  const store = stateStore();
+
   async function listFilled(): Promise<Filled[]> {
     return await run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(PAYLOAD_NAMESPACE);
-      parts.load("items/id");
       const sheets = context.workbook.worksheets;
       sheets.load("items/id,items/name");
-      await context.sync();
-      const xmls = parts.items.map((part) => ({ id: part.id, xml: part.getXml() }));
-      await context.sync();
-      return xmls.map(({ id, xml }): Filled => {
-        const stored = readPayload(xml.value);
-        if ("problem" in stored) return { partId: id, problem: stored.problem };
-        const sheet = sheets.items.find((s) => s.id === stored.placement.sheetId);
+      const state = await store.read(context);
+      return store.list(state).map((stored): Filled => {
+        if ("problem" in stored) return stored;
+        const id = stored.partId;
+        const sheet = sheets.items.find((s) => s.id === stored.stored.placement.sheetId);
         return sheet
-          ? { partId: id, sheetName: sheet.name, stored }
+          ? { partId: id, sheetName: sheet.name, stored: stored.stored }
           : {
               partId: id,
               problem: { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." },
@@ -108,7 +109,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     });
   }
 
-  async function insert(plan: CellPlan, stored: Omit<Stored, "placement">, where: Where): Promise<WriteOutcome> {
+  async function insert(plan: CellPlan, stored: StoredInputs, where: Where): Promise<WriteOutcome> {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
       // Sheet names matter only for naming a new sheet.
@@ -156,19 +157,27 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       await context.sync();
 
       const placement: Placement = { sheetId: sheet.id, ...origin, rows: plan.rows, cols: plan.cols };
-      context.workbook.customXmlParts.add(payloadXml({ ...stored, placement }));
-      await context.sync();
-      return written(sheet.name, plan, origin);
+      const entry = await store.save(context, newEntryId(), { ...stored, placement }, "");
+      return { ...written(sheet.name, plan, origin), entry };
     });
   }
 
-  async function update(
-    partId: string,
-    previous: Stored,
-    plan: CellPlan,
-    stored: Omit<Stored, "placement">,
-  ): Promise<WriteOutcome> {
+  async function update(partId: string, previous: Stored, plan: CellPlan, stored: StoredInputs): Promise<WriteOutcome> {
     return await run(async (context) => {
+      // A co-author's newer version is never written over: refuse before anything changes.
+      const state = await store.read(context);
+      const current = store.check(state, partId, previous);
+      if (!current.ok) {
+        return current.reason === "changedElsewhere"
+          ? {
+              ok: false,
+              reason: "changedElsewhere",
+              newer: current.newer.stored,
+              by: current.newer.by,
+              at: current.newer.at,
+            }
+          : { ok: false, reason: "entryMissing", address: "" };
+      }
       const old = previous.placement;
       const sheet = context.workbook.worksheets.getItemOrNullObject(old.sheetId);
       sheet.load("name");
@@ -192,13 +201,16 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       oldArea.dataValidation.clear();
       oldArea.clear(Excel.ClearApplyTo.all);
       queuePlan(sheet, plan, origin, old.row === 0 && old.col === 0);
-      context.workbook.customXmlParts.getItem(partId).delete();
-      context.workbook.customXmlParts.add(
-        payloadXml({ ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }),
-      );
       sheet.activate();
       await context.sync();
-      return written(sheet.name, plan, origin);
+      const entry = await store.save(
+        context,
+        partId,
+        { ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } },
+        "",
+        state,
+      );
+      return { ...written(sheet.name, plan, origin), entry };
     });
   }
 
@@ -236,5 +248,9 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     });
   }
 
-  return { listFilled, insert, update, freeze, keepPaneOpen };
+  function watch(listener: () => void, failed: (error: unknown) => void): () => void {
+    return store.watch(run, listener, failed);
+  }
+
+  return { listFilled, insert, update, freeze, keepPaneOpen, watch };
 }

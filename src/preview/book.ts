@@ -1,7 +1,7 @@
 /**
  * The preview's workbook: HyperFormula for cells and formulas (with every HT function), plus what
- * Excel keeps beside the cells: number formats, cell looks, merges, column widths, names, and the
- * stored template payloads (Excel's custom XML parts).
+ * Excel keeps beside the cells: number formats, cell looks, merges, column widths, names, and which
+ * sheets are hidden (the state sheet of preview/state-store.ts is, as in Excel).
  */
 import { HyperFormula } from "hyperformula";
 import type { Area } from "../templates/cell-plan";
@@ -35,12 +35,11 @@ function engine(): HyperFormula {
 export class PreviewBook {
   readonly hf = engine();
   readonly looks = new Map<number, SheetLook>();
-  /** Stored payloads by part id, as Excel keeps custom XML parts. */
-  readonly parts = new Map<string, string>();
+  /** Sheets not shown as tabs (Excel's very hidden sheets). */
+  readonly hidden = new Set<number>();
   selection = { sheet: 0, row: 0, col: 0 };
   /** Whether the workbook asks to open the task pane when opened (Office.AutoShowTaskpaneWithDocument). */
   autoOpen = false;
-  private nextPart = 1;
   private readonly listeners = new Set<() => void>();
 
   constructor(firstSheet: string) {
@@ -58,14 +57,15 @@ export class PreviewBook {
     return this.looks.get(sheet)!;
   }
 
-  addPart(xml: string): string {
-    const id = `part-${this.nextPart++}`;
-    this.parts.set(id, xml);
-    return id;
+  /** The names of the sheets people see, in tab order. */
+  visibleSheetNames(): string[] {
+    return this.hf.getSheetNames().filter((name) => !this.hidden.has(this.hf.getSheetId(name)!));
   }
 
-  onChange(listener: () => void): void {
+  /** Calls `listener` after every change; returns a function that stops it. */
+  onChange(listener: () => void): () => void {
     this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   changed(): void {

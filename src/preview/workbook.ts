@@ -1,17 +1,27 @@
 /** The task pane's workbook port over the preview book: what the Excel adapter does, in memory. */
 import type { RawCellContent } from "hyperformula";
 import { address, cellInput, placedInput, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
-import { payloadXml, readPayload, type Stored } from "../templates/payload";
+import type { Stored, StoredInputs } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
 import { frozenSheetName, growthAreas, written } from "../workbook/placement";
+import { newEntryId } from "../workbook/state-rows";
 import { cellKey, type PreviewBook } from "./book";
+import { previewStateStore } from "./state-store";
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-export function previewWorkbook(book: PreviewBook): WorkbookPort {
+export interface PreviewOptions {
+  /** Who this pane's writes are recorded as (the preview's "as two users"). */
+  readonly by?: string;
+}
+
+export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {}): WorkbookPort {
   const hf = book.hf;
+  /** Where the stored inputs live; this adapter only asks it to list, check, save and watch. */
+  const store = previewStateStore(book);
+  const by = options.by ?? "";
 
   const isEmptyArea = (sheet: number, area: Area): boolean => {
     for (let r = area.row; r < area.row + area.rows; r++) {
@@ -73,9 +83,9 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
   }
 
   async function listFilled(): Promise<Filled[]> {
-    return [...book.parts.entries()].map(([partId, xml]): Filled => {
-      const stored = readPayload(xml);
-      if ("problem" in stored) return { partId, problem: stored.problem };
+    return store.list().map((listed): Filled => {
+      if ("problem" in listed) return listed;
+      const { partId, stored } = listed;
       const name = hf.getSheetName(Number(stored.placement.sheetId));
       return name === undefined
         ? {
@@ -86,7 +96,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     });
   }
 
-  async function insert(plan: CellPlan, stored: Omit<Stored, "placement">, at: Where): Promise<WriteOutcome> {
+  async function insert(plan: CellPlan, stored: StoredInputs, at: Where): Promise<WriteOutcome> {
     let sheet: number;
     let origin = { row: 0, col: 0 };
     if (at.kind === "selection") {
@@ -101,20 +111,30 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       sheet = book.addSheet(uniqueSheetName(plan.sheetName, hf.getSheetNames()));
     }
     write(sheet, plan, origin, at.kind === "newSheet");
-    book.addPart(
-      payloadXml({ ...stored, placement: { sheetId: String(sheet), ...origin, rows: plan.rows, cols: plan.cols } }),
+    const entry = store.save(
+      newEntryId(),
+      { ...stored, placement: { sheetId: String(sheet), ...origin, rows: plan.rows, cols: plan.cols } },
+      by,
     );
     book.selection = { sheet, ...origin };
     book.changed();
-    return written(hf.getSheetName(sheet)!, plan, origin);
+    return { ...written(hf.getSheetName(sheet)!, plan, origin), entry };
   }
 
-  async function update(
-    partId: string,
-    previous: Stored,
-    plan: CellPlan,
-    stored: Omit<Stored, "placement">,
-  ): Promise<WriteOutcome> {
+  async function update(partId: string, previous: Stored, plan: CellPlan, stored: StoredInputs): Promise<WriteOutcome> {
+    // A co-author's newer version is never written over: refuse before anything changes.
+    const current = store.check(partId, previous);
+    if (!current.ok) {
+      return current.reason === "changedElsewhere"
+        ? {
+            ok: false,
+            reason: "changedElsewhere",
+            newer: current.newer.stored,
+            by: current.newer.by,
+            at: current.newer.at,
+          }
+        : { ok: false, reason: "entryMissing", address: "" };
+    }
     const old = previous.placement;
     const sheet = Number(old.sheetId);
     if (hf.getSheetName(sheet) === undefined) return { ok: false, reason: "sheetMissing", address: "" };
@@ -128,11 +148,10 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       plan.names.map((n) => n.name),
     );
     write(sheet, plan, origin, old.row === 0 && old.col === 0);
-    book.parts.delete(partId);
-    book.addPart(payloadXml({ ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }));
+    const entry = store.save(partId, { ...stored, placement: { ...old, rows: plan.rows, cols: plan.cols } }, by);
     book.selection = { sheet, ...origin };
     book.changed();
-    return written(hf.getSheetName(sheet)!, plan, origin);
+    return { ...written(hf.getSheetName(sheet)!, plan, origin), entry };
   }
 
   async function freeze(sheetId: string, lang: "vi" | "en"): Promise<string> {
@@ -164,5 +183,9 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     book.autoOpen = true;
   }
 
-  return { listFilled, insert, update, freeze, keepPaneOpen };
+  function watch(listener: () => void): () => void {
+    return store.watch(listener);
+  }
+
+  return { listFilled, insert, update, freeze, keepPaneOpen, watch };
 }

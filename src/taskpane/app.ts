@@ -8,6 +8,7 @@ import { renderTemplate } from "../templates/render";
 import { defaultInputs, validateInputs } from "../templates/validate";
 import type { Stored } from "../templates/payload";
 import { say, type StringKey } from "../i18n/strings";
+import { diffInputs } from "../workbook/input-diff";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
 import { h } from "./dom";
 import { buildForm } from "./form";
@@ -30,6 +31,15 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   const workbook = options.workbook;
   let pending: Promise<void> = Promise.resolve();
   let paneKeptOpen = false;
+  type Editing = Extract<Filled, { stored: Stored }>;
+  /**
+   * What the pane shows, for changes made elsewhere: the list (refreshed in place), or a form and
+   * the stored entry it edits (told of a newer version, never replaced by it).
+   */
+  let view: { kind: "home"; refresh: () => Promise<void> } | { kind: "form"; onChanged: () => Promise<void> } = {
+    kind: "form",
+    onChanged: async () => undefined,
+  };
 
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
   const main = h("main", { class: "view" });
@@ -118,29 +128,66 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       idle();
     }
     clearStatus();
-    if (filled.length === 0) list.append(h("li", { class: "muted" }, say(lang, "noneFilled")));
-    for (const entry of filled) {
+    list.replaceChildren(...filledItems(filled));
+    // A co-author's change: the list is read again in place, leaving the message bar alone.
+    view = {
+      kind: "home",
+      refresh: async () => void list.replaceChildren(...filledItems(await workbook.listFilled())),
+    };
+  }
+
+  function filledItems(filled: readonly Filled[]): HTMLElement[] {
+    if (filled.length === 0) return [h("li", { class: "muted" }, say(lang, "noneFilled"))];
+    return filled.map((entry) => {
       if ("problem" in entry) {
-        list.append(
-          h("li", { class: "problem" }, h("strong", {}, say(lang, "unreadable")), " — ", pick(entry.problem)),
-        );
-        continue;
+        return h("li", { class: "problem" }, h("strong", {}, say(lang, "unreadable")), " — ", pick(entry.problem));
       }
       const template = templateById(entry.stored.template)!;
+      return h(
+        "li",
+        {},
+        h("span", { class: "entry" }, `${pick(template.name)} — ${entry.sheetName}`),
+        button(say(lang, "edit"), () => step(() => openForm(template, entry))),
+        h(
+          "span",
+          { title: say(lang, "freezeHint") },
+          button(say(lang, "freeze"), () => step(() => freeze(entry.stored))),
+        ),
+      );
+    });
+  }
+
+  /** The workbook's current version of an entry, if it still holds one. */
+  async function latest(partId: string): Promise<Editing | undefined> {
+    const filled = await workbook!.listFilled();
+    return filled.find((f): f is Editing => f.partId === partId && "stored" in f);
+  }
+
+  /** Who wrote a version, for the pane's words. */
+  const whoWrote = (by: string, at: number | null) => {
+    const who = by || say(lang, "someoneElse");
+    if (at === null) return who;
+    const time = new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { timeStyle: "short" }).format(at);
+    return say(lang, "byAt", { who, time });
+  };
+
+  /** The differences between two versions of a template's inputs, as a list. */
+  function changeList(template: TemplateDecl, before: Stored, after: Stored): HTMLElement {
+    const changes = diffInputs(template, before.inputs, after.inputs, lang);
+    const empty = say(lang, "emptyValue");
+    const list = h("ul", { class: "changes" });
+    if (changes.length === 0) list.append(h("li", {}, say(lang, "noVisibleChange")));
+    for (const change of changes) {
       list.append(
         h(
           "li",
-          {},
-          h("span", { class: "entry" }, `${pick(template.name)} — ${entry.sheetName}`),
-          button(say(lang, "edit"), () => step(() => openForm(template, entry))),
-          h(
-            "span",
-            { title: say(lang, "freezeHint") },
-            button(say(lang, "freeze"), () => step(() => freeze(entry.stored))),
-          ),
+          { "data-change": change.path },
+          h("strong", {}, change.label),
+          `: ${change.before || empty} → ${change.after || empty}`,
         ),
       );
     }
+    return list;
   }
 
   async function freeze(stored: Stored): Promise<void> {
@@ -155,8 +202,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     }
   }
 
-  async function openForm(template: TemplateDecl, editing?: Extract<Filled, { stored: Stored }>): Promise<void> {
+  async function openForm(template: TemplateDecl, opened?: Editing): Promise<void> {
     clearStatus();
+    /** The stored entry this form edits, as last loaded or written by this pane. */
+    let editing = opened;
     const form = buildForm(template, editing ? editing.stored.inputs : defaultInputs(template, lang), lang);
     const placement = h(
       "fieldset",
@@ -190,6 +239,37 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     });
     (form.element.querySelector("input, select") as HTMLElement | null)?.focus();
 
+    /** Opens the workbook's latest version of this entry in place of the form (the user asked). */
+    const reload = async () => {
+      const newest = editing && (await latest(editing.partId));
+      if (newest) await openForm(template, newest);
+      else show("warning", say(lang, "deletedNotice"));
+    };
+    const offerReload = (intent: Intent, message: string, newer: Stored) =>
+      show(
+        intent,
+        message,
+        changeList(template, editing!.stored, newer),
+        button(say(lang, "reload"), () => step(reload), "primary"),
+        button(say(lang, "keepMine"), clearStatus),
+      );
+    let told = -1;
+    view = {
+      kind: "form",
+      // Someone else changed the stored templates: say so if it is this one; keep the form.
+      onChanged: async () => {
+        if (!editing) return;
+        const newest = await latest(editing.partId);
+        if (!newest) {
+          show("warning", say(lang, "deletedNotice"));
+          return;
+        }
+        if (newest.stored.version === editing.stored.version || newest.stored.version === told) return;
+        told = newest.stored.version;
+        offerReload("info", say(lang, "changedNotice", { who: say(lang, "someoneElse") }), newest.stored);
+      },
+    };
+
     async function write(where?: Where): Promise<void> {
       const inputs = form.read();
       const issues = validateInputs(template, inputs);
@@ -216,6 +296,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         idle();
       }
       if (outcome.ok) {
+        if (editing) editing = (await latest(outcome.entry.partId)) ?? editing;
         show(
           "success",
           say(lang, editing ? "updated" : "written", { sheet: outcome.sheetName, address: outcome.address }),
@@ -232,6 +313,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         );
         return;
       }
+      if (outcome.reason === "changedElsewhere") {
+        told = outcome.newer.version;
+        offerReload("warning", say(lang, "changedElsewhere", { who: whoWrote(outcome.by, outcome.at) }), outcome.newer);
+        return;
+      }
       show(
         "error",
         outcome.reason === "notEmpty" ? say(lang, "notEmpty", { address: outcome.address }) : say(lang, outcome.reason),
@@ -246,6 +332,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   });
   document.documentElement.lang = lang;
   step(home);
+  workbook?.watch(
+    () => step(() => (view.kind === "home" ? view.refresh() : view.onChanged())),
+    (error: unknown) =>
+      show("warning", say(lang, "watchFailed", { message: error instanceof Error ? error.message : String(error) })),
+  );
 
   return { ready: () => pending };
 }

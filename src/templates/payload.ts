@@ -1,14 +1,23 @@
 /**
- * The inputs of a filled template, stored in the workbook (a custom XML part) so that whoever
- * opens the shared workbook can reopen the form filled, change it and update the sheet. Reading
- * one back trusts nothing: a damaged or foreign payload is refused with a message.
+ * The inputs of a filled template as the workbook keeps them, so that whoever opens the shared
+ * workbook can reopen the form filled, change it and update the sheet. Reading one back trusts
+ * nothing: a damaged or foreign record is refused with a message, and nothing is changed.
+ *
+ * Since state format 1 of the state sheet (workbook/state-rows.ts) the record is one row of a very
+ * hidden worksheet. Workbooks written before keep it in a custom XML part (namespace
+ * PAYLOAD_NAMESPACE); `readPayload` reads those, and the adapters move them to the state sheet on
+ * the first write.
  */
 import { templateById } from "./catalog";
 import type { Inputs, Lang, Text, Value } from "./model";
 import { validateInputs } from "./validate";
 
 export const PAYLOAD_NAMESPACE = "urn:hach-toan:template:1";
-const VERSION = 1;
+/** The `version` field of an XML part's JSON: the format, not a count of writes. */
+const PART_FORMAT = 1;
+/** Excel's grid: 1,048,576 rows × 16,384 columns. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
 
 export interface Placement {
   readonly sheetId: string;
@@ -25,23 +34,18 @@ export interface Stored {
   readonly lang: Lang;
   readonly inputs: Inputs;
   readonly placement: Placement;
+  /**
+   * How many times this template's state was written: every write increases it, so a pane can
+   * tell whether a co-author changed the template since it loaded it. 0 for a template still in
+   * the old format (a custom XML part), never written as a state row.
+   */
+  readonly version: number;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const unescapeXml = (text: string) =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/** What a pane hands the workbook to write: the workbook decides placement and version. */
+export type StoredInputs = Omit<Stored, "placement" | "version">;
 
-export function payloadXml(stored: Stored): string {
-  const json = JSON.stringify({ version: VERSION, ...stored });
-  return `<payload xmlns="${PAYLOAD_NAMESPACE}">${escapeXml(json)}</payload>`;
-}
-
-const damaged = (why: string): { problem: Text } => ({
+export const damaged = (why: string): { problem: Text } => ({
   problem: {
     vi: `Dữ liệu mẫu lưu trong sổ bị hỏng hoặc không phải của Hạch Toán (${why}); không thay đổi gì.`,
     en: `The template data stored in this workbook is damaged or not Hạch Toán's (${why}); nothing was changed.`,
@@ -56,29 +60,38 @@ function isRecordOfValues(v: unknown): v is Record<string, Value> {
   return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every(isValue);
 }
 
-function isCount(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 1_048_576;
+const isIndex = (v: unknown, below: number): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0 && v < below;
+
+/**
+ * A placement inside Excel's grid. Fields other than the coordinates (such as the defined name
+ * that locates the template) are kept as they are, when they are strings.
+ */
+function readPlacement(v: unknown): Placement | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  const p = v as Record<string, unknown>;
+  if (typeof p.sheetId !== "string" || !isIndex(p.row, MAX_ROWS) || !isIndex(p.col, MAX_COLS)) return undefined;
+  if (!isIndex(p.rows, MAX_ROWS + 1) || !isIndex(p.cols, MAX_COLS + 1)) return undefined;
+  if (p.row + p.rows > MAX_ROWS || p.col + p.cols > MAX_COLS) return undefined;
+  const extra = Object.fromEntries(Object.entries(p).filter(([, value]) => typeof value === "string"));
+  return { ...extra, sheetId: p.sheetId, row: p.row, col: p.col, rows: p.rows, cols: p.cols };
 }
 
-/** The stored inputs in a custom XML part's text, or why they cannot be used. */
-export function readPayload(xml: string): Stored | { problem: Text } {
-  const match = /<(?:[\w-]+:)?payload\b[^>]*>([\s\S]*)<\/(?:[\w-]+:)?payload>/.exec(xml);
-  if (!match || !xml.includes(PAYLOAD_NAMESPACE)) return damaged("no payload");
-  let data: unknown;
-  try {
-    data = JSON.parse(unescapeXml(match[1]));
-  } catch {
-    return damaged("not JSON");
-  }
-  if (typeof data !== "object" || data === null) return damaged("not an object");
+/** The JSON the workbook keeps for a template: everything but the version, which is kept beside it. */
+export function storedJson(stored: Omit<Stored, "version">): string {
+  const { template, lang, inputs, placement } = stored;
+  return JSON.stringify({ template, lang, inputs, placement });
+}
+
+/** A stored template from parsed JSON, or why it cannot be used. */
+export function readStored(data: unknown, version: number): Stored | { problem: Text } {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return damaged("not an object");
   const d = data as Record<string, unknown>;
-  if (d.version !== VERSION) return damaged(`version ${String(d.version)}`);
   const template = typeof d.template === "string" ? templateById(d.template) : undefined;
   if (!template) return damaged("unknown template");
   if (d.lang !== "vi" && d.lang !== "en") return damaged("unknown language");
-  const p = d.placement as Record<string, unknown> | undefined;
-  if (!p || typeof p.sheetId !== "string" || ![p.row, p.col, p.rows, p.cols].every(isCount))
-    return damaged("placement");
+  const placement = readPlacement(d.placement);
+  if (!placement) return damaged("placement");
   const inputs = d.inputs as Record<string, unknown> | undefined;
   if (!inputs || !isRecordOfValues(inputs.fields) || typeof inputs.tables !== "object" || inputs.tables === null) {
     return damaged("inputs");
@@ -88,16 +101,30 @@ export function readPayload(xml: string): Stored | { problem: Text } {
     return damaged("tables");
   const typed: Inputs = { fields: inputs.fields, tables: tables as Inputs["tables"] };
   if (validateInputs(template, typed).length > 0) return damaged("inputs do not pass validation");
-  return {
-    template: template.id,
-    lang: d.lang,
-    inputs: typed,
-    placement: {
-      sheetId: p.sheetId,
-      row: p.row as number,
-      col: p.col as number,
-      rows: p.rows as number,
-      cols: p.cols as number,
-    },
-  };
+  return { template: template.id, lang: d.lang, inputs: typed, placement, version };
+}
+
+const unescapeXml = (text: string) =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) =>
+    name === "lt" ? "<" : name === "gt" ? ">" : name === "quot" ? '"' : name === "apos" ? "'" : "&",
+  );
+
+const OPEN = /<(?:[\w-]+:)?payload\b[^>]*>/;
+const CLOSE = /<\/(?:[\w-]+:)?payload>\s*$/;
+
+/** The stored inputs in a custom XML part of the old format, or why they cannot be used. */
+export function readPayload(xml: string): Stored | { problem: Text } {
+  const open = OPEN.exec(xml);
+  const close = CLOSE.exec(xml);
+  if (!open || !close || close.index < open.index || !xml.includes(PAYLOAD_NAMESPACE)) return damaged("no payload");
+  let data: unknown;
+  try {
+    data = JSON.parse(unescapeXml(xml.slice(open.index + open[0].length, close.index)));
+  } catch {
+    return damaged("not JSON");
+  }
+  if (typeof data !== "object" || data === null) return damaged("not an object");
+  const format = (data as Record<string, unknown>).version;
+  if (format !== PART_FORMAT) return damaged(`version ${String(format)}`);
+  return readStored(data, 0);
 }

@@ -4,8 +4,12 @@ import type { Lang } from "../templates/model";
 import type { Placement } from "../templates/payload";
 import type { WriteOutcome } from "./port";
 
-/** The outcome of a template written at `origin`. */
-export function written(sheetName: string, plan: CellPlan, origin: { row: number; col: number }): WriteOutcome {
+/** The outcome of a template written at `origin` (the adapter adds the stored entry's id and version). */
+export function written(
+  sheetName: string,
+  plan: CellPlan,
+  origin: { row: number; col: number },
+): Omit<Extract<WriteOutcome, { ok: true }>, "entry"> {
   return { ok: true, sheetName, address: address({ row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin) };
 }
 

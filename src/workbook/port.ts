@@ -3,10 +3,14 @@
  * and the in-browser preview (preview/workbook.ts). The UI receives one as a parameter.
  */
 import type { CellPlan } from "../templates/cell-plan";
-import type { Stored } from "../templates/payload";
+import type { Stored, StoredInputs } from "../templates/payload";
 import type { Text } from "../templates/model";
 
-/** A template filled earlier in this workbook, or a stored payload that could not be read. */
+/**
+ * A template filled earlier in this workbook, or a stored record that could not be read.
+ * `partId` is the entry's id in the state sheet (for a workbook in the old format, the custom XML
+ * part's id until the first write moves it over).
+ */
 export type Filled =
   | { readonly partId: string; readonly sheetName: string; readonly stored: Stored }
   | { readonly partId: string; readonly problem: Text };
@@ -14,17 +18,46 @@ export type Filled =
 export type Where = { readonly kind: "newSheet" } | { readonly kind: "selection" };
 
 export type WriteOutcome =
-  | { readonly ok: true; readonly sheetName: string; readonly address: string }
+  /** Written; `entry` is the template's id and version in the workbook from now on. */
+  | {
+      readonly ok: true;
+      readonly sheetName: string;
+      readonly address: string;
+      readonly entry: { readonly partId: string; readonly version: number };
+    }
   /** Nothing was written: the cells are not empty, or the sheet already holds a template. */
-  | { readonly ok: false; readonly reason: "notEmpty" | "sheetHasTemplate" | "sheetMissing"; readonly address: string };
+  | {
+      readonly ok: false;
+      readonly reason: "notEmpty" | "sheetHasTemplate" | "sheetMissing" | "entryMissing";
+      readonly address: string;
+    }
+  /** Nothing was written: a co-author updated the template since this pane loaded it. */
+  | {
+      readonly ok: false;
+      readonly reason: "changedElsewhere";
+      readonly newer: Stored;
+      /** Who wrote the newer version and when, where the host says ("" / null otherwise). */
+      readonly by: string;
+      readonly at: number | null;
+    };
 
 export interface WorkbookPort {
   listFilled(): Promise<Filled[]>;
-  insert(plan: CellPlan, stored: Omit<Stored, "placement">, where: Where): Promise<WriteOutcome>;
-  /** Rewrites a filled template in place from new inputs. */
-  update(partId: string, previous: Stored, plan: CellPlan, stored: Omit<Stored, "placement">): Promise<WriteOutcome>;
+  insert(plan: CellPlan, stored: StoredInputs, where: Where): Promise<WriteOutcome>;
+  /**
+   * Rewrites a filled template in place from new inputs. `previous` is the state the pane loaded,
+   * version included: when the workbook holds a newer version, nothing changes and the outcome
+   * carries it.
+   */
+  update(partId: string, previous: Stored, plan: CellPlan, stored: StoredInputs): Promise<WriteOutcome>;
   /** A copy of the sheet with values instead of formulas; its name. */
   freeze(sheetId: string, lang: "vi" | "en"): Promise<string>;
   /** Asks the host to open the task pane for whoever opens this workbook next. */
   keepPaneOpen(): Promise<void>;
+  /**
+   * Calls `listener` whenever someone else (another pane, a co-author) changes the stored
+   * templates; never for this port's own writes; `failed` when a check could not be made.
+   * Returns a function that stops watching.
+   */
+  watch(listener: () => void, failed: (error: unknown) => void): () => void;
 }

@@ -16,6 +16,8 @@ export interface FakeSheet {
   lists: string[];
   looks: string[];
   printArea?: string;
+  /** Excel.SheetVisibility: "Visible" unless set. */
+  visibility?: string;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -121,7 +123,7 @@ export class FakeExcel {
   private worksheet(sheet: FakeSheet): unknown {
     const snapshot = () => this.loadable({ id: sheet.id, name: sheet.name, isNullObject: false });
     let state = snapshot();
-    return {
+    return this.withStateSheetSupport(sheet, {
       // Excel sets isNullObject on every sync of a loaded object; it is never loaded by name.
       load: (props: string) => {
         state = snapshot();
@@ -151,7 +153,51 @@ export class FakeExcel {
         sheet.formats.forEach((v, k) => copy.formats.set(k, v));
         return this.worksheet(copy);
       },
-    };
+    });
+  }
+
+  // ---- What the state sheet needs (issue 13): visibility, getUsedRangeOrNullObject, getRange(A1). ----
+
+  /** Adds to a fake worksheet what the state store uses, as Excel documents it. */
+  private withStateSheetSupport(sheet: FakeSheet, worksheet: object): unknown {
+    return Object.defineProperties(worksheet, {
+      visibility: {
+        set: (value: string) => (sheet.visibility = value),
+        get: () => sheet.visibility ?? "Visible",
+        enumerable: true,
+      },
+      // The smallest range holding every value (valuesOnly); a null object on an empty sheet.
+      getUsedRangeOrNullObject: {
+        value: () => {
+          const cells = [...sheet.cells.keys()].map((k) => k.split(",").map(Number));
+          if (cells.length === 0) {
+            const state = this.loadable({ isNullObject: true });
+            return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
+          }
+          const top = Math.min(...cells.map(([r]) => r));
+          const left = Math.min(...cells.map(([, c]) => c));
+          const bottom = Math.max(...cells.map(([r]) => r));
+          const right = Math.max(...cells.map(([, c]) => c));
+          const range = this.range(sheet, top, left, bottom - top + 1, right - left + 1);
+          return Object.defineProperty(range, "isNullObject", { get: () => false });
+        },
+      },
+      getRange: {
+        value: (a1: string) => {
+          const [from, to = from] = a1.split(":").map((ref) => {
+            const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+            return { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+          });
+          return this.range(sheet, from.row, from.col, to.row - from.row + 1, to.col - from.col + 1);
+        },
+      },
+    });
+  }
+
+  /** A sheet's row as Excel would return its values ("" for an empty cell), `width` cells wide. */
+  rowValues(sheet: string, row: number, width: number): (string | number)[] {
+    const cells = this.sheet(sheet).cells;
+    return Array.from({ length: width }, (_, c) => cells.get(key(row, c)) ?? "");
   }
 
   private namedItems(sheet: FakeSheet): unknown {
@@ -186,9 +232,10 @@ export class FakeExcel {
       getItem: (id: string) => self.worksheet(self.sheets.find((s) => s.id === id || s.name === id)!),
       getActiveWorksheet: () => self.worksheet(self.sheets[self.selection.sheet]),
       getItemOrNullObject: (id: string) => {
-        const sheet = self.sheets.find((s) => s.id === id);
+        // Excel finds a sheet by id or by name.
+        const sheet = self.sheets.find((s) => s.id === id || s.name === id);
         if (sheet) return self.worksheet(sheet);
-        const state = self.loadable({ isNullObject: true, name: "" });
+        const state = self.loadable({ isNullObject: true, name: "", id: "" });
         return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
       },
     };
@@ -229,7 +276,8 @@ export class FakeExcel {
 export function installExcelEnums(): void {
   (globalThis as Record<string, unknown>).Excel = {
     PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
-    ClearApplyTo: { all: "All" },
+    ClearApplyTo: { all: "All", contents: "Contents" },
     WorksheetPositionType: { end: "End" },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
   };
 }
