@@ -5,6 +5,8 @@
 //     (a column of one-cell rows). Goal: ≤ 2×.
 //  2. In Chromium: the task pane's first render in the preview, against a blank page from the
 //     same server; and inserting a 1,000-row plan, against a 10-row plan.
+//  3. In Chromium: the pane listing a workbook with 1,000 filled templates (rows of its state
+//     sheet), against the same workbook with 1. Goal: under a second.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -262,9 +264,55 @@ async function benchBrowser() {
       small.push(await insert(10));
       large.push(await insert(1000));
     }
+    // 3. A workbook holding `count` templates: one written through the pane, its state row copied
+    // under new entry ids; then the time from Back to the list showing them all.
+    const listing = async (count) => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(`${base}/preview.html?lang=vi`);
+      await page.locator(".card fluent-button").first().click();
+      await page.locator("form.template-form").waitFor();
+      await page.evaluate(() => {
+        const set = (path, value) => {
+          const el = document.querySelector(`[data-path="${path}"]`);
+          el.value = String(value);
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+        };
+        set("unit", "HTX Bench");
+        set("baseYear", 1973);
+        set("planYear", 1974);
+        document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row').click();
+        set("products[0].name", "Làn mây");
+        set("products[0].baseQty", 100);
+        set("products[0].planQty", 120);
+        set("products[0].price", 3);
+        document.getElementById("write").click();
+      });
+      await page.locator(".status fluent-message-bar[intent=success]").waitFor();
+      return page.evaluate(async (n) => {
+        const { hf } = window.hachToanPreview.book;
+        const sheet = hf.getSheetId("HachToan_State");
+        const row = hf.getSheetValues(sheet)[2];
+        const copies = Array.from({ length: n - 1 }, (_, i) => [`TBENCH${i}`, ...row.slice(1)]);
+        if (copies.length > 0) hf.setCellContents({ sheet, row: 3, col: 0 }, copies);
+        const start = performance.now();
+        document.querySelector(".form-head fluent-button").click();
+        await new Promise((resolve) => {
+          const check = () => (document.querySelectorAll(".filled li fluent-button").length >= 2 * n ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        return performance.now() - start;
+      }, count).finally(() => page.close());
+    };
+    const one = [];
+    const thousand = [];
+    for (let i = 0; i < 3; i++) {
+      one.push(await listing(1));
+      thousand.push(await listing(1000));
+    }
     console.log("Preview in Chromium, median of runs");
     console.log(`task pane first render   ${median(firstRender).toFixed(0).padStart(6)} ms  vs blank page ${median(blank).toFixed(0)} ms: ${(median(firstRender) / median(blank)).toFixed(1)}×`);
     console.log(`insert a 1,000-row plan  ${median(large).toFixed(0).padStart(6)} ms  vs 10 rows ${median(small).toFixed(0)} ms: ${(median(large) / median(small)).toFixed(1)}×`);
+    console.log(`list 1,000 templates     ${median(thousand).toFixed(0).padStart(6)} ms  vs 1 template ${median(one).toFixed(0)} ms: ${(median(thousand) / median(one)).toFixed(1)}×${median(thousand) > 1000 ? "  (over the 1 s goal)" : ""}`);
   } finally {
     await browser.close();
     server.close();

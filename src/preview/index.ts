@@ -30,6 +30,8 @@ if (twoPanes) {
   document.body.append(h("aside", { class: "pane-frame second", "aria-label": `Hạch Toán — ${user(2)}` }, root));
   apps.push(mountApp(root, { workbook: previewWorkbook(book, { by: user(2) }), lang }));
 }
+// For the bench and for anyone looking into the preview from the browser's console.
+(window as unknown as { hachToanPreview: unknown }).hachToanPreview = { book };
 Promise.all(apps.map((app) => app.ready())).then(
   () => performance.mark("ht:pane-ready"),
   (error: unknown) => {
