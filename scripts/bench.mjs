@@ -271,22 +271,10 @@ async function benchBrowser() {
       await page.goto(`${base}/preview.html?lang=vi`);
       await page.locator(".card fluent-button").first().click();
       await page.locator("form.template-form").waitFor();
-      await page.evaluate(() => {
-        const set = (path, value) => {
-          const el = document.querySelector(`[data-path="${path}"]`);
-          el.value = String(value);
-          el.dispatchEvent(new Event("input", { bubbles: true }));
-        };
-        set("unit", "HTX Bench");
-        set("baseYear", 1973);
-        set("planYear", 1974);
-        document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row').click();
-        set("products[0].name", "Làn mây");
-        set("products[0].baseQty", 100);
-        set("products[0].planQty", 120);
-        set("products[0].price", 3);
-        document.getElementById("write").click();
-      });
+      await page.locator('fieldset[data-path="products[]"] fluent-button.add-row').click();
+      const plan = { unit: "HTX Bench", baseYear: 1973, planYear: 1974, "products[0].name": "Làn mây", "products[0].baseQty": 100, "products[0].planQty": 120, "products[0].price": 3 };
+      for (const [path, value] of Object.entries(plan)) await page.locator(`[data-path="${path}"]`).fill(String(value));
+      await page.locator("#write").click();
       await page.locator(".status fluent-message-bar[intent=success]").waitFor();
       return page.evaluate(async (n) => {
         const { hf } = window.hachToanPreview.book;

@@ -15,7 +15,7 @@ import { LOOKS } from "../templates/styles";
 import type { Placement, Stored, StoredInputs } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
 import { frozenSheetName, growthAreas, written } from "../workbook/placement";
-import { newEntryId } from "../workbook/state-rows";
+import { newEntryId, refusal } from "../workbook/state-rows";
 import { stateStore, type ExcelRun } from "./state-store";
 
 export type { ExcelRun } from "./state-store";
@@ -167,17 +167,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       // A co-author's newer version is never written over: refuse before anything changes.
       const state = await store.read(context);
       const current = store.check(state, partId, previous);
-      if (!current.ok) {
-        return current.reason === "changedElsewhere"
-          ? {
-              ok: false,
-              reason: "changedElsewhere",
-              newer: current.newer.stored,
-              by: current.newer.by,
-              at: current.newer.at,
-            }
-          : { ok: false, reason: "entryMissing", address: "" };
-      }
+      if (!current.ok) return refusal(current);
       const old = previous.placement;
       const sheet = context.workbook.worksheets.getItemOrNullObject(old.sheetId);
       sheet.load("name");

@@ -4,7 +4,7 @@ import { address, cellInput, placedInput, uniqueSheetName, type Area, type CellP
 import type { Stored, StoredInputs } from "../templates/payload";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
 import { frozenSheetName, growthAreas, written } from "../workbook/placement";
-import { newEntryId } from "../workbook/state-rows";
+import { newEntryId, refusal } from "../workbook/state-rows";
 import { cellKey, type PreviewBook } from "./book";
 import { previewStateStore } from "./state-store";
 
@@ -124,17 +124,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
   async function update(partId: string, previous: Stored, plan: CellPlan, stored: StoredInputs): Promise<WriteOutcome> {
     // A co-author's newer version is never written over: refuse before anything changes.
     const current = store.check(partId, previous);
-    if (!current.ok) {
-      return current.reason === "changedElsewhere"
-        ? {
-            ok: false,
-            reason: "changedElsewhere",
-            newer: current.newer.stored,
-            by: current.newer.by,
-            at: current.newer.at,
-          }
-        : { ok: false, reason: "entryMissing", address: "" };
-    }
+    if (!current.ok) return refusal(current);
     const old = previous.placement;
     const sheet = Number(old.sheetId);
     if (hf.getSheetName(sheet) === undefined) return { ok: false, reason: "sheetMissing", address: "" };

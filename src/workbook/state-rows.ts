@@ -17,6 +17,7 @@
  */
 import type { Text } from "../templates/model";
 import { damaged, readStored, storedJson, type Stored } from "../templates/payload";
+import type { WriteOutcome } from "./port";
 
 export const STATE_SHEET = "HachToan_State";
 export const STATE_FORMAT = 1;
@@ -253,4 +254,11 @@ export function checkEntry(sheet: StateSheet, id: string, loaded: Stored): Check
   // Another pane moved the same old-format part over, unchanged: nothing to tell.
   if (loaded.version === 0 && stored.version === 1 && storedJson(stored) === storedJson(loaded)) return { ok: true };
   return { ok: false, reason: "changedElsewhere", newer: found.entry };
+}
+
+/** What an update refused by `checkEntry` tells the pane: nothing was written. */
+export function refusal(check: Exclude<Check, { ok: true }>): WriteOutcome {
+  return check.reason === "changedElsewhere"
+    ? { ok: false, reason: "changedElsewhere", newer: check.newer.stored, by: check.newer.by, at: check.newer.at }
+    : { ok: false, reason: "entryMissing", address: "" };
 }
