@@ -147,8 +147,9 @@ export function decodeRow(cells: readonly unknown[]): DecodedRow {
   const parts: string[] = [];
   for (let c = FIRST_CHUNK_COL; c < end; c++) {
     const chunk = cells[c];
+    if (blank(chunk)) return unreadable(`payload cut short at chunk ${c - FIRST_CHUNK_COL + 1}`);
     if (typeof chunk !== "string" || !chunk.startsWith(MARK))
-      return unreadable(`payload cut short at chunk ${c - FIRST_CHUNK_COL + 1}`);
+      return unreadable(`chunk ${c - FIRST_CHUNK_COL + 1} was edited`);
     parts.push(chunk.slice(MARK.length));
   }
   for (let c = end; c < cells.length; c++) if (!blank(cells[c])) return unreadable("cells after the payload");

@@ -3,6 +3,9 @@
  * adapter against the fake Excel, and the pure row encoding beneath it.
  */
 import { excelWorkbook } from "../../src/excel/workbook";
+import { stateStore } from "../../src/excel/state-store";
+import { PreviewBook } from "../../src/preview/book";
+import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
 import { PAYLOAD_NAMESPACE, type Stored } from "../../src/templates/payload";
@@ -92,7 +95,7 @@ describe("a state row", () => {
     ["a payload cut short", good.slice(0, -1).concat([""]).map((c, i) => (i === 6 ? 2 : c)), /cut short/],
     ["text typed after the payload", [...good, "ghi chú"], /cells after the payload/],
     ["broken JSON", withCell(FIRST_CHUNK_COL, `${MARK}{"template":`), /not JSON/],
-    ["a chunk without its mark (re-typed by hand)", withCell(FIRST_CHUNK_COL, String(good[FIRST_CHUNK_COL]).slice(1)), /cut short/],
+    ["a chunk without its mark (re-typed by hand)", withCell(FIRST_CHUNK_COL, String(good[FIRST_CHUNK_COL]).slice(1)), /chunk 1 was edited/],
     ["an unknown template", withCell(1, "invoice"), /template column/],
     ["an entry id Excel turned into a number", withCell(0, 12), /no entry id/],
     ["a version of 0", withCell(3, 0), /version/],
@@ -166,7 +169,7 @@ describe("the Excel adapter keeps state in a very hidden sheet", () => {
     state.cells.set(first, String(state.cells.get(first)).slice(1));
     const damagedRow = JSON.stringify(excel.rowValues(STATE_SHEET, 2, 12));
     const listed = await port.listFilled();
-    expect(listed).toEqual([{ partId: expect.any(String), problem: expect.objectContaining({ en: expect.stringMatching(/cut short/) }) }]);
+    expect(listed).toEqual([{ partId: expect.any(String), problem: expect.objectContaining({ en: expect.stringMatching(/chunk 1 was edited/) }) }]);
     await insert(port, PLAN_COOPERATIVE);
     expect(JSON.stringify(excel.rowValues(STATE_SHEET, 2, 12))).toBe(damagedRow);
     expect((await port.listFilled()).map((f) => ("stored" in f ? f.stored.inputs.fields.unit : "unreadable"))).toEqual([
@@ -273,6 +276,46 @@ describe("two people update the same template", () => {
   });
 });
 
+describe("deleting a stored entry", () => {
+  test("clears its row where it is, leaves the other rows in place, and is then refused as missing", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const port = excelWorkbook(excel.run);
+    await insert(port, PLAN_1961_65);
+    await insert(port, PLAN_COOPERATIVE);
+    const [first, second] = await port.listFilled();
+    const secondRow = JSON.stringify(excel.rowValues(STATE_SHEET, 3, 12));
+    await excel.run(async (context) => stateStore().remove(context, first.partId));
+    expect(JSON.stringify(excel.rowValues(STATE_SHEET, 2, 12))).toBe(JSON.stringify(new Array(12).fill("")));
+    expect(JSON.stringify(excel.rowValues(STATE_SHEET, 3, 12))).toBe(secondRow);
+    expect((await port.listFilled()).map((f) => f.partId)).toEqual([second.partId]);
+    expect(await update(port, first, PLAN_1961_65)).toMatchObject({ ok: false, reason: "entryMissing" });
+    // A later template goes below the last row, not into the blank one a co-author may still see.
+    const third = await insert(port, PLAN_1961_65);
+    expect(excel.cell(STATE_SHEET, "A5")).toBe(third.ok && third.entry.partId);
+  });
+});
+
+describe("the preview keeps state as Excel does", () => {
+  test("in a hidden sheet shared by two panes: no tab, and the second of two updates is refused", async () => {
+    const book = new PreviewBook("Sheet1");
+    const one = previewWorkbook(book, { by: "User 1" });
+    const two = previewWorkbook(book, { by: "User 2" });
+    const heard: string[] = [];
+    two.watch(() => heard.push("two"), (error) => heard.push(String(error)));
+    one.watch(() => heard.push("one"), (error) => heard.push(String(error)));
+    await insert(one, withProducts(2));
+    expect(heard).toEqual(["two"]);
+    expect(book.visibleSheetNames()).toEqual(["Sheet1", "KH 1974"]);
+    expect(book.hf.getSheetNames()).toContain(STATE_SHEET);
+    const [forOne] = await one.listFilled();
+    const [forTwo] = await two.listFilled();
+    expect(await update(one, forOne, withProducts(3))).toMatchObject({ ok: true, entry: { version: 2 } });
+    const outcome = await update(two, forTwo, withProducts(1));
+    expect(outcome).toMatchObject({ ok: false, reason: "changedElsewhere", by: "User 1", newer: { version: 2, inputs: withProducts(3) } });
+    expect((await two.listFilled()).map((f) => "stored" in f && f.stored.inputs.tables.products.length)).toEqual([3]);
+  });
+});
+
 describe("an open pane learns of changes made elsewhere", () => {
   beforeEach(() => {
     jest.useFakeTimers({ doNotFake: ["setImmediate"] });
@@ -301,6 +344,12 @@ describe("an open pane learns of changes made elsewhere", () => {
     jest.advanceTimersByTime(3_000);
     await settle();
     expect(seen).toEqual(["changed"]);
+    // A deletion by someone else is a change too.
+    const [theirEntry] = (await theirs.listFilled()).slice(-1);
+    await excel.run(async (context) => stateStore().remove(context, theirEntry.partId));
+    jest.advanceTimersByTime(3_000);
+    await settle();
+    expect(seen).toEqual(["changed", "changed"]);
     stop();
   });
 });
