@@ -23,6 +23,7 @@ import {
   legacyEntryId,
   newWriteToken,
   padded,
+  readBlocks,
   readHead,
   readStateSheet,
   titleRow,
@@ -73,17 +74,28 @@ export function stateStore() {
     const parts = context.workbook.customXmlParts.getByNamespace(PAYLOAD_NAMESPACE);
     parts.load("items/id");
     await context.sync();
+    // First the sheet's extent and each row's chunk count (column G: small numbers), ...
     const used = sheet.isNullObject ? undefined : sheet.getUsedRangeOrNullObject(true);
-    used?.load("values,rowIndex,columnIndex");
+    used?.load("rowIndex,rowCount,columnIndex,columnCount");
+    const counts = sheet.isNullObject ? undefined : sheet.getRange("G:G").getUsedRangeOrNullObject(true);
+    counts?.load("values,rowIndex");
     const xmls = parts.items.map((part) => ({ partId: part.id, xml: part.getXml() }));
     if (used || xmls.length > 0) await context.sync();
-    let values: unknown[][] = [];
-    if (used && !used.isNullObject) {
-      // The used range starts where the first value is; rows and columns before it are blank.
-      values = [
-        ...new Array<unknown[]>(used.rowIndex).fill([]),
-        ...used.values.map((r) => [...new Array(used.columnIndex).fill(""), ...r]),
-      ];
+    const values: unknown[][] = [];
+    if (used && counts && !used.isNullObject) {
+      // ... then the rows, in as few reads as keep each response under Excel on the web's 5 MB.
+      const chunkCounts: unknown[] = counts.isNullObject ? [] : new Array(counts.rowIndex).fill("");
+      if (!counts.isNullObject) for (const [n] of counts.values) chunkCounts.push(n);
+      const rows = used.rowIndex + used.rowCount;
+      const width = used.columnIndex + used.columnCount;
+      for (const block of readBlocks(chunkCounts, rows, REQUEST_CHARS)) {
+        const range = sheet.getRangeByIndexes(block.row, 0, block.rows, width);
+        range.load("values");
+        // One response per block is the point: Excel on the web refuses a larger one.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        values.push(...range.values);
+      }
     }
     const state = readStateSheet(values);
     seenToken = state.token;

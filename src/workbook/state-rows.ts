@@ -263,3 +263,31 @@ export function refusal(check: Exclude<Check, { ok: true }>): WriteOutcome {
     ? { ok: false, reason: "changedElsewhere", newer: check.newer.stored, by: check.newer.by, at: check.newer.at }
     : { ok: false, reason: "entryMissing", address: "" };
 }
+
+/**
+ * Rows of the state sheet grouped so that reading each group stays under `limit` characters
+ * (Excel on the web refuses a response over 5 MB). A row's size is told by its chunk count
+ * (`counts[r]`, column G); a row without one (the head, a damaged row) counts as one chunk.
+ */
+export function readBlocks(
+  counts: readonly unknown[],
+  rows: number,
+  limit: number,
+): { readonly row: number; readonly rows: number }[] {
+  const blocks: { row: number; rows: number }[] = [];
+  let start = 0;
+  let size = 0;
+  for (let r = 0; r < rows; r++) {
+    const chunks = count(counts[r]);
+    const weight =
+      (chunks !== undefined && chunks >= 1 && chunks <= MAX_CHUNKS ? chunks : 1) * (CHUNK_CHARS + MARK.length) + 200;
+    if (size + weight > limit && r > start) {
+      blocks.push({ row: start, rows: r - start });
+      start = r;
+      size = 0;
+    }
+    size += weight;
+  }
+  if (rows > start) blocks.push({ row: start, rows: rows - start });
+  return blocks;
+}

@@ -167,30 +167,47 @@ export class FakeExcel {
         enumerable: true,
       },
       // The smallest range holding every value (valuesOnly); a null object on an empty sheet.
-      getUsedRangeOrNullObject: {
-        value: () => {
-          const cells = [...sheet.cells.keys()].map((k) => k.split(",").map(Number));
-          if (cells.length === 0) {
-            const state = this.loadable({ isNullObject: true });
-            return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
-          }
-          const top = Math.min(...cells.map(([r]) => r));
-          const left = Math.min(...cells.map(([, c]) => c));
-          const bottom = Math.max(...cells.map(([r]) => r));
-          const right = Math.max(...cells.map(([, c]) => c));
-          const range = this.range(sheet, top, left, bottom - top + 1, right - left + 1);
-          return Object.defineProperty(range, "isNullObject", { get: () => false });
-        },
-      },
+      getUsedRangeOrNullObject: { value: () => this.usedRangeOrNull(sheet, () => true) },
       getRange: {
         value: (a1: string) => {
+          const column = /^([A-Z]+):\1$/.exec(a1);
+          if (column) {
+            const col = this.colIndex(column[1]);
+            return { getUsedRangeOrNullObject: () => this.usedRangeOrNull(sheet, (c) => c === col) };
+          }
           const [from, to = from] = a1.split(":").map((ref) => {
             const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-            return { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+            return { row: Number(m[2]) - 1, col: this.colIndex(m[1]) };
           });
           return this.range(sheet, from.row, from.col, to.row - from.row + 1, to.col - from.col + 1);
         },
       },
+    });
+  }
+
+  private colIndex(letters: string): number {
+    return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  }
+
+  /** The used range of the sheet's columns that `inColumn` accepts, with rowCount and columnCount. */
+  private usedRangeOrNull(sheet: FakeSheet, inColumn: (col: number) => boolean): unknown {
+    const cells = [...sheet.cells.keys()].map((k) => k.split(",").map(Number)).filter(([, c]) => inColumn(c));
+    if (cells.length === 0) {
+      const state = this.loadable({ isNullObject: true });
+      return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
+    }
+    const top = Math.min(...cells.map(([r]) => r));
+    const left = Math.min(...cells.map(([, c]) => c));
+    const rowCount = Math.max(...cells.map(([r]) => r)) - top + 1;
+    const columnCount = Math.max(...cells.map(([, c]) => c)) - left + 1;
+    const range = this.range(sheet, top, left, rowCount, columnCount) as { load: (props: string) => void };
+    const load = range.load;
+    // rowCount and columnCount are fixed at creation here; the other properties load as usual.
+    return Object.defineProperties(range, {
+      load: { value: (props: string) => load(props.split(",").filter((p) => p !== "rowCount" && p !== "columnCount").join(",")) },
+      rowCount: { get: () => rowCount },
+      columnCount: { get: () => columnCount },
+      isNullObject: { get: () => false },
     });
   }
 

@@ -18,6 +18,7 @@ import {
   STATE_SHEET,
   decodeRow,
   encodeRow,
+  readBlocks,
   readStateSheet,
   type StateEntry,
 } from "../../src/workbook/state-rows";
@@ -122,6 +123,29 @@ describe("a state row", () => {
   });
 });
 
+describe("reading a large state sheet", () => {
+  test("is split into reads of at most 4 MB, by each row's chunk count", () => {
+    // Head, titles, then rows of 1, 100 and 100 chunks and one damaged row without a count.
+    const counts = ["", "chunks", 1, 100, 100, "?"];
+    expect(readBlocks(counts, 6, 4_000_000)).toEqual([
+      { row: 0, rows: 4 },
+      { row: 4, rows: 2 },
+    ]);
+    expect(readBlocks(counts, 6, 100_000_000)).toEqual([{ row: 0, rows: 6 }]);
+  });
+
+  test("a sheet whose rows total over 4 MB is read in several syncs, and every template comes back", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const port = excelWorkbook(excel.run);
+    const big = withProducts(4000, (i) => `Sản phẩm ${i + 1} ${"w".repeat(100)}`);
+    for (let i = 0; i < 6; i++) await insert(port, big);
+    excel.syncs = 0;
+    const listed = await port.listFilled();
+    expect(listed.map((f) => "stored" in f && f.stored.inputs.tables.products.length)).toEqual(new Array(6).fill(4000));
+    expect(excel.syncs).toBeGreaterThan(3);
+  });
+});
+
 describe("the Excel adapter keeps state in a very hidden sheet", () => {
   test("a first template creates the sheet, very hidden, with one row of text-formatted chunks", async () => {
     const excel = new FakeExcel("Sheet1");
@@ -156,7 +180,8 @@ describe("the Excel adapter keeps state in a very hidden sheet", () => {
       expect(await port.listFilled()).toHaveLength(n);
       counts.push(excel.syncs);
     }
-    expect(counts).toEqual([2, 2]);
+    // The sheet and old parts; the extent and chunk counts; the rows (under 4 MB: one read).
+    expect(counts).toEqual([3, 3]);
   });
 
   test("a damaged row is listed as unreadable and no later write touches it", async () => {
