@@ -66,6 +66,8 @@ export function stateStore() {
   /** The writer tokens this pane wrote: a change carrying one of them is its own. */
   const ownTokens = new Set<string>();
   let seenToken: string | undefined;
+  /** The state sheet's id once read: change events on other sheets need no look. */
+  let stateSheetId: string | undefined;
 
   /** Reads the state sheet and the old-format parts: two syncs (one when there are neither). */
   async function read(context: Excel.RequestContext): Promise<ExcelState> {
@@ -99,6 +101,7 @@ export function stateStore() {
     }
     const state = readStateSheet(values);
     seenToken = state.token;
+    stateSheetId = sheet.isNullObject ? undefined : sheet.id;
     return {
       exists: !sheet.isNullObject,
       sheet: state,
@@ -260,7 +263,12 @@ export function stateStore() {
     if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
       run(async (context) => {
         const sheets = context.workbook.worksheets;
-        handlers = [sheets.onChanged.add(async () => tick()), sheets.onAdded.add(async () => tick())];
+        handlers = [
+          sheets.onChanged.add(async (event) => {
+            if (stateSheetId === undefined || event.worksheetId === stateSheetId) tick();
+          }),
+          sheets.onAdded.add(async () => tick()),
+        ];
         await context.sync();
       }).catch(failed);
     }
