@@ -7,8 +7,11 @@
 //     same server; and inserting a 1,000-row plan, against a 10-row plan.
 //  3. The preview's grid: a scroll that brings new rows into view (scroll event, render, layout,
 //     paint) on a full 5,000-row sheet, against the same on a 30-row sheet. Goal: ≤ 1.5×.
-//  4. In Chromium: reading a 5 MB stored payload (goal: under a second), against JSON.parse of
-//     the same text; inserting and updating a 5,000-row plan in the preview (goal: under 2 s).
+//  4. In Chromium: the pane listing a workbook with 1,000 filled templates (rows of its state
+//     sheet), against the same workbook with 1. Goal: under a second.
+//  5. In Chromium: reading a 5 MB stored payload from its state row (goal: under a second),
+//     against JSON.parse of the same text; inserting and updating a 5,000-row plan in the preview
+//     (goal: under 2 s).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -307,11 +310,45 @@ async function benchBrowser() {
       cellsInPage = large.cells;
     }
 
+    // 3. A workbook holding `count` templates: one written through the pane, its state row copied
+    // under new entry ids; then the time from Back to the list showing them all.
+    const listing = async (count) => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(`${base}/preview.html?lang=vi`);
+      await page.locator(".card fluent-button").first().click();
+      await page.locator("form.template-form").waitFor();
+      await page.locator('fieldset[data-path="products[]"] fluent-button.add-row').click();
+      const plan = { unit: "HTX Bench", baseYear: 1973, planYear: 1974, "products[0].name": "Làn mây", "products[0].baseQty": 100, "products[0].planQty": 120, "products[0].price": 3 };
+      for (const [path, value] of Object.entries(plan)) await page.locator(`[data-path="${path}"]`).fill(String(value));
+      await page.locator("#write").click();
+      await page.locator(".status fluent-message-bar[intent=success]").waitFor();
+      return page.evaluate(async (n) => {
+        const { hf } = window.htPreview.book;
+        const sheet = hf.getSheetId("HachToan_State");
+        const row = hf.getSheetValues(sheet)[2];
+        const copies = Array.from({ length: n - 1 }, (_, i) => [`TBENCH${i}`, ...row.slice(1)]);
+        if (copies.length > 0) hf.setCellContents({ sheet, row: 3, col: 0 }, copies);
+        const start = performance.now();
+        document.querySelector(".form-head fluent-button").click();
+        await new Promise((resolve) => {
+          const check = () => (document.querySelectorAll(".filled li").length >= n ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        return performance.now() - start;
+      }, count).finally(() => page.close());
+    };
+    const one = [];
+    const thousand = [];
+    for (let i = 0; i < 3; i++) {
+      one.push(await listing(1));
+      thousand.push(await listing(1000));
+    }
     console.log("Preview in Chromium, median of runs");
     console.log(`task pane first render   ${median(firstRender).toFixed(0).padStart(6)} ms  vs blank page ${median(blank).toFixed(0)} ms: ${(median(firstRender) / median(blank)).toFixed(1)}×`);
     console.log(`insert a 1,000-row plan  ${median(large).toFixed(0).padStart(6)} ms  vs 10 rows ${median(small).toFixed(0)} ms: ${(median(large) / median(small)).toFixed(1)}×`);
     console.log(`grid scroll, 5,000 rows  ${median(gridLarge).toFixed(1).padStart(6)} ms  vs 30 rows ${median(gridSmall).toFixed(1)} ms per jump: ${(median(gridLarge) / median(gridSmall)).toFixed(2)}× (${cellsInPage} cells in the page)`);
     await benchStoredAndUpdate(browser, base);
+    console.log(`list 1,000 templates     ${median(thousand).toFixed(0).padStart(6)} ms  vs 1 template ${median(one).toFixed(0)} ms: ${(median(thousand) / median(one)).toFixed(1)}×${median(thousand) > 1000 ? "  (over the 1 s goal)" : ""}`);
   } finally {
     await browser.close();
     server.close();
@@ -324,7 +361,7 @@ async function benchStoredAndUpdate(browser, base) {
   await page.goto(`${base}/preview.html?lang=vi`);
   await page.locator(".card fluent-button").first().waitFor();
   const figures = await page.evaluate(async () => {
-    const { readPayload, payloadXml, renderTemplate, templateById, PreviewBook, previewWorkbook } = window.htPreview.bench;
+    const { encodeRow, readStateSheet, renderTemplate, templateById, PreviewBook, previewWorkbook } = window.htPreview.bench;
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const timed = async (fn) => {
       const start = performance.now();
@@ -346,13 +383,19 @@ async function benchStoredAndUpdate(browser, base) {
       };
     };
     const placement = { sheetId: "0", row: 0, col: 0, rows: 10, cols: 13 };
-    const perRow = payloadXml({ template: "plan", lang: "vi", inputs: inputs(100, "HTX", "&"), placement }).length / 100;
-    const xml = payloadXml({ template: "plan", lang: "vi", inputs: inputs(Math.min(5000, Math.floor((5 * 1024 * 1024) / perRow)), "HTX", "&"), placement });
-    const json = xml.slice(xml.indexOf(">") + 1, xml.lastIndexOf("</")).replace(/&amp;/g, "&");
+    // A state sheet of one row (head, titles, the entry), as the pane reads it.
+    const sheetOf = (n) => {
+      const stored = { template: "plan", lang: "vi", inputs: inputs(n, "HTX", "&"), placement, version: 1 };
+      return [[], [], encodeRow({ id: "TBENCH", stored, by: "", at: 0 })];
+    };
+    const chars = (values) => values[2].slice(7).reduce((n, chunk) => n + chunk.length - 1, 0);
+    const perRow = chars(sheetOf(100)) / 100;
+    const values = sheetOf(Math.min(5000, Math.floor((5 * 1024 * 1024) / perRow)));
+    const json = values[2].slice(7).map((chunk) => chunk.slice(1)).join("");
     const parse = [];
     const baseline = [];
     for (let i = 0; i < 5; i++) {
-      parse.push(await timed(() => readPayload(xml)));
+      parse.push(await timed(() => readStateSheet(values)));
       baseline.push(await timed(() => JSON.parse(json)));
     }
     const plan = templateById("plan");
@@ -367,7 +410,7 @@ async function benchStoredAndUpdate(browser, base) {
     const update = await timed(async () => {
       outcome = await workbook.update(entry.partId, entry.stored, renderTemplate(plan, next, "vi"), { template: "plan", lang: "vi", inputs: next });
     });
-    return { size: xml.length, parse: median(parse), baseline: median(baseline), insert, update, ok: outcome.ok };
+    return { size: json.length, parse: median(parse), baseline: median(baseline), insert, update, ok: outcome.ok };
   });
   await page.close();
   console.log(`read a ${(figures.size / 1024 / 1024).toFixed(1)} MB payload     ${figures.parse.toFixed(0).padStart(6)} ms  vs JSON.parse ${figures.baseline.toFixed(0)} ms: ${(figures.parse / figures.baseline).toFixed(1)}× (goal: under 1,000 ms)`);

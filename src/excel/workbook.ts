@@ -7,7 +7,7 @@
 import { NUMBER_FORMATS, address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { LOOKS } from "../templates/styles";
 import { templateById } from "../templates/catalog";
-import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Stored } from "../templates/payload";
+import type { Stored, StoredInputs } from "../templates/payload";
 import type {
   Filled,
   Progress,
@@ -27,8 +27,10 @@ import {
   written,
 } from "../workbook/placement";
 import { planMatrix, planUpdate, type CellWrite, type Origin } from "../workbook/update-plan";
+import { newEntryId, refusal } from "../workbook/state-rows";
+import { stateStore, type ExcelRun } from "./state-store";
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun } from "./state-store";
 
 const POINTS_PER_CHARACTER = 7;
 /** Cells read per sync: formulas and values of 20,000 cells stay well under 5 MB. */
@@ -152,27 +154,28 @@ function isEmpty(formulas: unknown[][]): boolean {
 const SHEET_GONE = { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." };
 
 export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): WorkbookPort {
+  /** Where the stored inputs live; this adapter only asks it to read, check, save and watch. */
+  const store = stateStore();
+
   async function listFilled(): Promise<Filled[]> {
     return await run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(PAYLOAD_NAMESPACE);
-      parts.load("items/id");
       const sheets = context.workbook.worksheets;
       sheets.load("items/id,items/name");
-      await context.sync();
-      const xmls = parts.items.map((part) => ({ id: part.id, xml: part.getXml() }));
-      await context.sync();
-      return xmls.map(({ id, xml }): Filled => {
-        const stored = readPayload(xml.value);
-        if ("problem" in stored) return { partId: id, problem: stored.problem };
-        const sheet = sheets.items.find((s) => s.id === stored.placement.sheetId);
-        return sheet ? { partId: id, sheetName: sheet.name, stored } : { partId: id, problem: SHEET_GONE };
+      const state = await store.read(context);
+      return store.list(state).map((stored): Filled => {
+        if ("problem" in stored) return stored;
+        const id = stored.partId;
+        const sheet = sheets.items.find((s) => s.id === stored.stored.placement.sheetId);
+        return sheet
+          ? { partId: id, sheetName: sheet.name, stored: stored.stored }
+          : { partId: id, problem: SHEET_GONE };
       });
     });
   }
 
   async function insert(
     plan: CellPlan,
-    stored: Omit<Stored, "placement">,
+    stored: StoredInputs,
     where: Where,
     progress?: Progress,
   ): Promise<WriteOutcome> {
@@ -217,7 +220,9 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
           ),
         );
       }
-      const name = templateName();
+      // The entry's id comes first: the template's defined name is made from it.
+      const id = newEntryId();
+      const name = templateName(id);
       await sendCells(
         context,
         sheet,
@@ -236,9 +241,8 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         progress,
       );
 
-      context.workbook.customXmlParts.add(payloadXml({ ...stored, placement: placed(sheet.id, plan, origin, name) }));
-      await context.sync();
-      return written(sheet.name, plan, origin);
+      const entry = await store.save(context, id, { ...stored, placement: placed(sheet.id, plan, origin, name) }, "");
+      return { ...written(sheet.name, plan, origin), entry };
     });
   }
 
@@ -246,10 +250,14 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     partId: string,
     previous: Stored,
     plan: CellPlan,
-    stored: Omit<Stored, "placement">,
+    stored: StoredInputs,
     options: UpdateOptions = {},
   ): Promise<UpdateOutcome> {
     return await run(async (context) => {
+      // A co-author's newer version is never written over: refuse before anything changes.
+      const state = await store.read(context);
+      const current = store.check(state, partId, previous);
+      if (!current.ok) return refusal(current);
       const old = previous.placement;
       const template = templateById(previous.template)!;
       // 1. The sheet, the template's defined name, the sheet names (for a backup's name).
@@ -352,7 +360,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
           formats[r][c] = v !== null || (r < old.rows && c < old.cols) ? "General" : null;
         }),
       );
-      const name = old.name ?? templateName();
+      const name = old.name ?? templateName(store.entryId(state, partId));
       await sendCells(
         context,
         sheet,
@@ -365,15 +373,19 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
             name,
             rangeAt(sheet, { row: 0, col: 0, rows: plan.rows, cols: plan.cols }, origin),
           );
-          context.workbook.customXmlParts.getItem(partId).delete();
-          context.workbook.customXmlParts.add(
-            payloadXml({ ...stored, placement: placed(old.sheetId, plan, origin, name) }),
-          );
           sheet.activate();
         },
         options.progress,
       );
-      return written(sheet.name, plan, origin, backup);
+      // The state last, with the new version: written only once the cells are.
+      const entry = await store.save(
+        context,
+        partId,
+        { ...stored, placement: placed(old.sheetId, plan, origin, name) },
+        "",
+        state,
+      );
+      return { ...written(sheet.name, plan, origin, backup), entry };
     });
   }
 
@@ -412,8 +424,8 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       await context.sync();
       if (named && !named.isNullObject) named.delete();
       if (sheet && !target.isNullObject) target.delete();
-      context.workbook.customXmlParts.getItem(partId).delete();
-      await context.sync();
+      // The state row goes with the same sync as the name and the sheet.
+      await store.remove(context, partId);
     });
   }
 
@@ -427,5 +439,9 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     });
   }
 
-  return { listFilled, insert, update, freeze, remove, keepPaneOpen };
+  function watch(listener: () => void, failed: (error: unknown) => void): () => void {
+    return store.watch(run, listener, failed);
+  }
+
+  return { listFilled, insert, update, freeze, remove, keepPaneOpen, watch };
 }

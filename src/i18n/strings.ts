@@ -65,6 +65,18 @@ const VI = {
   removeSheet: "Xoá cả trang “{sheet}”",
   removed: "Đã xoá “{name}”.",
   writingProgress: "Đang ghi… {done}/{total}",
+  entryMissing: "Dữ liệu lưu của mẫu này không còn trong sổ (có thể người khác đã xoá). Không thay đổi gì.",
+  changedElsewhere:
+    "Chưa cập nhật: {who} đã sửa mẫu này trong sổ sau khi bạn mở nó. Không ghi đè lên phần của họ; biểu mẫu của bạn vẫn giữ nguyên. Họ đã đổi:",
+  changedNotice: "{who} vừa sửa mẫu này trong sổ. Biểu mẫu của bạn vẫn giữ nguyên. Họ đã đổi:",
+  deletedNotice: "Người khác vừa xoá mẫu này khỏi sổ. Biểu mẫu của bạn vẫn giữ nguyên; không thể cập nhật nữa.",
+  someoneElse: "Người khác",
+  byAt: "{who} (lúc {time})",
+  noVisibleChange: "(không có thay đổi nào ở dữ liệu nhập)",
+  emptyValue: "(trống)",
+  reload: "Mở bản mới nhất",
+  keepMine: "Giữ biểu mẫu của tôi",
+  watchFailed: "Không kiểm tra được thay đổi của người cùng sửa: {message}",
 } as const;
 
 export type StringKey = keyof typeof VI;
@@ -132,6 +144,20 @@ const EN: Record<StringKey, string> = {
   removeSheet: "Also delete the sheet “{sheet}”",
   removed: "Deleted “{name}”.",
   writingProgress: "Writing… {done}/{total}",
+  entryMissing:
+    "This template's stored data is no longer in the workbook (someone may have deleted it). Nothing was changed.",
+  changedElsewhere:
+    "Not updated: {who} changed this template in the workbook after you opened it. Their work was not overwritten; your form is kept. They changed:",
+  changedNotice: "{who} just changed this template in the workbook. Your form is kept as it is. They changed:",
+  deletedNotice:
+    "Someone just deleted this template from the workbook. Your form is kept; it can no longer be updated.",
+  someoneElse: "Someone else",
+  byAt: "{who} (at {time})",
+  noVisibleChange: "(no change to the inputs)",
+  emptyValue: "(empty)",
+  reload: "Open the latest version",
+  keepMine: "Keep my form",
+  watchFailed: "Could not check for co-authors' changes: {message}",
 };
 
 export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { vi: VI, en: EN };

@@ -1,7 +1,7 @@
 /**
  * The preview's workbook: HyperFormula for cells and formulas (with every HT function), plus what
- * Excel keeps beside the cells: number formats, cell looks, merges, column widths, names, and the
- * stored template payloads (Excel's custom XML parts).
+ * Excel keeps beside the cells: number formats, cell looks, merges, column widths, names, and which
+ * sheets are hidden (the state sheet of preview/state-store.ts is, as in Excel).
  */
 import { HyperFormula } from "hyperformula";
 import type { Area } from "../templates/cell-plan";
@@ -42,12 +42,11 @@ function engine(): HyperFormula {
 export class PreviewBook {
   readonly hf = engine();
   readonly looks = new Map<number, SheetLook>();
-  /** Stored payloads by part id, as Excel keeps custom XML parts. */
-  readonly parts = new Map<string, string>();
+  /** Sheets not shown as tabs (Excel's very hidden sheets). */
+  readonly hidden = new Set<number>();
   selection = { sheet: 0, row: 0, col: 0 };
   /** Whether the workbook asks to open the task pane when opened (Office.AutoShowTaskpaneWithDocument). */
   autoOpen = false;
-  private nextPart = 1;
   private readonly listeners = new Set<() => void>();
 
   constructor(firstSheet: string) {
@@ -71,6 +70,7 @@ export class PreviewBook {
   removeSheet(sheet: number): void {
     this.hf.removeSheet(sheet);
     this.looks.delete(sheet);
+    this.hidden.delete(sheet);
     if (this.selection.sheet === sheet)
       this.selection = { sheet: this.hf.getSheetId(this.hf.getSheetNames()[0])!, row: 0, col: 0 };
   }
@@ -79,10 +79,9 @@ export class PreviewBook {
     return this.looks.get(sheet)!;
   }
 
-  addPart(xml: string): string {
-    const id = `part-${this.nextPart++}`;
-    this.parts.set(id, xml);
-    return id;
+  /** The names of the sheets people see, in tab order. */
+  visibleSheetNames(): string[] {
+    return this.hf.getSheetNames().filter((name) => !this.hidden.has(this.hf.getSheetId(name)!));
   }
 
   /**
@@ -93,14 +92,24 @@ export class PreviewBook {
   insertRows(sheet: number, at: number, count: number): void {
     this.hf.addRows(sheet, [at, count]);
     const look = this.look(sheet);
+    const down = (r: number) => (r >= at ? r + count : r);
     for (const map of [look.formats, look.styles] as Map<string, unknown>[]) {
       const moved = [...map.entries()].map(([key, value]): [string, unknown] => {
         const [r, c] = key.split(",").map(Number);
-        return [cellKey(r >= at ? r + count : r, c), value];
+        return [cellKey(down(r), c), value];
       });
       map.clear();
       for (const [key, value] of moved) map.set(key, value);
     }
+    const ruled = [...look.ruled].map((key) => {
+      const [r, c] = key.split(",").map(Number);
+      return cellKey(down(r), c);
+    });
+    look.ruled.clear();
+    for (const key of ruled) look.ruled.add(key);
+    const heights = [...look.heights.entries()];
+    look.heights.clear();
+    for (const [r, points] of heights) look.heights.set(down(r), points);
     look.merges.splice(
       0,
       look.merges.length,
@@ -109,8 +118,10 @@ export class PreviewBook {
     this.changed();
   }
 
-  onChange(listener: () => void): void {
+  /** Calls `listener` after every change; returns a function that stops it. */
+  onChange(listener: () => void): () => void {
     this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   changed(): void {

@@ -1,34 +1,49 @@
 /**
  * The preview: the real task pane beside an in-browser workbook, for trying Hạch Toán (and
  * testing it) without Excel. The task pane is the same; only its workbook adapter differs.
+ * `?panes=2` opens a second pane on the same workbook, as a second person co-authoring it
+ * would: its own adapter, the same book (and the same hidden state sheet).
  */
 import { languageOf } from "../i18n/strings";
 import type { Lang } from "../templates/model";
 import { mountApp } from "../taskpane/app";
 import { registerFluent } from "../taskpane/fluent";
+import { h } from "../taskpane/dom";
 import { PreviewBook } from "./book";
 import { mountSheetView } from "./sheet-view";
 import { previewWorkbook } from "./workbook";
-import { payloadXml, readPayload } from "../templates/payload";
+import { encodeRow, readStateSheet } from "../workbook/state-rows";
 import { renderTemplate } from "../templates/render";
 import { templateById } from "../templates/catalog";
 import { useMessageLanguage } from "./ht-plugin";
 
-const requested = new URLSearchParams(location.search).get("lang");
+const params = new URLSearchParams(location.search);
+const requested = params.get("lang");
 const lang: Lang = requested === "vi" || requested === "en" ? requested : languageOf(navigator.language);
+const twoPanes = params.get("panes") === "2";
 registerFluent();
 useMessageLanguage(lang);
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
 mountSheetView(document.getElementById("workbook")!, book, () => lang);
-const workbook = previewWorkbook(book);
-// For the browser tests, a person inserting rows above the selected cell's row (Home › Insert);
-// for `npm run bench`, the payload reader and the workbook port as the pane uses them.
+const user = (n: number) => (lang === "vi" ? `Người dùng ${n}` : `User ${n}`);
+const apps = [
+  mountApp(document.getElementById("app")!, { workbook: previewWorkbook(book, twoPanes ? { by: user(1) } : {}), lang }),
+];
+if (twoPanes) {
+  const root = h("div", { id: "app2", class: "pane" });
+  document.body.classList.add("two-panes");
+  document.body.append(h("aside", { class: "pane-frame second", "aria-label": `Hạch Toán — ${user(2)}` }, root));
+  apps.push(mountApp(root, { workbook: previewWorkbook(book, { by: user(2) }), lang }));
+}
+// One hook for the browser tests, `npm run bench` and anyone looking in from the console: the
+// book itself, a person inserting rows above the selected cell's row (Home › Insert), and the
+// state-row reader and the workbook port as the pane uses them.
 (window as unknown as { htPreview: unknown }).htPreview = {
+  book,
   insertRows: (count: number) => book.insertRows(book.selection.sheet, book.selection.row, count),
-  bench: { readPayload, payloadXml, renderTemplate, templateById, PreviewBook, previewWorkbook },
+  bench: { encodeRow, readStateSheet, renderTemplate, templateById, PreviewBook, previewWorkbook },
 };
-const app = mountApp(document.getElementById("app")!, { workbook, lang });
-app.ready().then(
+Promise.all(apps.map((app) => app.ready())).then(
   () => performance.mark("ht:pane-ready"),
   (error: unknown) => {
     throw error;

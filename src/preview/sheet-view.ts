@@ -274,7 +274,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
 
   function renderTabs(): void {
     tabs.replaceChildren(
-      ...hf.getSheetNames().map((name) => {
+      ...book.visibleSheetNames().map((name) => {
         const id = hf.getSheetId(name)!;
         const tab = h(
           "button",

@@ -2,7 +2,7 @@
 import type { CellValue, RawCellContent } from "hyperformula";
 import { address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
 import { templateById } from "../templates/catalog";
-import { payloadXml, readPayload, type Stored } from "../templates/payload";
+import type { Stored, StoredInputs } from "../templates/payload";
 import type {
   Filled,
   Progress,
@@ -14,7 +14,9 @@ import type {
 } from "../workbook/port";
 import { backupSheetName, frozenSheetName, growthAreas, placed, templateName, written } from "../workbook/placement";
 import { planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
+import { newEntryId, refusal } from "../workbook/state-rows";
 import { cellKey, type PreviewBook } from "./book";
+import { previewStateStore } from "./state-store";
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -34,8 +36,16 @@ function namedArea(expression: string): { sheet: string; area: Area } | undefine
   };
 }
 
-export function previewWorkbook(book: PreviewBook): WorkbookPort {
+export interface PreviewOptions {
+  /** Who this pane's writes are recorded as (the preview's "as two users"). */
+  readonly by?: string;
+}
+
+export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {}): WorkbookPort {
   const hf = book.hf;
+  /** Where the stored inputs live; this adapter only asks it to list, check, save, remove and watch. */
+  const store = previewStateStore(book);
+  const by = options.by ?? "";
   const isEmptyArea = (sheet: number, area: Area): boolean => {
     for (let r = area.row; r < area.row + area.rows; r++) {
       for (let c = area.col; c < area.col + area.cols; c++) {
@@ -180,9 +190,9 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
   }
 
   async function listFilled(): Promise<Filled[]> {
-    return [...book.parts.entries()].map(([partId, xml]): Filled => {
-      const stored = readPayload(xml);
-      if ("problem" in stored) return { partId, problem: stored.problem };
+    return store.list().map((listed): Filled => {
+      if ("problem" in listed) return listed;
+      const { partId, stored } = listed;
       const name = hf.getSheetName(Number(stored.placement.sheetId));
       return name === undefined
         ? {
@@ -193,12 +203,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     });
   }
 
-  async function insert(
-    plan: CellPlan,
-    stored: Omit<Stored, "placement">,
-    at: Where,
-    progress?: Progress,
-  ): Promise<WriteOutcome> {
+  async function insert(plan: CellPlan, stored: StoredInputs, at: Where, progress?: Progress): Promise<WriteOutcome> {
     let sheet: number;
     let origin = { row: 0, col: 0 };
     if (at.kind === "selection") {
@@ -213,22 +218,27 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
       sheet = book.addSheet(uniqueSheetName(plan.sheetName, hf.getSheetNames()));
     }
     write(sheet, plan, origin, planMatrix(plan, origin), at.kind === "newSheet");
-    const name = templateName();
+    // The entry's id comes first: the template's defined name is made from it.
+    const id = newEntryId();
+    const name = templateName(id);
     nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
-    book.addPart(payloadXml({ ...stored, placement: placed(String(sheet), plan, origin, name) }));
+    const entry = store.save(id, { ...stored, placement: placed(String(sheet), plan, origin, name) }, by);
     progress?.(1, 1);
     book.selection = { sheet, ...origin };
     book.changed();
-    return written(hf.getSheetName(sheet)!, plan, origin);
+    return { ...written(hf.getSheetName(sheet)!, plan, origin), entry };
   }
 
   async function update(
     partId: string,
     previous: Stored,
     plan: CellPlan,
-    stored: Omit<Stored, "placement">,
+    stored: StoredInputs,
     options: UpdateOptions = {},
   ): Promise<UpdateOutcome> {
+    // A co-author's newer version is never written over: refuse before anything changes.
+    const current = store.check(partId, previous);
+    if (!current.ok) return refusal(current);
     const old = previous.placement;
     let sheet = Number(old.sheetId);
     if (hf.getSheetName(sheet) === undefined) return { ok: false, reason: "sheetMissing", address: "" };
@@ -273,14 +283,14 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     }
     clearLooks(sheet, area);
     write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0);
-    const name = old.name ?? templateName();
+    const name = old.name ?? templateName(partId);
     nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
-    book.parts.delete(partId);
-    book.addPart(payloadXml({ ...stored, placement: placed(String(sheet), plan, origin, name) }));
+    // The state last, with the new version: written only once the cells are.
+    const entry = store.save(partId, { ...stored, placement: placed(String(sheet), plan, origin, name) }, by);
     options.progress?.(1, 1);
     book.selection = { sheet, ...origin };
     book.changed();
-    return written(hf.getSheetName(sheet)!, plan, origin, backup);
+    return { ...written(hf.getSheetName(sheet)!, plan, origin, backup), entry };
   }
 
   async function freeze(sheetId: string, lang: "vi" | "en"): Promise<string> {
@@ -298,7 +308,7 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     if (name && hf.getNamedExpression(name)) hf.removeNamedExpression(name);
     const id = Number(previous.placement.sheetId);
     if (sheet && hf.getSheetName(id) !== undefined) book.removeSheet(id);
-    book.parts.delete(partId);
+    store.remove(partId);
     book.changed();
   }
 
@@ -306,5 +316,9 @@ export function previewWorkbook(book: PreviewBook): WorkbookPort {
     book.autoOpen = true;
   }
 
-  return { listFilled, insert, update, freeze, remove, keepPaneOpen };
+  function watch(listener: () => void): () => void {
+    return store.watch(listener);
+  }
+
+  return { listFilled, insert, update, freeze, remove, keepPaneOpen, watch };
 }

@@ -8,6 +8,7 @@ import { renderTemplate } from "../templates/render";
 import { defaultInputs, validateInputs } from "../templates/validate";
 import type { Stored } from "../templates/payload";
 import { say, type StringKey } from "../i18n/strings";
+import { diffInputs } from "../workbook/input-diff";
 import type { Filled, UpdateOutcome, WorkbookPort, Where } from "../workbook/port";
 import type { UpdateAnswers, UpdateQuestion } from "../workbook/update-plan";
 import { h } from "./dom";
@@ -34,9 +35,18 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   const workbook = options.workbook;
   let pending: Promise<void> = Promise.resolve();
   let paneKeptOpen = false;
+  type Editing = Extract<Filled, { stored: Stored }>;
   /** The form on screen, what it held when opened or last written, and how to show it again. */
   let open: { form: TemplateForm; baseline: string; relabel: (inputs: Inputs) => void } | undefined;
   const changed = () => open !== undefined && JSON.stringify(open.form.read()) !== open.baseline;
+  /**
+   * What the pane shows, for changes made elsewhere: the list (refreshed in place), or a form and
+   * the stored entry it edits (told of a newer version, never replaced by it).
+   */
+  let view: { kind: "home"; refresh: () => Promise<void> } | { kind: "form"; onChanged: () => Promise<void> } = {
+    kind: "form",
+    onChanged: async () => undefined,
+  };
 
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
   const main = h("main", { class: "view" });
@@ -159,33 +169,70 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       idle();
     }
     clearStatus();
-    if (filled.length === 0) list.append(h("li", { class: "muted" }, say(lang, "noneFilled")));
-    for (const entry of filled) {
+    list.replaceChildren(...filledItems(filled));
+    // A co-author's change: the list is read again in place, leaving the message bar alone.
+    view = {
+      kind: "home",
+      refresh: async () => void list.replaceChildren(...filledItems(await workbook.listFilled())),
+    };
+  }
+
+  function filledItems(filled: readonly Filled[]): HTMLElement[] {
+    if (filled.length === 0) return [h("li", { class: "muted" }, say(lang, "noneFilled"))];
+    return filled.map((entry) => {
       if ("problem" in entry) {
-        list.append(
-          h("li", { class: "problem" }, h("strong", {}, say(lang, "unreadable")), " — ", pick(entry.problem)),
-        );
-        continue;
+        return h("li", { class: "problem" }, h("strong", {}, say(lang, "unreadable")), " — ", pick(entry.problem));
       }
       const template = templateById(entry.stored.template)!;
+      return h(
+        "li",
+        {},
+        h("span", { class: "entry" }, `${pick(template.name)} — ${entry.sheetName}`),
+        button(say(lang, "edit"), () => step(() => openForm(template, entry))),
+        h(
+          "span",
+          { title: say(lang, "freezeHint") },
+          button(say(lang, "freeze"), () => step(() => freeze(entry.stored))),
+        ),
+        button(say(lang, "remove"), () => askRemove(entry, `${pick(template.name)} — ${entry.sheetName}`)),
+      );
+    });
+  }
+
+  /** The workbook's current version of an entry, if it still holds one. */
+  async function latest(partId: string): Promise<Editing | undefined> {
+    const filled = await workbook!.listFilled();
+    return filled.find((f): f is Editing => f.partId === partId && "stored" in f);
+  }
+
+  /** Who wrote a version, for the pane's words. */
+  const whoWrote = (by: string, at: number | null) => {
+    const who = by || say(lang, "someoneElse");
+    if (at === null) return who;
+    const time = new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { timeStyle: "short" }).format(at);
+    return say(lang, "byAt", { who, time });
+  };
+
+  /** The differences between two versions of a template's inputs, as a list. */
+  function changeList(template: TemplateDecl, before: Stored, after: Stored): HTMLElement {
+    const changes = diffInputs(template, before.inputs, after.inputs, lang);
+    const empty = say(lang, "emptyValue");
+    const list = h("ul", { class: "changes" });
+    if (changes.length === 0) list.append(h("li", {}, say(lang, "noVisibleChange")));
+    for (const change of changes) {
       list.append(
         h(
           "li",
-          {},
-          h("span", { class: "entry" }, `${pick(template.name)} — ${entry.sheetName}`),
-          button(say(lang, "edit"), () => step(() => openForm(template, entry))),
-          h(
-            "span",
-            { title: say(lang, "freezeHint") },
-            button(say(lang, "freeze"), () => step(() => freeze(entry.stored))),
-          ),
-          button(say(lang, "remove"), () => askRemove(entry, `${pick(template.name)} — ${entry.sheetName}`)),
+          { "data-change": change.path },
+          h("strong", {}, change.label),
+          `: ${change.before || empty} → ${change.after || empty}`,
         ),
       );
     }
+    return list;
   }
 
-  function askRemove(entry: Extract<Filled, { stored: Stored }>, name: string): void {
+  function askRemove(entry: Editing, name: string): void {
     const removeWith = (sheet: boolean) => () =>
       step(async () => {
         busy("writing");
@@ -220,11 +267,13 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
 
   async function openForm(
     template: TemplateDecl,
-    opened?: Extract<Filled, { stored: Stored }>,
+    opened?: Editing,
     kept?: { inputs: Inputs; baseline: string },
   ): Promise<void> {
-    // What the workbook holds for this template; after each update, what it holds now (a
-    // second update must start from the version the first one wrote).
+    /**
+     * The stored entry this form edits, as last loaded or written by this pane: after each
+     * update, what the workbook holds now (a second update starts from the version the first wrote).
+     */
     let editing = opened;
     if (!kept) clearStatus();
     const form = buildForm(
@@ -269,6 +318,37 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     });
     (form.element.querySelector("input, select") as HTMLElement | null)?.focus();
 
+    /** Opens the workbook's latest version of this entry in place of the form (the user asked). */
+    const reload = async () => {
+      const newest = editing && (await latest(editing.partId));
+      if (newest) await openForm(template, newest);
+      else show("warning", say(lang, "deletedNotice"));
+    };
+    const offerReload = (intent: Intent, message: string, newer: Stored) =>
+      show(
+        intent,
+        message,
+        changeList(template, editing!.stored, newer),
+        button(say(lang, "reload"), () => step(reload), "primary"),
+        button(say(lang, "keepMine"), clearStatus),
+      );
+    let told = -1;
+    view = {
+      kind: "form",
+      // Someone else changed the stored templates: say so if it is this one; keep the form.
+      onChanged: async () => {
+        if (!editing) return;
+        const newest = await latest(editing.partId);
+        if (!newest) {
+          show("warning", say(lang, "deletedNotice"));
+          return;
+        }
+        if (newest.stored.version === editing.stored.version || newest.stored.version === told) return;
+        told = newest.stored.version;
+        offerReload("info", say(lang, "changedNotice", { who: say(lang, "someoneElse") }), newest.stored);
+      },
+    };
+
     async function write(where?: Where, answers: UpdateAnswers = {}): Promise<void> {
       const inputs = form.read();
       const issues = validateInputs(template, inputs);
@@ -296,15 +376,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       }
       if (outcome.ok) {
         if (open?.form === form) open.baseline = JSON.stringify(inputs);
-        if (editing) {
-          const name = editing.stored.placement.name;
-          const sheetId = editing.stored.placement.sheetId;
-          const now = (await workbook.listFilled()).find(
-            (f): f is Extract<Filled, { stored: Stored }> =>
-              "stored" in f && (name ? f.stored.placement.name === name : f.stored.placement.sheetId === sheetId),
-          );
-          if (now) editing = now;
-        }
+        // The entry's id as the workbook keeps it now (an old-format part gets a state row's id).
+        if (editing) editing = (await latest(outcome.entry.partId)) ?? editing;
         const values = { sheet: outcome.sheetName, address: outcome.address, backup: outcome.backup ?? "" };
         show("success", say(lang, outcome.backup ? "updatedBackup" : editing ? "updated" : "written", values));
         await keepPaneOpen();
@@ -321,6 +394,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
           button(say(lang, "newSheet"), () => step(() => write({ kind: "newSheet" })), "primary"),
           button(say(lang, "cancel"), clearStatus),
         );
+        return;
+      }
+      if (outcome.reason === "changedElsewhere") {
+        told = outcome.newer.version;
+        offerReload("warning", say(lang, "changedElsewhere", { who: whoWrote(outcome.by, outcome.at) }), outcome.newer);
         return;
       }
       show(
@@ -374,6 +452,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   });
   document.documentElement.lang = lang;
   step(home);
+  workbook?.watch(
+    () => step(() => (view.kind === "home" ? view.refresh() : view.onChanged())),
+    (error: unknown) =>
+      show("warning", say(lang, "watchFailed", { message: error instanceof Error ? error.message : String(error) })),
+  );
 
   return { ready: () => pending };
 }

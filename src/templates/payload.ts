@@ -1,7 +1,12 @@
 /**
- * The inputs of a filled template, stored in the workbook (a custom XML part) so that whoever
- * opens the shared workbook can reopen the form filled, change it and update the sheet. Reading
- * one back trusts nothing: a damaged or foreign payload is refused with a message.
+ * The inputs of a filled template as the workbook keeps them, so that whoever opens the shared
+ * workbook can reopen the form filled, change it and update the sheet. Reading one back trusts
+ * nothing: a damaged or foreign record is refused with a message, and nothing is changed.
+ *
+ * Since state format 1 of the state sheet (workbook/state-rows.ts) the record is one row of a very
+ * hidden worksheet. Workbooks written before keep it in a custom XML part (namespace
+ * PAYLOAD_NAMESPACE); `readPayload` reads those, and the adapters move them to the state sheet on
+ * the first write.
  */
 import { templateById } from "./catalog";
 import type { Inputs, Lang, TemplateId, Text, Value } from "./model";
@@ -9,7 +14,8 @@ import { validateInputs } from "./validate";
 import type { Written } from "../workbook/update-plan";
 
 export const PAYLOAD_NAMESPACE = "urn:hach-toan:template:1";
-const VERSION = 1;
+/** The `version` field of an XML part's JSON: the format, not a count of writes. */
+const PART_FORMAT = 1;
 
 export interface Placement {
   readonly sheetId: string;
@@ -34,23 +40,18 @@ export interface Stored {
   readonly lang: Lang;
   readonly inputs: Inputs;
   readonly placement: Placement;
+  /**
+   * How many times this template's state was written: every write increases it, so a pane can
+   * tell whether a co-author changed the template since it loaded it. 0 for a template still in
+   * the old format (a custom XML part), never written as a state row.
+   */
+  readonly version: number;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const unescapeXml = (text: string) =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/** What a pane hands the workbook to write: the workbook decides placement and version. */
+export type StoredInputs = Omit<Stored, "placement" | "version">;
 
-export function payloadXml(stored: Stored): string {
-  const json = JSON.stringify({ version: VERSION, ...stored });
-  return `<payload xmlns="${PAYLOAD_NAMESPACE}">${escapeXml(json)}</payload>`;
-}
-
-const damaged = (why: string): { problem: Text } => ({
+export const damaged = (why: string): { problem: Text } => ({
   problem: {
     vi: `Dữ liệu mẫu lưu trong sổ bị hỏng hoặc không phải của Hạch Toán (${why}); không thay đổi gì.`,
     en: `The template data stored in this workbook is damaged or not Hạch Toán's (${why}); nothing was changed.`,
@@ -69,11 +70,23 @@ function isCount(v: unknown, limit = SHEET_ROWS): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= limit;
 }
 
-const DEFINED_NAME = /^HT_T[A-Za-z0-9_]{1,60}$/;
+/** "HT_" and an entry id: T… for a new entry, X… for one moved from a custom XML part. */
+const DEFINED_NAME = /^HT_[TX][A-Za-z0-9_]{1,64}$/;
+
+/** A table source of a fingerprint: a table's key, or a span of years between two fields. */
+function isSource(v: unknown): boolean {
+  if (typeof v === "string") return true;
+  const years = typeof v === "object" && v !== null ? (v as Record<string, unknown>).years : undefined;
+  if (typeof years !== "object" || years === null) return false;
+  const { from, to } = years as Record<string, unknown>;
+  return typeof from === "string" && typeof to === "string";
+}
 
 /** The placement, if it is one that fits Excel's grid; undefined otherwise. */
-function readPlacement(p: Record<string, unknown> | undefined): Placement | undefined {
-  if (!p || typeof p.sheetId !== "string") return undefined;
+function readPlacement(v: unknown): Placement | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  const p = v as Record<string, unknown>;
+  if (typeof p.sheetId !== "string") return undefined;
   const { row, col, rows, cols, name, written } = p;
   if (!isCount(row, SHEET_ROWS - 1) || !isCount(col, SHEET_COLS - 1) || !isCount(rows) || !isCount(cols, SHEET_COLS)) {
     return undefined;
@@ -86,8 +99,7 @@ function readPlacement(p: Record<string, unknown> | undefined): Placement | unde
       return undefined;
     if (!Array.isArray(w.entries)) return undefined;
     for (const e of w.entries as Record<string, unknown>[]) {
-      if (typeof e !== "object" || e === null || typeof e.block !== "string" || typeof e.source !== "string")
-        return undefined;
+      if (typeof e !== "object" || e === null || typeof e.block !== "string" || !isSource(e.source)) return undefined;
       if (
         !isCount(e.firstRow) ||
         !isCount(e.rows) ||
@@ -109,33 +121,20 @@ function readPlacement(p: Record<string, unknown> | undefined): Placement | unde
   };
 }
 
-/** The stored inputs in a custom XML part's text, or why they cannot be used. */
-export function readPayload(xml: string): Stored | { problem: Text } {
-  // Located with indexOf, not a backtracking regex: linear in the size of the part.
-  const open = /<(?:[\w-]+:)?payload\b[^>]*>/.exec(xml.slice(0, 4096));
-  const close = xml.lastIndexOf("</");
-  if (
-    !open ||
-    close < 0 ||
-    !/^<\/(?:[\w-]+:)?payload>\s*$/.test(xml.slice(close)) ||
-    !open[0].includes(PAYLOAD_NAMESPACE)
-  ) {
-    return damaged("no payload");
-  }
-  const match = [open[0], xml.slice(open.index + open[0].length, close)];
-  let data: unknown;
-  try {
-    data = JSON.parse(unescapeXml(match[1]));
-  } catch {
-    return damaged("not JSON");
-  }
-  if (typeof data !== "object" || data === null) return damaged("not an object");
+/** The JSON the workbook keeps for a template: everything but the version, which is kept beside it. */
+export function storedJson(stored: Omit<Stored, "version">): string {
+  const { template, lang, inputs, placement } = stored;
+  return JSON.stringify({ template, lang, inputs, placement });
+}
+
+/** A stored template from parsed JSON, or why it cannot be used. */
+export function readStored(data: unknown, version: number): Stored | { problem: Text } {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return damaged("not an object");
   const d = data as Record<string, unknown>;
-  if (d.version !== VERSION) return damaged(`version ${String(d.version)}`);
   const template = typeof d.template === "string" ? templateById(d.template) : undefined;
   if (!template) return damaged("unknown template");
   if (d.lang !== "vi" && d.lang !== "en") return damaged("unknown language");
-  const placement = readPlacement(d.placement as Record<string, unknown> | undefined);
+  const placement = readPlacement(d.placement);
   if (!placement) return damaged("placement");
   const inputs = d.inputs as Record<string, unknown> | undefined;
   if (!inputs || !isRecordOfValues(inputs.fields) || typeof inputs.tables !== "object" || inputs.tables === null) {
@@ -146,10 +145,36 @@ export function readPayload(xml: string): Stored | { problem: Text } {
     return damaged("tables");
   const typed: Inputs = { fields: inputs.fields, tables: tables as Inputs["tables"] };
   if (validateInputs(template, typed).length > 0) return damaged("inputs do not pass validation");
-  return {
-    template: template.id,
-    lang: d.lang,
-    inputs: typed,
-    placement,
-  };
+  return { template: template.id, lang: d.lang, inputs: typed, placement, version };
+}
+
+const unescapeXml = (text: string) =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) =>
+    name === "lt" ? "<" : name === "gt" ? ">" : name === "quot" ? '"' : name === "apos" ? "'" : "&",
+  );
+
+/** The stored inputs in a custom XML part of the old format, or why they cannot be used. */
+export function readPayload(xml: string): Stored | { problem: Text } {
+  // Located with indexOf, not a backtracking regex: linear in the size of the part.
+  const open = /<(?:[\w-]+:)?payload\b[^>]*>/.exec(xml.slice(0, 4096));
+  const close = xml.lastIndexOf("</");
+  if (
+    !open ||
+    close < 0 ||
+    close < open.index ||
+    !/^<\/(?:[\w-]+:)?payload>\s*$/.test(xml.slice(close)) ||
+    !open[0].includes(PAYLOAD_NAMESPACE)
+  ) {
+    return damaged("no payload");
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(unescapeXml(xml.slice(open.index + open[0].length, close)));
+  } catch {
+    return damaged("not JSON");
+  }
+  if (typeof data !== "object" || data === null) return damaged("not an object");
+  const format = (data as Record<string, unknown>).version;
+  if (format !== PART_FORMAT) return damaged(`version ${String(format)}`);
+  return readStored(data, 0);
 }

@@ -10,13 +10,13 @@ export function placed(sheetId: string, plan: CellPlan, origin: Origin, name: st
   return { sheetId, ...origin, rows: plan.rows, cols: plan.cols, name, written: fingerprint(plan, origin) };
 }
 
-/** The outcome of a template written at `origin`. */
+/** The outcome of a template written at `origin` (the adapter adds the stored entry's id and version). */
 export function written(
   sheetName: string,
   plan: CellPlan,
   origin: { row: number; col: number },
   backup?: string,
-): WriteOutcome {
+): Omit<Extract<WriteOutcome, { ok: true }>, "entry"> {
   return {
     ok: true,
     sheetName,
@@ -39,10 +39,11 @@ export function growthAreas(oldRows: number, oldCols: number, rows: number, cols
 
 /**
  * A workbook-scoped defined name for a new template's area. Names move with the cells when rows
- * or columns are inserted, so Update finds the template where it is now, not where it was.
+ * or columns are inserted, so Update finds the template where it is now, not where it was. Made
+ * from the entry's id in the state sheet (workbook/state-rows.ts), so each name is the entry's.
  */
-export function templateName(): string {
-  return `HT_T${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
+export function templateName(entryId: string): string {
+  return `HT_${entryId}`;
 }
 
 const FROZEN_SUFFIX: Readonly<Record<Lang, string>> = { vi: " (giá trị)", en: " (values)" };

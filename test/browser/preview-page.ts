@@ -9,14 +9,17 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openPreview(lang: "vi" | "en" = "vi", viewport = { width: 1400, height: 900 }): Promise<Session> {
+/** Where a helper looks: the page (its one pane), or one pane of a two-pane page (`#app`, `#app2`). */
+export type Scope = Page | Locator;
+
+export async function openPreview(lang: "vi" | "en" = "vi", viewport = { width: 1400, height: 900 }, query = ""): Promise<Session> {
   const server: StaticServer = await serveDist();
   const browser: Browser = await launch();
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  await page.goto(`${server.url}/preview.html?lang=${lang}`);
+  await page.goto(`${server.url}/preview.html?lang=${lang}${query}`);
   await page.locator(".card fluent-button").first().waitFor();
   return {
     page,
@@ -28,13 +31,13 @@ export async function openPreview(lang: "vi" | "en" = "vi", viewport = { width: 
   };
 }
 
-export async function startTemplate(page: Page, name: string): Promise<void> {
+export async function startTemplate(page: Scope, name: string): Promise<void> {
   await page.locator(".card", { hasText: name }).locator("fluent-button").click();
   await page.locator("form.template-form").waitFor();
 }
 
 /** Fills form controls by their data path: "unit", "products[0].name" … */
-export async function fill(page: Page, values: Record<string, string | number>): Promise<void> {
+export async function fill(page: Scope, values: Record<string, string | number>): Promise<void> {
   for (const [path, value] of Object.entries(values)) {
     const control = page.locator(`[data-path="${path}"]`);
     if ((await control.evaluate((el) => el.tagName)) === "SELECT") await control.selectOption(String(value));
@@ -42,12 +45,12 @@ export async function fill(page: Page, values: Record<string, string | number>):
   }
 }
 
-export async function addRows(page: Page, table: string, count: number): Promise<void> {
+export async function addRows(page: Scope, table: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) await page.locator(`fieldset[data-path="${table}[]"] fluent-button.add-row`).click();
 }
 
 /** Clicks "write" and waits for the pane's verdict. */
-export async function write(page: Page): Promise<{ intent: string; text: string }> {
+export async function write(page: Scope): Promise<{ intent: string; text: string }> {
   await page.locator("#write").click();
   const message = page.locator(".status fluent-message-bar");
   await message.waitFor();

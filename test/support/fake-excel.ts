@@ -38,6 +38,8 @@ export interface FakeSheet {
   printArea?: string;
   /** The rows Excel repeats at the top of each printed page. */
   printTitles?: string;
+  /** Excel.SheetVisibility: "Visible" unless set. */
+  visibility?: string;
 }
 
 /** Excel on the web refuses a request larger than this (RequestPayloadSizeLimitExceeded). */
@@ -337,7 +339,7 @@ export class FakeExcel {
   private worksheet(sheet: FakeSheet): unknown {
     const snapshot = () => this.loadable({ id: sheet.id, name: sheet.name, isNullObject: false });
     let state = snapshot();
-    return {
+    return this.withStateSheetSupport(sheet, {
       // Excel sets isNullObject on every sync of a loaded object; it is never loaded by name.
       load: (props: string) => {
         state = snapshot();
@@ -371,7 +373,65 @@ export class FakeExcel {
         copy.merges = sheet.merges.map((m) => m.replace(`${sheet.name}!`, `${copy.name}!`));
         return this.worksheet(copy);
       },
-    };
+    });
+  }
+
+  // ---- What the state sheet needs (issue 13): visibility, getUsedRangeOrNullObject, getRange(A1). ----
+
+  /** Adds to a fake worksheet what the state store uses, as Excel documents it. */
+  private withStateSheetSupport(sheet: FakeSheet, worksheet: object): unknown {
+    return Object.defineProperties(worksheet, {
+      visibility: {
+        set: (value: string) => (sheet.visibility = value),
+        get: () => sheet.visibility ?? "Visible",
+        enumerable: true,
+      },
+      // The smallest range holding every value (valuesOnly); a null object on an empty sheet.
+      getUsedRangeOrNullObject: { value: () => this.usedRangeOrNull(sheet, () => true) },
+      getRange: {
+        value: (a1: string) => {
+          const column = /^([A-Z]+):\1$/.exec(a1);
+          if (column) {
+            const col = colIndex(column[1]);
+            return { getUsedRangeOrNullObject: () => this.usedRangeOrNull(sheet, (c) => c === col) };
+          }
+          const [from, to = from] = a1.split(":").map((ref) => {
+            const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+            return { row: Number(m[2]) - 1, col: colIndex(m[1]) };
+          });
+          return this.range(sheet, from.row, from.col, to.row - from.row + 1, to.col - from.col + 1);
+        },
+      },
+    });
+  }
+
+
+  /** The used range of the sheet's columns that `inColumn` accepts, with rowCount and columnCount. */
+  private usedRangeOrNull(sheet: FakeSheet, inColumn: (col: number) => boolean): unknown {
+    const cells = [...sheet.cells.keys()].map((k) => k.split(",").map(Number)).filter(([, c]) => inColumn(c));
+    if (cells.length === 0) {
+      const state = this.loadable({ isNullObject: true });
+      return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
+    }
+    const top = Math.min(...cells.map(([r]) => r));
+    const left = Math.min(...cells.map(([, c]) => c));
+    const rowCount = Math.max(...cells.map(([r]) => r)) - top + 1;
+    const columnCount = Math.max(...cells.map(([, c]) => c)) - left + 1;
+    const range = this.range(sheet, top, left, rowCount, columnCount) as { load: (props: string) => void };
+    const load = range.load;
+    // rowCount and columnCount are fixed at creation here; the other properties load as usual.
+    return Object.defineProperties(range, {
+      load: { value: (props: string) => load(props.split(",").filter((p) => p !== "rowCount" && p !== "columnCount").join(",")) },
+      rowCount: { get: () => rowCount },
+      columnCount: { get: () => columnCount },
+      isNullObject: { get: () => false },
+    });
+  }
+
+  /** A sheet's row as Excel would return its values ("" for an empty cell), `width` cells wide. */
+  rowValues(sheet: string, row: number, width: number): Stored[] {
+    const cells = this.sheet(sheet).cells;
+    return Array.from({ length: width }, (_, c) => cells.get(key(row, c))?.value ?? "");
   }
 
   private namedItems(names: Map<string, string>, sheet?: FakeSheet): unknown {
@@ -427,9 +487,10 @@ export class FakeExcel {
       getItem: (id: string) => self.worksheet(self.sheets.find((s) => s.id === id || s.name === id)!),
       getActiveWorksheet: () => self.worksheet(self.sheets[self.selection.sheet]),
       getItemOrNullObject: (id: string) => {
-        const sheet = self.sheets.find((s) => s.id === id);
+        // Excel finds a sheet by id or by name.
+        const sheet = self.sheets.find((s) => s.id === id || s.name === id);
         if (sheet) return self.worksheet(sheet);
-        const state = self.loadable({ isNullObject: true, name: "" });
+        const state = self.loadable({ isNullObject: true, name: "", id: "" });
         return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
       },
     };
@@ -493,5 +554,6 @@ export function installExcelEnums(): void {
     WorksheetPositionType: { end: "End", after: "After" },
     RangeCopyType: { values: "Values", all: "All", formats: "Formats" },
     InsertShiftDirection: { down: "Down", right: "Right" },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
   };
 }

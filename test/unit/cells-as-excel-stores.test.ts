@@ -9,7 +9,8 @@ import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
 import { validateInputs } from "../../src/templates/validate";
 import { excelSerial } from "../../src/templates/values";
-import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Stored } from "../../src/templates/payload";
+import { PAYLOAD_NAMESPACE, readPayload, type Stored } from "../../src/templates/payload";
+import { payloadXml } from "../support/legacy-payload";
 import type { Inputs } from "../../src/templates/model";
 import { CONTRACT_TWO_GRADES, PLAN_COOPERATIVE } from "../fixtures/samples";
 import { FakeExcel, excelEntry, installExcelEnums } from "../support/fake-excel";
@@ -120,7 +121,7 @@ describe("dates are Excel's serials", () => {
 });
 
 describe("the stored payload is read within bounds", () => {
-  const stored: Stored = { template: "plan", lang: "vi", inputs: PLAN_COOPERATIVE, placement: { sheetId: "{S1}", row: 0, col: 0, rows: 37, cols: 13 } };
+  const stored: Stored = { template: "plan", lang: "vi", inputs: PLAN_COOPERATIVE, placement: { sheetId: "{S1}", row: 0, col: 0, rows: 37, cols: 13 }, version: 0 };
   const problem = (placement: Record<string, unknown>) => {
     const read = readPayload(payloadXml({ ...stored, placement: placement as never }));
     return "problem" in read ? read.problem.en : "read";

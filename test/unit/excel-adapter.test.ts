@@ -3,7 +3,9 @@ import { excelWorkbook } from "../../src/excel/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { CONTRACT } from "../../src/templates/contract";
 import { renderTemplate } from "../../src/templates/render";
-import { PAYLOAD_NAMESPACE, payloadXml, readPayload, type Stored } from "../../src/templates/payload";
+import { PAYLOAD_NAMESPACE, type Stored } from "../../src/templates/payload";
+import { payloadXml } from "../support/legacy-payload";
+import { storedIn, storedOnly } from "../support/state-sheet";
 import type { Inputs } from "../../src/templates/model";
 import { CONTRACT_TWO_GRADES, PLAN_1961_65, PLAN_COOPERATIVE } from "../fixtures/samples";
 import { FakeExcel, installExcelEnums } from "../support/fake-excel";
@@ -25,11 +27,12 @@ async function insertPlan(excel: FakeExcel, inputs: Inputs, where: "newSheet" | 
   return { plan, outcome };
 }
 
+
 describe("the Excel adapter writes a template", () => {
   test("on a new sheet named after the plan year: formulas, formats, names and the stored inputs", async () => {
     const excel = new FakeExcel("Sheet1");
     const { outcome } = await insertPlan(excel, PLAN_1961_65);
-    expect(outcome).toEqual({ ok: true, sheetName: "KH 1965", address: "A1:M57" });
+    expect(outcome).toEqual({ ok: true, sheetName: "KH 1965", address: "A1:M57", entry: { partId: expect.stringMatching(/^T[0-9A-Z]{11}$/), version: 1 } });
     expect(excel.cell("KH 1965", "G1")).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(excel.cell("KH 1965", "A6")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
     expect(excel.cell("KH 1965", "D17")).toBe(1458);
@@ -38,10 +41,12 @@ describe("the Excel adapter writes a template", () => {
     expect(excel.sheet("KH 1965").formats.get("16,6")).toBe("#,##0;(#,##0)");
     expect(excel.sheet("KH 1965").names.get("Years")).toBe("KH 1965!C11");
     expect(excel.sheet("KH 1965").printArea).toBe("KH 1965!A1:M57");
-    const [xml] = [...excel.parts.values()];
-    const stored = readPayload(xml) as Stored;
+    const [stored] = storedOnly(excel);
     expect(stored.inputs).toEqual(PLAN_1961_65);
+    expect(stored.version).toBe(1);
     expect(stored.placement).toMatchObject({ sheetId: excel.sheet("KH 1965").id, row: 0, col: 0, rows: 57, cols: 13 });
+    // The template's defined name is made from its entry id in the state sheet.
+    expect(stored.placement.name).toBe(`HT_${(outcome as { entry: { partId: string } }).entry.partId}`);
     expect(excel.names.get(stored.placement.name!)).toBe("KH 1965!A1:M57");
   });
 
@@ -63,11 +68,15 @@ describe("the Excel adapter writes a template", () => {
     expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1965 (2)" });
   });
 
-  test.each([10, 1000])("with %i product rows in exactly 3 context.sync() calls", async (rows) => {
+  // 2 to check and write the cells, 1 to find no state sheet (3 to read one), 1 to write its row.
+  test.each([10, 1000])("with %i product rows in exactly 4 context.sync() calls, 6 next to another template", async (rows) => {
     const excel = new FakeExcel("Sheet1");
     const { outcome } = await insertPlan(excel, withProducts(rows));
     expect(outcome.ok).toBe(true);
-    expect(excel.syncs).toBe(3);
+    expect(excel.syncs).toBe(4);
+    excel.syncs = 0;
+    await insertPlan(excel, withProducts(rows));
+    expect(excel.syncs).toBe(6);
   });
 
   test("text that starts with = + - @ lands as text, behind an apostrophe, never as a formula", async () => {
@@ -90,10 +99,11 @@ describe("the Excel adapter writes a template", () => {
     const excel = new FakeExcel("Sheet1");
     excel.selection = { sheet: 0, row: 4, col: 1 };
     const { outcome } = await insertPlan(excel, PLAN_1961_65, "selection");
-    expect(outcome).toEqual({ ok: true, sheetName: "Sheet1", address: "B5:N61" });
+    expect(outcome).toEqual({ ok: true, sheetName: "Sheet1", address: "B5:N61", entry: { partId: expect.any(String), version: 1 } });
     expect(excel.cell("Sheet1", "B10")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
     expect(excel.cell("Sheet1", "H21")).toBe("=E21*G21");
-    expect(excel.syncs).toBe(3);
+    // The checks, one band of cells, the state sheet looked for (none yet), its first row.
+    expect(excel.syncs).toBe(4);
   });
 });
 
@@ -107,7 +117,7 @@ describe("the Excel adapter never overwrites", () => {
     expect(outcome).toEqual({ ok: false, reason: "notEmpty", address: "Sheet1!A1:M57" });
     expect(JSON.stringify([...excel.sheet("Sheet1").cells])).toBe(before);
     expect(excel.sheet("Sheet1").names.size).toBe(0);
-    expect(excel.parts.size).toBe(0);
+    expect(storedIn(excel)).toHaveLength(0);
     expect(excel.sheets).toHaveLength(1);
   });
 
@@ -117,7 +127,7 @@ describe("the Excel adapter never overwrites", () => {
     excel.selection = { sheet: 0, row: 100, col: 0 };
     const { outcome } = await insertPlan(excel, PLAN_1961_65, "selection");
     expect(outcome).toMatchObject({ ok: false, reason: "sheetHasTemplate" });
-    expect(excel.parts.size).toBe(1);
+    expect(storedIn(excel)).toHaveLength(1);
   });
 
   test("an update that would grow into cells the user filled is refused, and nothing changes", async () => {
@@ -149,19 +159,19 @@ describe("the Excel adapter reopens and updates", () => {
     const changed = withProducts(2);
     excel.syncs = 0;
     const outcome = await port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, changed, "vi"), { template: "plan", lang: "vi", inputs: changed });
-    expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1974" });
-    // Three reads (sheet and name; the area; the cells it grows into), then one band of writes.
-    expect(excel.syncs).toBe(4);
+    expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1974", entry: { partId: entry.partId, version: 2 } });
+    // 3 to read and check the stored state; 3 reads of the cells (sheet and name; the area; the
+    // cells it grows into); one band of writes; 1 for the state row.
+    expect(excel.syncs).toBe(8);
     // Two products now: rows 17–18, the totals on row 19 where the third product stood.
     expect(excel.cell("KH 1974", "B18")).toBe("Sản phẩm 2");
     expect(excel.cell("KH 1974", "A19")).toBe("Cộng");
     expect(excel.cell("KH 1974", "B19")).toBe("");
     expect(excel.cell("KH 1974", "G19")).toBe("=SUM($G$17:$G$18)");
-    expect(excel.parts.size).toBe(1);
-    expect((readPayload([...excel.parts.values()][0]) as Stored).inputs).toEqual(changed);
+    expect(storedOnly(excel).map((s) => [s.version, s.inputs])).toEqual([[2, changed]]);
   });
 
-  test("a damaged or foreign payload is listed with a clear message and changes nothing", async () => {
+  test("a damaged or foreign payload in an old-format part is listed with a clear message and changes nothing", async () => {
     const excel = new FakeExcel("Sheet1");
     excel.parts.set("p1", `<payload xmlns="${PAYLOAD_NAMESPACE}">{not json</payload>`);
     excel.parts.set("p2", `<payload xmlns="${PAYLOAD_NAMESPACE}">${JSON.stringify({ version: 1, template: "invoice" })}</payload>`);
@@ -176,7 +186,7 @@ describe("the Excel adapter reopens and updates", () => {
 
   test("a stored template whose sheet was deleted is listed as such", async () => {
     const excel = new FakeExcel("Sheet1");
-    const stored: Stored = { template: "contract", lang: "vi", inputs: CONTRACT_TWO_GRADES, placement: { sheetId: "{gone}", row: 0, col: 0, rows: 5, cols: 5 } };
+    const stored: Stored = { template: "contract", lang: "vi", inputs: CONTRACT_TWO_GRADES, placement: { sheetId: "{gone}", row: 0, col: 0, rows: 5, cols: 5 }, version: 0 };
     excel.parts.set("p1", payloadXml(stored));
     const [entry] = await excelWorkbook(excel.run).listFilled();
     expect("problem" in entry && entry.problem.en).toMatch(/deleted/);

@@ -3,7 +3,8 @@ import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
 import { NUMBER_FORMATS, address, cellInput, safeSheetName, uniqueSheetName, type CellPlan } from "../../src/templates/cell-plan";
 import { defaultInputs, validateInputs } from "../../src/templates/validate";
-import { payloadXml, readPayload, type Stored } from "../../src/templates/payload";
+import { readPayload, type Stored } from "../../src/templates/payload";
+import { payloadXml } from "../support/legacy-payload";
 import { TEMPLATES } from "../../src/templates/catalog";
 import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import { NORM_SHEET } from "../../src/templates/norm-sheet";
@@ -164,12 +165,14 @@ describe("form validation", () => {
   });
 });
 
-describe("stored inputs", () => {
+describe("stored inputs in a custom XML part (the format before the state sheet)", () => {
   const stored: Stored = {
     template: "contract",
     lang: "vi",
     inputs: CONTRACT_TWO_GRADES,
     placement: { sheetId: "{A1B2}", row: 0, col: 0, rows: 59, cols: 15 },
+    // A custom XML part was never written as a state row.
+    version: 0,
   };
 
   test("read back exactly as written, including text with < & > and quotes", () => {
@@ -189,6 +192,8 @@ describe("stored inputs", () => {
     ["unknown template", payloadXml(stored).replace('"template":"contract"', '"template":"invoice"')],
     ["inputs that fail validation", payloadXml({ ...stored, inputs: { ...stored.inputs, fields: { ...stored.inputs.fields, contractNo: null } } })],
     ["a negative placement", payloadXml({ ...stored, placement: { ...stored.placement, row: -1 } })],
+    ["a placement below Excel's last row", payloadXml({ ...stored, placement: { ...stored.placement, row: 2_000_000 } })],
+    ["a placement past Excel's last column", payloadXml({ ...stored, placement: { ...stored.placement, col: 16_380 } })],
   ])("%s is refused with a message in both languages", (_what, xml) => {
     const result = readPayload(xml);
     expect("problem" in result).toBe(true);

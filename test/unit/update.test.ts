@@ -6,12 +6,15 @@
 import { excelWorkbook } from "../../src/excel/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
-import { payloadXml, readPayload, type Stored } from "../../src/templates/payload";
+import type { Stored } from "../../src/templates/payload";
+import { STATE_SHEET } from "../../src/workbook/state-rows";
 import type { Inputs } from "../../src/templates/model";
 import type { UpdateAnswers } from "../../src/workbook/update-plan";
 import type { Filled } from "../../src/workbook/port";
 import { PLAN_COOPERATIVE } from "../fixtures/samples";
 import { FakeExcel, REQUEST_LIMIT, installExcelEnums } from "../support/fake-excel";
+import { payloadXml } from "../support/legacy-payload";
+import { rewriteStored, storedOnly } from "../support/state-sheet";
 
 beforeAll(installExcelEnums);
 
@@ -128,11 +131,11 @@ describe("Update asks about template cells a person changed", () => {
     const { excel, port } = await written();
     excel.type(SHEET, "F13", "4");
     // What an older add-in wrote on row 13 hashes differently from what this one renders.
-    const [id, xml] = [...excel.parts.entries()][0];
-    const stored = readPayload(xml) as Stored;
-    const rows = stored.placement.written!.rows.split(".");
-    rows[12] = "older";
-    excel.parts.set(id, payloadXml({ ...stored, placement: { ...stored.placement, written: { ...stored.placement.written!, rows: rows.join(".") } } }));
+    rewriteStored(excel, (stored) => {
+      const rows = stored.placement.written!.rows.split(".");
+      rows[12] = "older";
+      return { ...stored, placement: { ...stored.placement, written: { ...stored.placement.written!, rows: rows.join(".") } } };
+    });
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
     expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F13", wrote: null, now: "4" }] } });
   });
@@ -173,7 +176,8 @@ describe("a filled template can be forgotten", () => {
     const { excel, port } = await written();
     const filled = await entry(port);
     await port.remove(filled.partId, filled.stored, false);
-    expect(excel.parts.size).toBe(0);
+    expect(storedOnly(excel)).toEqual([]);
+    expect(await port.listFilled()).toEqual([]);
     expect(excel.names.size).toBe(0);
     expect(excel.cell(SHEET, "B13")).toBe("Làn mây xuất khẩu");
   });
@@ -182,8 +186,8 @@ describe("a filled template can be forgotten", () => {
     const { excel, port } = await written();
     const filled = await entry(port);
     await port.remove(filled.partId, filled.stored, true);
-    expect(excel.parts.size).toBe(0);
-    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(storedOnly(excel)).toEqual([]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", STATE_SHEET]);
   });
 });
 
@@ -216,7 +220,8 @@ describe("large writes fit Excel on the web", () => {
     const bands = seen.length;
     expect(bands).toBeGreaterThan(1);
     expect(seen[bands - 1]).toEqual([bands, bands]);
-    expect(excel.syncs).toBe(1 + bands + 1);
+    // The checks; the bands; the state sheet looked for (none yet), then its row written.
+    expect(excel.syncs).toBe(1 + bands + 2);
     expect(Math.max(...excel.requests)).toBeLessThan(REQUEST_LIMIT);
   });
 
@@ -237,8 +242,9 @@ describe("large writes fit Excel on the web", () => {
     const area = renderTemplate(PLAN_TARGETS, big, "vi");
     const reads = Math.ceil(area.rows / Math.floor(20_000 / area.cols));
     expect(reads).toBeGreaterThan(1);
-    // The sheet and its name; the area's bands; the cells it grows into; then the writes.
-    expect(excel.syncs).toBe(1 + reads + 1 + bands);
+    // The stored state read and checked (3); the sheet and its name; the area's bands; the cells
+    // it grows into; then the writes; then the state row with its new version.
+    expect(excel.syncs).toBe(3 + 1 + reads + 1 + bands + 1);
     expect(Math.max(...excel.requests)).toBeLessThan(REQUEST_LIMIT);
     expect(Math.max(...excel.responses)).toBeLessThan(REQUEST_LIMIT);
   });
@@ -247,11 +253,12 @@ describe("large writes fit Excel on the web", () => {
 describe("a template written before names and fingerprints", () => {
   test("updates in place, takes a name, and still asks about a hand edit (compared with this version's rendering)", async () => {
     const { excel, port } = await written();
-    const [id, xml] = [...excel.parts.entries()][0];
-    const stored = readPayload(xml) as Stored;
+    // As the add-in kept it then: a custom XML part, a placement without a name or fingerprint.
+    const [stored] = storedOnly(excel);
     const { name, written: _, ...legacy } = stored.placement;
     excel.names.delete(name!);
-    excel.parts.set(id, payloadXml({ ...stored, placement: legacy }));
+    excel.sheets.splice(excel.sheets.indexOf(excel.sheet(STATE_SHEET)), 1);
+    excel.parts.set("{P-OLD}", payloadXml({ ...stored, placement: legacy }));
     excel.type(SHEET, "F13", "4");
     excel.type(SHEET, "K13", "14000");
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
