@@ -421,11 +421,12 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       named?.load("name");
       const target = context.workbook.worksheets.getItemOrNullObject(previous.placement.sheetId);
       target.load("name");
-      await context.sync();
+      // Read with the stored state (its first sync loads the name and the sheet too), so that the
+      // state row is cleared in the same request that deletes the name and the sheet.
+      const state = await store.read(context);
       if (named && !named.isNullObject) named.delete();
       if (sheet && !target.isNullObject) target.delete();
-      // The state row goes with the same sync as the name and the sheet.
-      await store.remove(context, partId);
+      await store.remove(context, partId, state);
     });
   }
 
