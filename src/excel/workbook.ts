@@ -421,8 +421,9 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       named?.load("name");
       const target = context.workbook.worksheets.getItemOrNullObject(previous.placement.sheetId);
       target.load("name");
-      // Read with the stored state (its first sync loads the name and the sheet too), so that the
-      // state row is cleared in the same request that deletes the name and the sheet.
+      await context.sync();
+      // The stored state read first, so that its row is cleared in the same request that deletes
+      // the name and the sheet.
       const state = await store.read(context);
       if (named && !named.isNullObject) named.delete();
       if (sheet && !target.isNullObject) target.delete();
