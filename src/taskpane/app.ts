@@ -9,6 +9,7 @@ import { defaultInputs, validateInputs } from "../templates/validate";
 import type { Stored } from "../templates/payload";
 import { say, type StringKey } from "../i18n/strings";
 import type { Filled, WorkbookPort, Where, WriteOutcome } from "../workbook/port";
+import { languageConvention, type NumberConvention } from "../i18n/numbers";
 import { h } from "./dom";
 import { buildForm } from "./form";
 
@@ -16,6 +17,8 @@ export interface AppOptions {
   /** The workbook to write into; null where there is none (a browser outside Office). */
   readonly workbook: WorkbookPort | null;
   readonly lang: Lang;
+  /** The separators the host uses for this user (Excel's); else the pane language's, following the picker. */
+  readonly numbers?: NumberConvention;
 }
 
 type Intent = "success" | "warning" | "error" | "info";
@@ -157,7 +160,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
 
   async function openForm(template: TemplateDecl, editing?: Extract<Filled, { stored: Stored }>): Promise<void> {
     clearStatus();
-    const form = buildForm(template, editing ? editing.stored.inputs : defaultInputs(template, lang), lang);
+    const form = buildForm(template, editing ? editing.stored.inputs : defaultInputs(template, lang), lang, {
+      numbers: options.numbers ?? languageConvention(lang),
+      readSelection: workbook ? () => workbook.readSelection() : undefined,
+    });
     const placement = h(
       "fieldset",
       { class: "placement" },

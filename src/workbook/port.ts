@@ -27,4 +27,6 @@ export interface WorkbookPort {
   freeze(sheetId: string, lang: "vi" | "en"): Promise<string>;
   /** Asks the host to open the task pane for whoever opens this workbook next. */
   keepPaneOpen(): Promise<void>;
+  /** The values of the selected range, row by row (numbers as numbers, text as text), read only. */
+  readSelection(): Promise<unknown[][]>;
 }
