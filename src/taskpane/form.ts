@@ -296,18 +296,13 @@ export function buildForm(
     const field = declOf.get(target);
     if (field?.type !== "number") return;
     const text = target.value.trim();
-    if (text === "") {
-      if (target.dataset.entryError) unmark(target);
-      return;
-    }
     const parsed = parseNumber(text, numbers, { percent: field.percent });
-    if (parsed.ok) {
-      target.value = inputText(field, parsed.value, numbers);
-      if (target.dataset.entryError) unmark(target);
-    } else {
-      mark(target, notANumber(numbers, { percent: field.percent }));
-      target.dataset.entryError = "true";
-    }
+    if (parsed.ok) target.value = inputText(field, parsed.value, numbers);
+    const value = text === "" ? null : parsed.ok ? parsed.value : text;
+    // A number's checks need nothing else in the form (only choices do).
+    const message = checkValue(field, value, () => []);
+    if (!message || (text === "" && !target.hasAttribute("aria-invalid"))) unmark(target);
+    else mark(target, messageFor(target, { path: target.dataset.path ?? "", message }));
   });
   form.addEventListener("click", (event) => {
     const button = (event.target as Element | null)?.closest?.("button.remove-row");
@@ -375,7 +370,6 @@ export function buildForm(
     if (before) target.setAttribute("aria-describedby", before);
     else target.removeAttribute("aria-describedby");
     delete target.dataset.describedBefore;
-    delete target.dataset.entryError;
   }
 
   /** The message for a control's issue: for a number that does not parse, one with an example. */
