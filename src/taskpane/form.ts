@@ -12,6 +12,7 @@ import { inputText, parseInput } from "../templates/values";
 import { formatNumber, languageConvention, notANumber, parseNumber, type NumberConvention } from "../i18n/numbers";
 import { say } from "../i18n/strings";
 import { h, uid } from "./dom";
+import { RowList } from "./row-list";
 import { isManyCells, parseTsv } from "./tsv";
 
 type Control = HTMLInputElement | HTMLSelectElement;
@@ -51,6 +52,14 @@ function labelText(field: Field, lang: Lang): string {
   return percentLabel(field, lang) + (field.required ? ` (${say(lang, "required")})` : "");
 }
 
+/** A column's least width in em: enough for what it holds, so rows align without measuring. */
+function trackWidth(field: Field, index: number): number {
+  if (index === 0) return 9;
+  if (field.type === "date") return 9.5;
+  if (field.type === "number") return 7;
+  return 8;
+}
+
 const refKey = (field: Field) => (field.type === "ref" ? `${field.table}.${field.column}` : "");
 
 export function buildForm(
@@ -62,7 +71,7 @@ export function buildForm(
   const numbers = options.numbers ?? languageConvention(lang);
   const form = h("form", { class: "template-form", novalidate: true });
   const fieldControls = new Map<string, Control>();
-  const tableBodies = new Map<string, HTMLTableSectionElement>();
+  const tableRows = new Map<string, RowList>();
   const tablesByKey = new Map(template.tables.map((t) => [t.key, t]));
   /** The field or column declaration of every control, for the form-wide event handlers. */
   const declOf = new WeakMap<Element, Field>();
@@ -141,10 +150,15 @@ export function buildForm(
 
   // ——— tables ———
 
-  const cellControl = (tr: HTMLTableRowElement, column: number) =>
-    tr.cells[column]?.querySelector<Control>("input, select") ?? null;
+  /** The table and row list a row belongs to. */
+  const listOf = (tr: HTMLElement) => {
+    const table = tablesByKey.get(tr.closest<HTMLElement>(".rows")!.dataset.table!)!;
+    return { table, list: tableRows.get(table.key)! };
+  };
+  const cellControl = (tr: HTMLElement, column: number) =>
+    tr.children[column]?.querySelector<Control>("input, select") ?? null;
 
-  function setPaths(table: TableDecl, tr: HTMLTableRowElement, index: number): void {
+  function setPaths(table: TableDecl, tr: HTMLElement, index: number): void {
     table.columns.forEach((column, j) => {
       const c = cellControl(tr, j)!;
       c.dataset.path = cellPath(table.key, index, column.key);
@@ -152,44 +166,62 @@ export function buildForm(
     });
   }
 
-  function newRow(table: TableDecl, row: Row, index: number): HTMLTableRowElement {
-    const tr = h("tr");
+  function newRow(table: TableDecl, row: Row, index: number): HTMLElement {
+    const tr = h("div", { class: "row", role: "row" });
     for (const column of table.columns) {
       const cell = control(column, row[column.key] ?? null, column.label[lang]);
       cell.dataset.column = column.key;
-      tr.append(h("td", {}, cell));
+      tr.append(h("div", { class: "cell", role: "cell" }, cell));
     }
     tr.append(
-      h("td", { class: "row-actions" }, h("button", { type: "button", class: "remove-row", "aria-label": say(lang, "removeRow") }, "×")),
+      h("div", { class: "cell row-actions", role: "cell" }, h("button", { type: "button", class: "remove-row", "aria-label": say(lang, "removeRow") }, "×")),
     );
     setPaths(table, tr, index);
     return tr;
   }
 
   /** Paths of rows from `from` on, after a row left or moved: only the rows below it change. */
-  function renumberFrom(table: TableDecl, body: HTMLTableSectionElement, from: number, to = body.rows.length): void {
-    for (let i = from; i < to; i++) setPaths(table, body.rows[i], i);
+  function renumberFrom(table: TableDecl, list: RowList, from: number, to = list.length): void {
+    for (let i = from; i < to; i++) setPaths(table, list.rows[i], i);
   }
 
   const tableStatus = new Map<string, HTMLElement>();
 
   for (const table of template.tables) {
-    const body = h("tbody", { "data-table": table.key });
-    tableBodies.set(table.key, body);
-    const fragment = document.createDocumentFragment();
-    (inputs.tables[table.key] ?? []).forEach((row, i) => fragment.append(newRow(table, row, i)));
-    body.append(fragment);
+    const body = h("div", { class: "rows", role: "rowgroup", "data-table": table.key });
+    const list = new RowList(body);
+    tableRows.set(table.key, list);
+    list.append((inputs.tables[table.key] ?? []).map((row, i) => newRow(table, row, i)));
     const add = h("fluent-button", { type: "button", size: "small", class: "add-row" }, say(lang, "addRow"));
     add.addEventListener("click", () => {
-      const tr = newRow(table, {}, body.rows.length);
-      body.append(tr);
+      const tr = newRow(table, {}, list.length);
+      list.append([tr]);
       cellControl(tr, 0)?.focus();
     });
     const header = h(
-      "tr",
-      {},
-      ...table.columns.map((c) => h("th", { scope: "col" }, labelText(c, lang))),
-      h("th", { class: "row-actions" }, ""),
+      "div",
+      { class: "row head", role: "row" },
+      ...table.columns.map((c) => h("div", { class: "cell", role: "columnheader" }, labelText(c, lang))),
+      h("div", { class: "cell row-actions", role: "columnheader", "aria-label": say(lang, "removeRow") }),
+    );
+    // Rows are grids of fixed tracks, not a <table>: a table lays out every row again when one
+    // changes; independent rows let the browser lay out (and skip, off screen) one row at a time.
+    const tracks = table.columns.map((c, j) => `minmax(${trackWidth(c, j)}em, 1fr)`).join(" ") + " 2em";
+    const minWidth = table.columns.reduce((sum, c, j) => sum + trackWidth(c, j), 2);
+    const grid = h(
+      "div",
+      { class: "grid", role: "table", "aria-label": table.label[lang], tabindex: "-1" },
+      h("div", { class: "sheet", style: `--tracks: ${tracks}; min-width: ${minWidth}em` }, header, body),
+    );
+    let scrolledLeft = 0;
+    grid.addEventListener(
+      "scroll",
+      () => {
+        if (grid.scrollLeft === scrolledLeft) return;
+        scrolledLeft = grid.scrollLeft;
+        grid.style.setProperty("--sx", `${scrolledLeft}px`);
+      },
+      { passive: true },
     );
     const percentColumns = table.columns.filter((c) => c.type === "number" && c.percent);
     const status = h("div", { class: "table-status", role: "status", "aria-live": "polite" });
@@ -213,7 +245,7 @@ export function buildForm(
               }),
             )
           : null,
-        h("div", { class: "grid", tabindex: "-1" }, h("table", {}, h("thead", {}, header), body)),
+        grid,
         h("div", { class: "table-actions" }, add, fromSelection),
         status,
       ),
@@ -231,10 +263,10 @@ export function buildForm(
         status.textContent = say(lang, "selectionEmpty");
         return;
       }
-      const body = tableBodies.get(table.key)!;
+      const list = tableRows.get(table.key)!;
       // After the last row that holds anything: rows already typed are kept.
-      let row = body.rows.length;
-      while (row > 0 && [...table.columns.keys()].every((j) => cellControl(body.rows[row - 1], j)!.value.trim() === "")) row--;
+      let row = list.length;
+      while (row > 0 && [...table.columns.keys()].every((j) => cellControl(list.rows[row - 1], j)!.value.trim() === "")) row--;
       report(table.key, fillTable(table.key, cells, { row, column: 0 }));
     } catch (error) {
       status.textContent = say(lang, "readFailed", { message: error instanceof Error ? error.message : String(error) });
@@ -257,10 +289,10 @@ export function buildForm(
     const [tableKey, columnKey] = key.split(".");
     const table = tablesByKey.get(tableKey);
     const j = table?.columns.findIndex((c) => c.key === columnKey) ?? -1;
-    const body = tableBodies.get(tableKey);
+    const list = tableRows.get(tableKey);
     const values = new Set<string>();
-    if (body && j >= 0) {
-      for (const tr of body.rows) {
+    if (list && j >= 0) {
+      for (const tr of list.rows) {
         const v = cellControl(tr, j)!.value.trim();
         if (v !== "") values.add(v);
       }
@@ -271,7 +303,7 @@ export function buildForm(
 
   /** The source-column key a control's edits change ("products.name"), if any list reads it. */
   const sourceOf = (target: Element): string | undefined => {
-    const tableKey = target.closest("tbody")?.getAttribute("data-table");
+    const tableKey = target.closest(".rows")?.getAttribute("data-table");
     const column = (target as HTMLElement).dataset?.column;
     return tableKey && column ? `${tableKey}.${column}` : undefined;
   };
@@ -307,13 +339,12 @@ export function buildForm(
   form.addEventListener("click", (event) => {
     const button = (event.target as Element | null)?.closest?.("button.remove-row");
     if (!button) return;
-    const tr = button.closest("tr")!;
-    const body = tr.parentElement as HTMLTableSectionElement;
-    const table = tablesByKey.get(body.dataset.table!)!;
-    const index = tr.sectionRowIndex;
-    const next = body.rows[index + 1] ?? body.rows[index - 1];
-    tr.remove();
-    renumberFrom(table, body, index);
+    const tr = button.closest<HTMLElement>(".row")!;
+    const { table, list } = listOf(tr);
+    const index = list.indexOf(tr);
+    const next = list.rows[index + 1] ?? list.rows[index - 1];
+    list.remove(index);
+    renumberFrom(table, list, index);
     for (const column of table.columns) markStale(`${table.key}.${column.key}`);
     (next ? cellControl(next, 0) : form.querySelector<HTMLElement>(`fieldset[data-path="${tablePath(table.key)}"] .add-row`))?.focus();
   });
@@ -321,29 +352,26 @@ export function buildForm(
   form.addEventListener("keydown", (event) => {
     if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     const target = event.target as HTMLElement;
-    const tr = target.closest("tbody tr") as HTMLTableRowElement | null;
+    const tr = target.closest<HTMLElement>(".rows .row");
     if (!tr) return;
-    const body = tr.parentElement as HTMLTableSectionElement;
-    const table = tablesByKey.get(body.dataset.table!)!;
-    const index = tr.sectionRowIndex;
+    const { table, list } = listOf(tr);
+    const index = list.indexOf(tr);
     const other = event.key === "ArrowUp" ? index - 1 : index + 1;
-    if (other < 0 || other >= body.rows.length) return;
+    if (other < 0 || other >= list.length) return;
     event.preventDefault();
-    if (other < index) body.insertBefore(tr, body.rows[other]);
-    else body.insertBefore(body.rows[other], tr);
-    renumberFrom(table, body, Math.min(index, other), Math.max(index, other) + 1);
+    list.swap(index, other);
+    renumberFrom(table, list, Math.min(index, other), Math.max(index, other) + 1);
     target.focus();
   });
   form.addEventListener("paste", (event) => {
     const target = event.target as HTMLElement;
-    const tr = target.closest?.("tbody tr") as HTMLTableRowElement | null;
+    const tr = target.closest?.<HTMLElement>(".rows .row") ?? null;
     const text = event.clipboardData?.getData("text/plain") ?? "";
     if (!tr || !isManyCells(text)) return;
     event.preventDefault();
-    const body = tr.parentElement as HTMLTableSectionElement;
-    const column = [...tr.cells].findIndex((td) => td.contains(target));
-    const tableKey = body.dataset.table!;
-    report(tableKey, fillTable(tableKey, parseTsv(text), { row: tr.sectionRowIndex, column }));
+    const { table, list } = listOf(tr);
+    const column = [...tr.children].findIndex((td) => td.contains(target));
+    report(table.key, fillTable(table.key, parseTsv(text), { row: list.indexOf(tr), column }));
   });
 
   // ——— marks ———
@@ -384,7 +412,7 @@ export function buildForm(
   // ——— reading and filling ———
 
   function readTable(table: TableDecl): Row[] {
-    return [...tableBodies.get(table.key)!.rows].map((tr) => {
+    return tableRows.get(table.key)!.rows.map((tr) => {
       const row: Record<string, Value> = {};
       table.columns.forEach((column, j) => {
         row[column.key] = parseInput(column, cellControl(tr, j)!.value, numbers);
@@ -419,15 +447,15 @@ export function buildForm(
     at: { row: number; column: number } = { row: 0, column: 0 },
   ): FillReport {
     const table = tablesByKey.get(tableKey)!;
-    const body = tableBodies.get(tableKey)!;
+    const list = tableRows.get(tableKey)!;
     const lines = Math.min(cells.length, Math.max(0, table.maxRows - at.row));
-    const fragment = document.createDocumentFragment();
-    for (let i = body.rows.length; i < at.row + lines; i++) fragment.append(newRow(table, {}, i));
-    body.append(fragment);
+    const added: HTMLElement[] = [];
+    for (let i = list.length; i < at.row + lines; i++) added.push(newRow(table, {}, i));
+    list.append(added);
     const touched: { control: Control; column: Field; j: number }[] = [];
     let cutColumns = 0;
     for (let i = 0; i < lines; i++) {
-      const tr = body.rows[at.row + i];
+      const tr = list.rows[at.row + i];
       const line = cells[i];
       cutColumns = Math.max(cutColumns, at.column + line.length - table.columns.length);
       for (let k = 0; k < line.length && at.column + k < table.columns.length; k++) {

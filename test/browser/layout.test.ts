@@ -37,17 +37,19 @@ async function sidewaysScroll(page: Page, view: string): Promise<Overflow[]> {
 
 /** For every table: scrolled to its right end, its first column and its last are both inside its box. */
 async function tablesKeepTheirEnds(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const problems: string[] = [];
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     for (const grid of document.querySelectorAll<HTMLElement>(".grid")) {
       const name = grid.closest("fieldset")?.getAttribute("data-path") ?? "?";
       grid.scrollLeft = grid.scrollWidth;
+      await frame();
       const box = grid.getBoundingClientRect();
-      const first = grid.querySelector("thead th:first-child")!.getBoundingClientRect();
-      const last = grid.querySelector("thead th:last-child")!.getBoundingClientRect();
+      const first = grid.querySelector(".head .cell:first-child")!.getBoundingClientRect();
+      const last = grid.querySelector(".head .cell:last-child")!.getBoundingClientRect();
       if (Math.abs(first.left - box.left) > 2) problems.push(`${name}: first column scrolled away (${first.left} vs ${box.left})`);
       if (last.right > box.right + 1) problems.push(`${name}: last column cut off (${last.right} > ${box.right})`);
-      const row = grid.querySelector("tbody tr:last-child .remove-row");
+      const row = grid.querySelector(".rows .chunk:last-child .row:last-child .remove-row");
       if (row && row.getBoundingClientRect().right > box.right + 1) problems.push(`${name}: remove button out of reach`);
       grid.scrollLeft = 0;
     }
