@@ -155,24 +155,33 @@ export function buildForm(
     const table = tablesByKey.get(tr.closest<HTMLElement>(".rows")!.dataset.table!)!;
     return { table, list: tableRows.get(table.key)! };
   };
-  const cellControl = (tr: HTMLElement, column: number) =>
-    tr.children[column]?.querySelector<Control>("input, select") ?? null;
+  /** Each row's controls in column order, so renumbering and reading never search the page. */
+  const rowControls = new WeakMap<HTMLElement, Control[]>();
+  const cellControl = (tr: HTMLElement, column: number): Control | null => rowControls.get(tr)?.[column] ?? null;
+  const rowWord = say(lang, "rowNumber").toLowerCase();
+  const columnLabels = new Map(template.tables.map((t) => [t.key, t.columns.map((c) => `${percentLabel(c, lang)}, ${rowWord} `)]));
 
   function setPaths(table: TableDecl, tr: HTMLElement, index: number): void {
+    const controls = rowControls.get(tr)!;
+    const labels = columnLabels.get(table.key)!;
+    const number = String(index + 1);
     table.columns.forEach((column, j) => {
-      const c = cellControl(tr, j)!;
-      c.dataset.path = cellPath(table.key, index, column.key);
-      c.setAttribute("aria-label", `${percentLabel(column, lang)}, ${say(lang, "rowNumber").toLowerCase()} ${index + 1}`);
+      const c = controls[j];
+      c.setAttribute("data-path", cellPath(table.key, index, column.key));
+      c.setAttribute("aria-label", labels[j] + number);
     });
   }
 
   function newRow(table: TableDecl, row: Row, index: number): HTMLElement {
     const tr = h("div", { class: "row", role: "row" });
+    const controls: Control[] = [];
     for (const column of table.columns) {
       const cell = control(column, row[column.key] ?? null, column.label[lang]);
       cell.dataset.column = column.key;
+      controls.push(cell);
       tr.append(h("div", { class: "cell", role: "cell" }, cell));
     }
+    rowControls.set(tr, controls);
     tr.append(
       h("div", { class: "cell row-actions", role: "cell" }, h("button", { type: "button", class: "remove-row", "aria-label": say(lang, "removeRow") }, "×")),
     );
