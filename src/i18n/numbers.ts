@@ -31,7 +31,7 @@ const isSpace = (s: string) => s.replace(SPACES, "") === "";
 export function conventionOf(decimal: unknown, group: unknown): NumberConvention | undefined {
   if (typeof decimal !== "string" || typeof group !== "string") return undefined;
   if (decimal.length !== 1 || group.length > 1 || decimal === group) return undefined;
-  if (/[0-9+\-]/.test(decimal + group) || isSpace(decimal)) return undefined;
+  if (/[0-9+-]/.test(decimal + group) || isSpace(decimal)) return undefined;
   return { decimal, group };
 }
 
@@ -66,7 +66,10 @@ export function parseNumber(raw: string, convention: NumberConvention, options: 
   let digits: string;
   if (/^\d+$/.test(whole)) digits = whole;
   else {
-    const group = isSpace(convention.group) || !whole.includes(convention.group) ? "[\\s\\u00a0\\u2007\\u2009\\u202f]" : escape(convention.group);
+    const group =
+      isSpace(convention.group) || !whole.includes(convention.group)
+        ? "[\\s\\u00a0\\u2007\\u2009\\u202f]"
+        : escape(convention.group);
     if (!new RegExp(`^\\d{1,3}(${group}\\d{3})+$`).test(whole)) {
       if (!(whole === "" && fraction !== undefined)) return { ok: false };
     }
@@ -102,8 +105,7 @@ export function formatNumber(value: number, convention: NumberConvention, option
   // A percentage is rounded to 12 significant digits so that 0.07 shows 7, not 7.000000000000001.
   const shown = options.percent ? Number((value * 100).toPrecision(12)) : value;
   const [whole, fraction] = plainDigits(shown).split(".");
-  const grouped =
-    options.grouping === false ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, convention.group);
+  const grouped = options.grouping === false ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, convention.group);
   return `${shown < 0 ? "-" : ""}${grouped}${fraction ? convention.decimal + fraction : ""}`;
 }
 

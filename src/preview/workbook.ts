@@ -203,12 +203,13 @@ export function currentRegion(
     return false;
   };
   // Each side grows as far as it can before the next is tried, so a long list costs its size, not its square.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    while (box.top > 0 && anyIn(box.top - 1, box.top - 1, box.left - 1, box.right + 1)) (box.top -= 1), (grew = true);
-    while (anyIn(box.bottom + 1, box.bottom + 1, box.left - 1, box.right + 1)) (box.bottom += 1), (grew = true);
-    while (box.left > 0 && anyIn(box.top - 1, box.bottom + 1, box.left - 1, box.left - 1)) (box.left -= 1), (grew = true);
-    while (anyIn(box.top - 1, box.bottom + 1, box.right + 1, box.right + 1)) (box.right += 1), (grew = true);
+    while (box.top > 0 && anyIn(box.top - 1, box.top - 1, box.left - 1, box.right + 1)) ((box.top -= 1), (grew = true));
+    while (anyIn(box.bottom + 1, box.bottom + 1, box.left - 1, box.right + 1)) ((box.bottom += 1), (grew = true));
+    while (box.left > 0 && anyIn(box.top - 1, box.bottom + 1, box.left - 1, box.left - 1))
+      ((box.left -= 1), (grew = true));
+    while (anyIn(box.top - 1, box.bottom + 1, box.right + 1, box.right + 1)) ((box.right += 1), (grew = true));
   }
   return box;
 }

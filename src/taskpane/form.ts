@@ -62,12 +62,7 @@ function trackWidth(field: Field, index: number): number {
 
 const refKey = (field: Field) => (field.type === "ref" ? `${field.table}.${field.column}` : "");
 
-export function buildForm(
-  template: TemplateDecl,
-  inputs: Inputs,
-  lang: Lang,
-  options: FormOptions = {},
-): TemplateForm {
+export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, options: FormOptions = {}): TemplateForm {
   const numbers = options.numbers ?? languageConvention(lang);
   const form = h("form", { class: "template-form", novalidate: true });
   const fieldControls = new Map<string, Control>();
@@ -133,7 +128,11 @@ export function buildForm(
     fieldControls.set(field.key, input);
     const percent = field.type === "number" && field.percent;
     const hint = percent
-      ? h("div", { class: "hint", id: uid("hint") }, say(lang, "percentHint", { fraction: formatNumber(0.05, numbers) }))
+      ? h(
+          "div",
+          { class: "hint", id: uid("hint") },
+          say(lang, "percentHint", { fraction: formatNumber(0.05, numbers) }),
+        )
       : null;
     if (hint) input.setAttribute("aria-describedby", hint.id);
     fieldset.append(
@@ -141,7 +140,9 @@ export function buildForm(
         "div",
         { class: "field" },
         h("label", { for: id }, labelText(field, lang)),
-        percent ? h("div", { class: "with-unit" }, input, h("span", { class: "unit", "aria-hidden": "true" }, "%")) : input,
+        percent
+          ? h("div", { class: "with-unit" }, input, h("span", { class: "unit", "aria-hidden": "true" }, "%"))
+          : input,
         hint,
       ),
     );
@@ -159,7 +160,9 @@ export function buildForm(
   const rowControls = new WeakMap<HTMLElement, Control[]>();
   const cellControl = (tr: HTMLElement, column: number): Control | null => rowControls.get(tr)?.[column] ?? null;
   const rowWord = say(lang, "rowNumber").toLowerCase();
-  const columnLabels = new Map(template.tables.map((t) => [t.key, t.columns.map((c) => `${percentLabel(c, lang)}, ${rowWord} `)]));
+  const columnLabels = new Map(
+    template.tables.map((t) => [t.key, t.columns.map((c) => `${percentLabel(c, lang)}, ${rowWord} `)]),
+  );
 
   function setPaths(table: TableDecl, tr: HTMLElement, index: number): void {
     const controls = rowControls.get(tr)!;
@@ -183,7 +186,11 @@ export function buildForm(
     }
     rowControls.set(tr, controls);
     tr.append(
-      h("div", { class: "cell row-actions", role: "cell" }, h("button", { type: "button", class: "remove-row", "aria-label": say(lang, "removeRow") }, "×")),
+      h(
+        "div",
+        { class: "cell row-actions", role: "cell" },
+        h("button", { type: "button", class: "remove-row", "aria-label": say(lang, "removeRow") }, "×"),
+      ),
     );
     setPaths(table, tr, index);
     return tr;
@@ -275,7 +282,8 @@ export function buildForm(
       const list = tableRows.get(table.key)!;
       // After the last row that holds anything: rows already typed are kept.
       let row = list.length;
-      while (row > 0 && [...table.columns.keys()].every((j) => cellControl(list.rows[row - 1], j)!.value.trim() === "")) row--;
+      while (row > 0 && [...table.columns.keys()].every((j) => cellControl(list.rows[row - 1], j)!.value.trim() === ""))
+        row--;
       report(table.key, fillTable(table.key, cells, { row, column: 0 }));
     } catch (error) {
       status.textContent = say(lang, "readFailed", { message: error instanceof Error ? error.message : String(error) });
@@ -285,7 +293,8 @@ export function buildForm(
   function report(tableKey: string, outcome: FillReport): void {
     const parts = [say(lang, "pasted", { rows: formatNumber(outcome.rows, numbers) })];
     if (outcome.issues > 0) parts.push(say(lang, "pastedIssues", { count: outcome.issues }));
-    if (outcome.cut > 0) parts.push(say(lang, "pastedCut", { max: tablesByKey.get(tableKey)!.maxRows, left: outcome.cut }));
+    if (outcome.cut > 0)
+      parts.push(say(lang, "pastedCut", { max: tablesByKey.get(tableKey)!.maxRows, left: outcome.cut }));
     if (outcome.cutColumns > 0) parts.push(say(lang, "pastedCutColumns", { columns: outcome.cutColumns }));
     tableStatus.get(tableKey)!.textContent = parts.join(" ");
   }
@@ -355,7 +364,10 @@ export function buildForm(
     list.remove(index);
     renumberFrom(table, list, index);
     for (const column of table.columns) markStale(`${table.key}.${column.key}`);
-    (next ? cellControl(next, 0) : form.querySelector<HTMLElement>(`fieldset[data-path="${tablePath(table.key)}"] .add-row`))?.focus();
+    (next
+      ? cellControl(next, 0)
+      : form.querySelector<HTMLElement>(`fieldset[data-path="${tablePath(table.key)}"] .add-row`)
+    )?.focus();
   });
   // Alt+↑ / Alt+↓ moves the row: two rows change, whatever the table's length.
   form.addEventListener("keydown", (event) => {
@@ -385,7 +397,8 @@ export function buildForm(
 
   // ——— marks ———
 
-  const anchorOf = (target: HTMLElement) => (target.parentElement?.classList.contains("with-unit") ? target.parentElement : target);
+  const anchorOf = (target: HTMLElement) =>
+    target.parentElement?.classList.contains("with-unit") ? target.parentElement : target;
 
   function mark(target: HTMLElement, message: Text): void {
     unmark(target);
@@ -413,7 +426,8 @@ export function buildForm(
   function messageFor(target: HTMLElement, issue: Issue): Text {
     const field = declOf.get(target);
     if (field?.type === "number" && target instanceof HTMLInputElement && target.value.trim() !== "") {
-      if (!parseNumber(target.value, numbers, { percent: field.percent }).ok) return notANumber(numbers, { percent: field.percent });
+      if (!parseNumber(target.value, numbers, { percent: field.percent }).ok)
+        return notANumber(numbers, { percent: field.percent });
     }
     return issue.message;
   }
