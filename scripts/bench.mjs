@@ -249,14 +249,19 @@ async function benchBrowser() {
           set(`products[${i}].baseQty`, 100 + i);
           set(`products[${i}].planQty`, 120 + i);
           set(`products[${i}].price`, 3);
-          set(`products[${i}].timeNorm`, 0.5);
+          set(`products[${i}].timeNorm`, "0,5"); // the pane reads numbers in its language: vi
         }
         const start = performance.now();
         document.getElementById("write").click();
-        await new Promise((resolve) => {
-          const check = () => (document.querySelector(".status fluent-message-bar[intent=success]") ? resolve() : requestAnimationFrame(check));
+        // Any verdict ends the wait; one that is not a success fails the bench instead of hanging it.
+        const verdict = await new Promise((resolve) => {
+          const check = () => {
+            const bar = document.querySelector(".status fluent-message-bar");
+            return bar ? resolve(bar) : requestAnimationFrame(check);
+          };
           check();
         });
+        if (verdict.getAttribute("intent") !== "success") throw new Error(`insert failed: ${verdict.textContent}`);
         return performance.now() - start;
       }, rows).finally(() => page.close());
     };
