@@ -68,4 +68,6 @@ export interface WorkbookPort {
   remove(partId: string, previous: Stored, sheet: boolean): Promise<void>;
   /** Asks the host to open the task pane for whoever opens this workbook next. */
   keepPaneOpen(): Promise<void>;
+  /** The values of the selected range, row by row (numbers as numbers, text as text), read only. */
+  readSelection(): Promise<unknown[][]>;
 }

@@ -85,3 +85,26 @@ export async function typeInto(page: Page, address: string, text: string): Promi
 export async function sheetTabs(page: Page): Promise<string[]> {
   return (await page.locator(".tabs .tab").allInnerTexts()).map((t) => t.trim());
 }
+
+/** The pane's form value of a control, and the raw content of a grid cell as the formula bar shows it. */
+export async function formulaOf(page: Page, address: string): Promise<string> {
+  await page.locator(`td[data-cell="${address}"]`).click();
+  return page.locator("#formula-bar").inputValue();
+}
+
+/** Types into a control as a person does, then leaves it (so the pane shows the number as it reads it). */
+export async function typeAndLeave(page: Page, path: string, text: string): Promise<void> {
+  const control = page.locator(`[data-path="${path}"]`);
+  await control.fill(text);
+  await control.blur();
+}
+
+/** Pastes text into a control as the browser does for Ctrl+V (a paste event carrying the clipboard). */
+export async function paste(page: Page, path: string, text: string): Promise<void> {
+  await page.locator(`[data-path="${path}"]`).evaluate((el, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData("text/plain", data);
+    (el as HTMLElement).focus();
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
