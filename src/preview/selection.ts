@@ -91,7 +91,10 @@ export function jump(from: Cell, dRow: number, dCol: number, limits: Cell, fille
  * crossing may be empty, as in Excel). The engine's own dimensions also count the cells a defined
  * name covers (a template's area is named), so they are only where the search starts.
  */
-export function lastUsed(size: { readonly height: number; readonly width: number }, used: (cell: Cell) => boolean): Cell {
+export function lastUsed(
+  size: { readonly height: number; readonly width: number },
+  used: (cell: Cell) => boolean,
+): Cell {
   const rowUsed = (row: number) => {
     for (let col = 0; col < size.width; col++) if (used({ row, col })) return true;
     return false;

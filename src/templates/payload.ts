@@ -74,9 +74,7 @@ function isTableSource(v: unknown): v is TableSource {
   if (typeof v === "string") return true;
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const years = (v as Record<string, unknown>).years as Record<string, unknown> | undefined;
-  return (
-    typeof years === "object" && years !== null && typeof years.from === "string" && typeof years.to === "string"
-  );
+  return typeof years === "object" && years !== null && typeof years.from === "string" && typeof years.to === "string";
 }
 
 const DEFINED_NAME = /^HT_T[A-Za-z0-9_]{1,60}$/;
