@@ -5,12 +5,16 @@
  */
 import { excelWorkbook } from "../../src/excel/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { PRICE_PLAN } from "../../src/templates/price-plan";
+import { NORM_SHEET } from "../../src/templates/norm-sheet";
+import { CONTRACT } from "../../src/templates/contract";
+import { address } from "../../src/templates/cell-plan";
 import { renderTemplate } from "../../src/templates/render";
 import { payloadXml, readPayload, type Stored } from "../../src/templates/payload";
-import type { Inputs } from "../../src/templates/model";
+import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import type { UpdateAnswers } from "../../src/workbook/update-plan";
 import type { Filled } from "../../src/workbook/port";
-import { PLAN_COOPERATIVE } from "../fixtures/samples";
+import { CONTRACT_TWO_GRADES, NORM_BASKETS, PLAN_1961_65, PLAN_COOPERATIVE, PRICE_PLAN_BASKETS } from "../fixtures/samples";
 import { FakeExcel, REQUEST_LIMIT, installExcelEnums } from "../support/fake-excel";
 
 beforeAll(installExcelEnums);
@@ -285,5 +289,90 @@ describe("rows are matched by their declared key", () => {
     const moved: Inputs = { ...twice, tables: { ...twice.tables, materials: [twice.tables.materials[1], twice.tables.materials[2], twice.tables.materials[0]] } };
     expect(await update(port, moved)).toMatchObject({ ok: true });
     expect([excel.cell(SHEET, "I34"), excel.cell(SHEET, "I35"), excel.cell(SHEET, "I36")]).toEqual([6100, 6200, 5000]);
+  });
+});
+
+/** A template written on a new sheet of a fresh fake Excel, with its port and sheet name. */
+async function writtenOf(template: TemplateDecl, inputs: Inputs) {
+  const excel = new FakeExcel("Sheet1");
+  const port = excelWorkbook(excel.run);
+  const outcome = await port.insert(renderTemplate(template, inputs, "vi"), { template: template.id, lang: "vi", inputs }, { kind: "newSheet" });
+  if (!outcome.ok) throw new Error(`not written: ${outcome.reason}`);
+  return { excel, port, sheet: outcome.sheetName };
+}
+
+async function updateOf(port: ReturnType<typeof excelWorkbook>, template: TemplateDecl, inputs: Inputs, answers?: UpdateAnswers) {
+  const filled = await entry(port);
+  return port.update(filled.partId, filled.stored, renderTemplate(template, inputs, "vi"), { template: template.id, lang: "vi", inputs }, { answers });
+}
+
+const at = (row: number, col: number) => address({ row, col, rows: 1, cols: 1 });
+
+describe("year-by-year actuals are keyed by their year", () => {
+  // The 1961–65 plan: years 1960–1965 on rows 22–27, the actual value in column E.
+  test("when the base year moves, an actual stays with its year, and a year that leaves the plan is asked about", async () => {
+    const { excel, port, sheet } = await writtenOf(PLAN_TARGETS, PLAN_1961_65);
+    expect(excel.cell(sheet, "A24")).toBe(1962);
+    excel.type(sheet, "E22", "1458");
+    excel.type(sheet, "E24", "1800");
+    const later: Inputs = { ...PLAN_1961_65, fields: { ...PLAN_1961_65.fields, baseYear: 1961 } };
+    const asked = await updateOf(port, PLAN_TARGETS, later);
+    expect(asked).toMatchObject({ ok: false, reason: "ask", question: { orphans: [{ label: "1960", values: ["1458"] }], edits: [] } });
+    expect(await updateOf(port, PLAN_TARGETS, later, { orphans: "keep" })).toMatchObject({ ok: true });
+    // 1961 is the first year now: 1962 is one row higher, its actual with it.
+    expect(excel.cell(sheet, "A23")).toBe(1962);
+    expect(excel.cell(sheet, "E23")).toBe(1800);
+    expect(excel.cell(sheet, "E24")).toBe("");
+  });
+});
+
+describe("the per-product quality columns are entries", () => {
+  test("quantities by grade follow their product when the products are reordered, and are not asked as edits", async () => {
+    const { excel, port, sheet } = await writtenOf(PLAN_TARGETS, PLAN_COOPERATIVE);
+    // Quality on rows 45–46: first grade, second grade, reject in D, E, F.
+    expect(excel.cell(sheet, "B45")).toBe("Làn mây xuất khẩu");
+    excel.type(sheet, "D45", "13000");
+    excel.type(sheet, "E45", "600");
+    excel.type(sheet, "F46", "12");
+    const reordered: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [...PLAN_COOPERATIVE.tables.products].reverse() } };
+    expect(await updateOf(port, PLAN_TARGETS, reordered)).toMatchObject({ ok: true });
+    expect(excel.cell(sheet, "B46")).toBe("Làn mây xuất khẩu");
+    expect([excel.cell(sheet, "D46"), excel.cell(sheet, "E46"), excel.cell(sheet, "F45")]).toEqual([13000, 600, 12]);
+    expect([excel.cell(sheet, "D45"), excel.cell(sheet, "E45"), excel.cell(sheet, "F46")]).toEqual(["", "", ""]);
+  });
+});
+
+describe("every template updates without losing a hand edit", () => {
+  const cases: [string, TemplateDecl, Inputs, (inputs: Inputs) => Inputs][] = [
+    ["the price plan", PRICE_PLAN, PRICE_PLAN_BASKETS, (i) => renamed(i, "HTX mới")],
+    ["the norm sheet", NORM_SHEET, NORM_BASKETS, (i) => renamed(i, "HTX mới")],
+    ["the contract", CONTRACT, CONTRACT_TWO_GRADES, (i) => ({ ...i, fields: { ...i.fields, buyerRep: "Lê Văn C" } })],
+    ["the 1961–65 plan, year by year", PLAN_TARGETS, PLAN_1961_65, (i) => renamed(i, "Bộ Công nghiệp nặng")],
+  ];
+
+  test.each(cases)("%s: unchanged, it updates without a question", async (_what, template, inputs, change) => {
+    const { port } = await writtenOf(template, inputs);
+    expect(await updateOf(port, template, change(inputs))).toMatchObject({ ok: true });
+  });
+
+  test.each(cases)("%s: a number it wrote, typed over, is asked about; keep keeps it and the change is written", async (_what, template, inputs, change) => {
+    const { excel, port, sheet } = await writtenOf(template, inputs);
+    const plan = renderTemplate(template, inputs, "vi");
+    const next = renderTemplate(template, change(inputs), "vi");
+    const entries = new Set(plan.entries.flatMap((e) => Array.from({ length: e.rows }, (_, r) => e.cols.map((c) => at(e.firstRow + r, c))).flat()));
+    const target = plan.cells.find((c) => "number" in c.content && !entries.has(at(c.row, c.col)));
+    if (!target || !("number" in target.content)) throw new Error("no number written");
+    const where = at(target.row, target.col);
+    excel.type(sheet, where, "777");
+    const before = snapshot(excel);
+    const outcome = await updateOf(port, template, change(inputs));
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: where, wrote: String(target.content.number), now: "777" }], orphans: [] } });
+    expect(snapshot(excel)).toBe(before);
+    expect(await updateOf(port, template, change(inputs), { edits: "keep" })).toMatchObject({ ok: true });
+    expect(excel.cell(sheet, where)).toBe(777);
+    // What changed is written: some cell now holds the new version's text.
+    const changed = next.cells.find((c) => "text" in c.content && !plan.cells.some((o) => o.row === c.row && o.col === c.col && "text" in o.content && o.content.text === (c.content as { text: string }).text));
+    if (!changed || !("text" in changed.content)) throw new Error("the change shows nowhere");
+    expect(excel.cell(sheet, at(changed.row, changed.col))).toBe(changed.content.text);
   });
 });
