@@ -22,6 +22,20 @@ export interface SheetLook {
   print?: PrintSetup;
 }
 
+/**
+ * Where a band of rows is after `count` rows are inserted above row `at`: lower when they go in
+ * above it, taller when they go in inside it (as Excel moves a merged area or a defined name).
+ */
+export function rowsInserted<T extends { readonly row: number; readonly rows: number }>(
+  band: T,
+  at: number,
+  count: number,
+): T {
+  if (at <= band.row) return { ...band, row: band.row + count };
+  if (at < band.row + band.rows) return { ...band, rows: band.rows + count };
+  return band;
+}
+
 export const cellKey = (row: number, col: number) => `${row},${col}`;
 
 let pluginRegistered = false;
@@ -93,19 +107,34 @@ export class PreviewBook {
   insertRows(sheet: number, at: number, count: number): void {
     this.hf.addRows(sheet, [at, count]);
     const look = this.look(sheet);
+    const down = (r: number) => (r >= at ? r + count : r);
     for (const map of [look.formats, look.styles] as Map<string, unknown>[]) {
       const moved = [...map.entries()].map(([key, value]): [string, unknown] => {
         const [r, c] = key.split(",").map(Number);
-        return [cellKey(r >= at ? r + count : r, c), value];
+        return [cellKey(down(r), c), value];
       });
       map.clear();
       for (const [key, value] of moved) map.set(key, value);
     }
-    look.merges.splice(
-      0,
-      look.merges.length,
-      ...look.merges.map((m) => (m.row >= at ? { ...m, row: m.row + count } : m)),
-    );
+    const ruled = [...look.ruled].map((key) => {
+      const [r, c] = key.split(",").map(Number);
+      return cellKey(down(r), c);
+    });
+    look.ruled.clear();
+    for (const key of ruled) look.ruled.add(key);
+    const heights = [...look.heights].map(([r, points]): [number, number] => [down(r), points]);
+    look.heights.clear();
+    for (const [r, points] of heights) look.heights.set(r, points);
+    look.merges.splice(0, look.merges.length, ...look.merges.map((m) => rowsInserted(m, at, count)));
+    // Excel's print area and print titles are defined names: they move, or grow, with the rows.
+    if (look.print) {
+      const { area, titleRows } = look.print;
+      look.print = {
+        ...look.print,
+        area: rowsInserted(area, at, count),
+        ...(titleRows ? { titleRows: rowsInserted(titleRows, at, count) } : {}),
+      };
+    }
     this.changed();
   }
 

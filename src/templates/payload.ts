@@ -4,7 +4,7 @@
  * one back trusts nothing: a damaged or foreign payload is refused with a message.
  */
 import { templateById } from "./catalog";
-import type { Inputs, Lang, TemplateId, Text, Value } from "./model";
+import type { Inputs, Lang, TableSource, TemplateId, Text, Value } from "./model";
 import { validateInputs } from "./validate";
 import type { Written } from "../workbook/update-plan";
 
@@ -69,6 +69,14 @@ function isCount(v: unknown, limit = SHEET_ROWS): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= limit;
 }
 
+/** An input table's key, or the years between two fields (a year-by-year table). */
+function isTableSource(v: unknown): v is TableSource {
+  if (typeof v === "string") return true;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const years = (v as Record<string, unknown>).years as Record<string, unknown> | undefined;
+  return typeof years === "object" && years !== null && typeof years.from === "string" && typeof years.to === "string";
+}
+
 const DEFINED_NAME = /^HT_T[A-Za-z0-9_]{1,60}$/;
 
 /** The placement, if it is one that fits Excel's grid; undefined otherwise. */
@@ -86,7 +94,7 @@ function readPlacement(p: Record<string, unknown> | undefined): Placement | unde
       return undefined;
     if (!Array.isArray(w.entries)) return undefined;
     for (const e of w.entries as Record<string, unknown>[]) {
-      if (typeof e !== "object" || e === null || typeof e.block !== "string" || typeof e.source !== "string")
+      if (typeof e !== "object" || e === null || typeof e.block !== "string" || !isTableSource(e.source))
         return undefined;
       if (
         !isCount(e.firstRow) ||

@@ -75,6 +75,12 @@ export async function cell(page: Page, address: string): Promise<string> {
   return (await (await reveal(page, address)).innerText()).trim();
 }
 
+/** What the formula bar shows for a cell once it is selected (its formula, or its value as typed). */
+export async function formulaOf(page: Page, address: string): Promise<string> {
+  await (await reveal(page, address)).click();
+  return await page.locator("#formula-bar").inputValue();
+}
+
 /** Selects a cell and enters what a person would type in the formula bar. */
 export async function typeInto(page: Page, address: string, text: string): Promise<void> {
   await (await reveal(page, address)).click();
