@@ -445,5 +445,15 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     return store.watch(run, listener, failed);
   }
 
-  return { listFilled, insert, update, freeze, remove, keepPaneOpen, watch };
+  async function readSelection(): Promise<unknown[][]> {
+    return await run(async (context) => {
+      // Only the used part: a whole selected column would otherwise be a million empty rows.
+      const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
+      used.load("values");
+      await context.sync();
+      return used.isNullObject ? [] : used.values;
+    });
+  }
+
+  return { listFilled, insert, update, freeze, remove, keepPaneOpen, watch, readSelection };
 }

@@ -77,6 +77,17 @@ const VI = {
   reload: "Mở bản mới nhất",
   keepMine: "Giữ biểu mẫu của tôi",
   watchFailed: "Không kiểm tra được thay đổi của người cùng sửa: {message}",
+  percentHint: "Nhập 5, 5% hoặc 5 % cho 5 % (ghi vào sổ là {fraction} với định dạng %).",
+  percentColumns: "Cột {columns}: nhập 5 cho 5 % (ghi vào sổ là {fraction}).",
+  pasteHint: "Dán các dòng chép từ Excel vào một ô bất kỳ: bảng được điền từ ô đó sang phải và xuống dưới.",
+  fromSelection: "Lấy dòng từ vùng đang chọn",
+  readFailed: "Không đọc được vùng đang chọn: {message}",
+  selectionEmpty: "Vùng đang chọn trong sổ không có giá trị nào.",
+  pasted: "Đã điền {rows} dòng.",
+  pastedIssues: "{count} ô chưa đúng đã được đánh dấu; sửa xong mới ghi được.",
+  pastedCut: "Bảng chỉ nhận tối đa {max} dòng: {left} dòng không được điền.",
+  pastedCutColumns: "Phần thừa bên phải ({columns} cột) không được điền.",
+  moveHint: "Alt+↑ / Alt+↓ chuyển dòng lên hoặc xuống.",
 } as const;
 
 export type StringKey = keyof typeof VI;
@@ -158,6 +169,17 @@ const EN: Record<StringKey, string> = {
   reload: "Open the latest version",
   keepMine: "Keep my form",
   watchFailed: "Could not check for co-authors' changes: {message}",
+  percentHint: "Type 5, 5% or 5 % for 5 % (written to the workbook as {fraction} with a % format).",
+  percentColumns: "Column {columns}: type 5 for 5 % (written as {fraction}).",
+  pasteHint: "Paste rows copied from Excel into any cell: the table fills from that cell right and down.",
+  fromSelection: "Take rows from the selected range",
+  readFailed: "Could not read the selected range: {message}",
+  selectionEmpty: "The selected range in the workbook holds no values.",
+  pasted: "Filled {rows} row(s).",
+  pastedIssues: "{count} cell(s) with a problem are marked; fix them to write.",
+  pastedCut: "The table takes at most {max} rows: {left} row(s) were not filled.",
+  pastedCutColumns: "What was beyond the last column ({columns} column(s)) was not filled.",
+  moveHint: "Alt+↑ / Alt+↓ moves a row up or down.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { vi: VI, en: EN };

@@ -22,6 +22,20 @@ export interface SheetLook {
   print?: PrintSetup;
 }
 
+/**
+ * Where a band of rows is after `count` rows are inserted above row `at`: lower when they go in
+ * above it, taller when they go in inside it (as Excel moves a merged area or a defined name).
+ */
+export function rowsInserted<T extends { readonly row: number; readonly rows: number }>(
+  band: T,
+  at: number,
+  count: number,
+): T {
+  if (at <= band.row) return { ...band, row: band.row + count };
+  if (at < band.row + band.rows) return { ...band, rows: band.rows + count };
+  return band;
+}
+
 export const cellKey = (row: number, col: number) => `${row},${col}`;
 
 let pluginRegistered = false;
@@ -107,14 +121,19 @@ export class PreviewBook {
     });
     look.ruled.clear();
     for (const key of ruled) look.ruled.add(key);
-    const heights = [...look.heights.entries()];
+    const heights = [...look.heights].map(([r, points]): [number, number] => [down(r), points]);
     look.heights.clear();
-    for (const [r, points] of heights) look.heights.set(down(r), points);
-    look.merges.splice(
-      0,
-      look.merges.length,
-      ...look.merges.map((m) => (m.row >= at ? { ...m, row: m.row + count } : m)),
-    );
+    for (const [r, points] of heights) look.heights.set(r, points);
+    look.merges.splice(0, look.merges.length, ...look.merges.map((m) => rowsInserted(m, at, count)));
+    // Excel's print area and print titles are defined names: they move, or grow, with the rows.
+    if (look.print) {
+      const { area, titleRows } = look.print;
+      look.print = {
+        ...look.print,
+        area: rowsInserted(area, at, count),
+        ...(titleRows ? { titleRows: rowsInserted(titleRows, at, count) } : {}),
+      };
+    }
     this.changed();
   }
 

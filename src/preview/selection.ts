@@ -86,6 +86,30 @@ export function jump(from: Cell, dRow: number, dCol: number, limits: Cell, fille
   return at;
 }
 
+/**
+ * Ctrl+End: the last row that holds something, in the last column that holds something (their
+ * crossing may be empty, as in Excel). The engine's own dimensions also count the cells a defined
+ * name covers (a template's area is named), so they are only where the search starts.
+ */
+export function lastUsed(
+  size: { readonly height: number; readonly width: number },
+  used: (cell: Cell) => boolean,
+): Cell {
+  const rowUsed = (row: number) => {
+    for (let col = 0; col < size.width; col++) if (used({ row, col })) return true;
+    return false;
+  };
+  let row = size.height - 1;
+  while (row > 0 && !rowUsed(row)) row--;
+  const colUsed = (col: number) => {
+    for (let r = 0; r <= row; r++) if (used({ row: r, col })) return true;
+    return false;
+  };
+  let col = size.width - 1;
+  while (col > 0 && !colUsed(col)) col--;
+  return { row: Math.max(0, row), col: Math.max(0, col) };
+}
+
 /** Cells as tab-separated text, as Excel puts them on the clipboard: fields with a tab, a line break or a quote are quoted. */
 export function toTsv(rows: readonly (readonly string[])[]): string {
   const field = (text: string) => (/[\t\n\r"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);

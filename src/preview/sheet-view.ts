@@ -18,7 +18,7 @@ import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mountPrintView } from "./print-view";
-import { jump, mergeAt, mergeMaps, parseAddress, rangeOf, step, toTsv, type Cell } from "./selection";
+import { jump, lastUsed, mergeAt, mergeMaps, parseAddress, rangeOf, step, toTsv, type Cell } from "./selection";
 
 /** Rows and columns shown past the last used cell, as Excel's empty grid goes on. */
 const EXTRA_ROWS = 50;
@@ -418,9 +418,12 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     ArrowLeft: [0, -1],
   };
 
-  function lastUsed(): Cell {
-    const size = hf.getSheetDimensions(sheet());
-    return { row: Math.max(0, size.height - 1), col: Math.max(0, size.width - 1) };
+  function lastUsedCell(): Cell {
+    const at = (c: Cell) => hf.getCellSerialized({ sheet: sheet(), row: c.row, col: c.col });
+    return lastUsed(hf.getSheetDimensions(sheet()), (c) => {
+      const content = at(c);
+      return content !== null && content !== undefined && content !== "";
+    });
   }
 
   const filled = (c: Cell) => {
@@ -472,7 +475,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
       case "End":
         if (ctrl) {
           event.preventDefault();
-          select(lastUsed(), event.shiftKey);
+          select(lastUsedCell(), event.shiftKey);
         }
         return;
       case "PageDown":
@@ -493,7 +496,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     if (ctrl && event.key.toLowerCase() === "a") {
       event.preventDefault();
       anchor = { row: 0, col: 0 };
-      const end = lastUsed();
+      const end = lastUsedCell();
       book.selection = { sheet: sheet(), row: end.row, col: end.col };
       paintSelection();
       renderBar();

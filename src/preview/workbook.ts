@@ -316,9 +316,56 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     book.autoOpen = true;
   }
 
+  /**
+   * The grid selects one cell; like Excel's Ctrl+A there, the selection read is that cell's
+   * current region (the block of filled cells around it, bounded by empty rows and columns).
+   */
+  async function readSelection(): Promise<unknown[][]> {
+    const { sheet, row, col } = book.selection;
+    const filled = (r: number, c: number) => {
+      if (r < 0 || c < 0) return false;
+      const v = hf.getCellValue({ sheet, row: r, col: c });
+      return v !== null && v !== "";
+    };
+    const area = currentRegion(filled, row, col);
+    const values: unknown[][] = [];
+    for (let r = area.top; r <= area.bottom; r++) {
+      const line: unknown[] = [];
+      for (let c = area.left; c <= area.right; c++) {
+        const v = hf.getCellValue({ sheet, row: r, col: c });
+        line.push(v !== null && typeof v === "object" ? v.value : v);
+      }
+      values.push(line);
+    }
+    return values;
+  }
+
   function watch(listener: () => void): () => void {
     return store.watch(listener);
   }
 
-  return { listFilled, insert, update, freeze, remove, keepPaneOpen, watch };
+  return { listFilled, insert, update, freeze, remove, keepPaneOpen, watch, readSelection };
+}
+
+/** Excel's CurrentRegion: grow the box while a cell just outside it, or on its corners, is filled. */
+export function currentRegion(
+  filled: (row: number, col: number) => boolean,
+  row: number,
+  col: number,
+): { top: number; left: number; bottom: number; right: number } {
+  const box = { top: row, left: col, bottom: row, right: col };
+  const anyIn = (r0: number, r1: number, c0: number, c1: number) => {
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (filled(r, c)) return true;
+    return false;
+  };
+  // Each side grows as far as it can before the next is tried, so a long list costs its size, not its square.
+  for (let grew = true; grew;) {
+    grew = false;
+    while (box.top > 0 && anyIn(box.top - 1, box.top - 1, box.left - 1, box.right + 1)) ((box.top -= 1), (grew = true));
+    while (anyIn(box.bottom + 1, box.bottom + 1, box.left - 1, box.right + 1)) ((box.bottom += 1), (grew = true));
+    while (box.left > 0 && anyIn(box.top - 1, box.bottom + 1, box.left - 1, box.left - 1))
+      ((box.left -= 1), (grew = true));
+    while (anyIn(box.top - 1, box.bottom + 1, box.right + 1, box.right + 1)) ((box.right += 1), (grew = true));
+  }
+  return box;
 }

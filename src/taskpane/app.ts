@@ -11,6 +11,7 @@ import { say, type StringKey } from "../i18n/strings";
 import { diffInputs } from "../workbook/input-diff";
 import type { Filled, UpdateOutcome, WorkbookPort, Where } from "../workbook/port";
 import type { UpdateAnswers, UpdateQuestion } from "../workbook/update-plan";
+import { languageConvention, type NumberConvention } from "../i18n/numbers";
 import { h } from "./dom";
 import { buildForm, type TemplateForm } from "./form";
 
@@ -21,6 +22,8 @@ export interface AppOptions {
   /** The workbook to write into; null where there is none (a browser outside Office). */
   readonly workbook: WorkbookPort | null;
   readonly lang: Lang;
+  /** The separators the host uses for this user (Excel's); else the pane language's, following the picker. */
+  readonly numbers?: NumberConvention;
 }
 
 type Intent = "success" | "warning" | "error" | "info";
@@ -280,6 +283,10 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       template,
       kept?.inputs ?? (editing ? editing.stored.inputs : defaultInputs(template, lang)),
       lang,
+      {
+        numbers: options.numbers ?? languageConvention(lang),
+        readSelection: workbook ? () => workbook.readSelection() : undefined,
+      },
     );
     open = {
       form,

@@ -1,183 +1,529 @@
 /**
  * A template's form, generated from its declaration: one control per field, an editable grid per
  * table. The form reads back as Inputs and shows the validator's issues on the controls they name.
+ *
+ * Tables stay as fast at 5,000 rows as at 5: every change touches only its own row (no re-render,
+ * no renumbering on add), choices for a product or grade are one shared <datalist> per source
+ * column refreshed when a choice is wanted, and events are handled once for the whole form.
  */
-import type { Field, Inputs, Issue, Lang, Row, TemplateDecl, Value } from "../templates/model";
-import { cellPath, fieldPath, tablePath } from "../templates/validate";
+import type { Field, Inputs, Issue, Lang, Row, TableDecl, TemplateDecl, Text, Value } from "../templates/model";
+import { allowedIn, cellPath, checkValue, fieldPath, tablePath } from "../templates/validate";
 import { inputText, parseInput } from "../templates/values";
+import { formatNumber, languageConvention, notANumber, parseNumber, type NumberConvention } from "../i18n/numbers";
 import { say } from "../i18n/strings";
 import { h, uid } from "./dom";
+import { RowList } from "./row-list";
+import { isManyCells, parseTsv } from "./tsv";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+export interface FormOptions {
+  /** How the user writes numbers; the pane language's convention when absent. */
+  readonly numbers?: NumberConvention;
+  /** The values of the workbook's selected range, for "take rows from the selected range". */
+  readonly readSelection?: () => Promise<unknown[][]>;
+}
 
 export interface TemplateForm {
   readonly element: HTMLFormElement;
   read(): Inputs;
   /** Marks the controls the issues name; returns how many there are and focuses the first. */
   showIssues(issues: readonly Issue[]): number;
+  /** Fills a table from cells (pasted text or a range's values) from a row and column on. */
+  fillTable(table: string, cells: readonly (readonly unknown[])[], at?: { row: number; column: number }): FillReport;
 }
 
-function control(field: Field, value: Value, lang: Lang, label: string): Control {
-  const common = { "data-type": field.type, "aria-label": label, "aria-required": field.required ? "true" : undefined };
-  if (field.type === "choice") {
-    const select = h("select", common, ...field.options.map((o) => h("option", { value: o.value }, o.label[lang])));
-    select.value = typeof value === "string" ? value : field.default;
-    return select;
-  }
-  if (field.type === "ref") {
-    const select = h("select", { ...common, "data-ref": `${field.table}.${field.column}` });
-    if (value !== null) select.append(h("option", { value: String(value) }, String(value)));
-    select.value = value === null ? "" : String(value);
-    return select;
-  }
-  if (field.type === "text" && field.multiline) {
-    // A clause: several lines to read and edit it whole.
-    const area = h("textarea", {
-      ...common,
-      rows: "4",
-      maxlength: field.maxLength ? String(field.maxLength) : undefined,
-    });
-    area.value = inputText(field, value);
-    return area;
-  }
-  const input = h("input", {
-    ...common,
-    type: field.type === "number" ? "number" : field.type === "date" ? "date" : "text",
-    step: field.type === "number" ? "any" : undefined,
-    inputmode: field.type === "number" ? "decimal" : undefined,
-    maxlength: field.type === "text" && field.maxLength ? String(field.maxLength) : undefined,
-  });
-  input.value = inputText(field, value);
-  return input;
+export interface FillReport {
+  readonly rows: number;
+  /** Filled cells that fail validation, now marked. */
+  readonly issues: number;
+  /** Lines left out because the table is full. */
+  readonly cut: number;
+  /** Most cells left out beyond the table's last column on one line. */
+  readonly cutColumns: number;
 }
+
+const percentLabel = (field: Field, lang: Lang) =>
+  field.type === "number" && field.percent && !field.label[lang].includes("%")
+    ? `${field.label[lang]} (%)`
+    : field.label[lang];
 
 function labelText(field: Field, lang: Lang): string {
-  return field.label[lang] + (field.required ? ` (${say(lang, "required")})` : "");
+  return percentLabel(field, lang) + (field.required ? ` (${say(lang, "required")})` : "");
 }
 
-export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang): TemplateForm {
+/** A column's least width in em: enough for what it holds, so rows align without measuring. */
+function trackWidth(field: Field, index: number): number {
+  if (index === 0) return 9;
+  if (field.type === "date") return 9.5;
+  if (field.type === "number") return 7;
+  return 8;
+}
+
+const refKey = (field: Field) => (field.type === "ref" ? `${field.table}.${field.column}` : "");
+
+export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, options: FormOptions = {}): TemplateForm {
+  const numbers = options.numbers ?? languageConvention(lang);
   const form = h("form", { class: "template-form", novalidate: true });
   const fieldControls = new Map<string, Control>();
-  const tableBodies = new Map<string, HTMLTableSectionElement>();
+  const tableRows = new Map<string, RowList>();
+  const tablesByKey = new Map(template.tables.map((t) => [t.key, t]));
+  /** The field or column declaration of every control, for the form-wide event handlers. */
+  const declOf = new WeakMap<Element, Field>();
+  /** One list per source column ("products.name"), and whether it is out of date. */
+  const datalists = new Map<string, { list: HTMLDataListElement; stale: boolean }>();
+
+  function datalistFor(key: string): HTMLDataListElement {
+    let entry = datalists.get(key);
+    if (!entry) {
+      entry = { list: h("datalist", { id: uid("choices") }), stale: true };
+      datalists.set(key, entry);
+      form.append(entry.list);
+    }
+    return entry.list;
+  }
+
+  function control(field: Field, value: Value, label: string): Control {
+    const common = {
+      "data-type": field.type,
+      "aria-label": label,
+      "aria-required": field.required ? "true" : undefined,
+    };
+    let element: Control;
+    if (field.type === "choice") {
+      element = h("select", common, ...field.options.map((o) => h("option", { value: o.value }, o.label[lang])));
+      element.value = typeof value === "string" ? value : field.default;
+    } else if (field.type === "ref") {
+      // A text box with the shared list: thousands of rows do not copy thousands of options each.
+      element = h("input", {
+        ...common,
+        type: "text",
+        list: datalistFor(refKey(field)).id,
+        autocomplete: "off",
+        "data-ref": refKey(field),
+      });
+      element.value = value === null ? "" : String(value);
+    } else if (field.type === "text" && field.multiline) {
+      // A clause: several lines to read and edit it whole.
+      element = h("textarea", {
+        ...common,
+        rows: "4",
+        maxlength: field.maxLength ? String(field.maxLength) : undefined,
+      });
+      element.value = inputText(field, value, numbers);
+    } else {
+      element = h("input", {
+        ...common,
+        // Text, not type=number: that follows the browser's locale and turns "1.500.000" into 1.5.
+        type: field.type === "date" ? "date" : "text",
+        inputmode: field.type === "number" ? "decimal" : undefined,
+        autocomplete: field.type === "number" ? "off" : undefined,
+        maxlength: field.type === "text" && field.maxLength ? String(field.maxLength) : undefined,
+      });
+      element.value = inputText(field, value, numbers);
+    }
+    declOf.set(element, field);
+    return element;
+  }
 
   const fieldset = h("fieldset", { class: "fields" });
   for (const field of template.fields) {
     const id = uid("field");
-    const input = control(field, inputs.fields[field.key] ?? null, lang, labelText(field, lang));
+    const input = control(field, inputs.fields[field.key] ?? null, labelText(field, lang));
     input.id = id;
     input.dataset.path = fieldPath(field.key);
     input.removeAttribute("aria-label");
     fieldControls.set(field.key, input);
-    fieldset.append(h("div", { class: "field" }, h("label", { for: id }, labelText(field, lang)), input));
+    const percent = field.type === "number" && field.percent;
+    const hint = percent
+      ? h(
+          "div",
+          { class: "hint", id: uid("hint") },
+          say(lang, "percentHint", { fraction: formatNumber(0.05, numbers) }),
+        )
+      : null;
+    if (hint) input.setAttribute("aria-describedby", hint.id);
+    fieldset.append(
+      h(
+        "div",
+        { class: "field" },
+        h("label", { for: id }, labelText(field, lang)),
+        percent
+          ? h("div", { class: "with-unit" }, input, h("span", { class: "unit", "aria-hidden": "true" }, "%"))
+          : input,
+        hint,
+      ),
+    );
   }
   form.append(fieldset);
 
+  // ——— tables ———
+
+  /** The table and row list a row belongs to. */
+  const listOf = (tr: HTMLElement) => {
+    const table = tablesByKey.get(tr.closest<HTMLElement>(".rows")!.dataset.table!)!;
+    return { table, list: tableRows.get(table.key)! };
+  };
+  /** Each row's controls in column order, so renumbering and reading never search the page. */
+  const rowControls = new WeakMap<HTMLElement, Control[]>();
+  const cellControl = (tr: HTMLElement, column: number): Control | null => rowControls.get(tr)?.[column] ?? null;
+  const rowWord = say(lang, "rowNumber").toLowerCase();
+  const columnLabels = new Map(
+    template.tables.map((t) => [t.key, t.columns.map((c) => `${percentLabel(c, lang)}, ${rowWord} `)]),
+  );
+
+  function setPaths(table: TableDecl, tr: HTMLElement, index: number): void {
+    const controls = rowControls.get(tr)!;
+    const labels = columnLabels.get(table.key)!;
+    const number = String(index + 1);
+    table.columns.forEach((column, j) => {
+      const c = controls[j];
+      c.setAttribute("data-path", cellPath(table.key, index, column.key));
+      c.setAttribute("aria-label", labels[j] + number);
+    });
+  }
+
+  function newRow(table: TableDecl, row: Row, index: number): HTMLElement {
+    const tr = h("div", { class: "row", role: "row" });
+    const controls: Control[] = [];
+    for (const column of table.columns) {
+      const cell = control(column, row[column.key] ?? null, column.label[lang]);
+      cell.dataset.column = column.key;
+      controls.push(cell);
+      tr.append(h("div", { class: "cell", role: "cell" }, cell));
+    }
+    rowControls.set(tr, controls);
+    tr.append(
+      h(
+        "div",
+        { class: "cell row-actions", role: "cell" },
+        h("button", { type: "button", class: "remove-row", "aria-label": say(lang, "removeRow") }, "×"),
+      ),
+    );
+    setPaths(table, tr, index);
+    return tr;
+  }
+
+  /** Paths of rows from `from` on, after a row left or moved: only the rows below it change. */
+  function renumberFrom(table: TableDecl, list: RowList, from: number, to = list.length): void {
+    for (let i = from; i < to; i++) setPaths(table, list.rows[i], i);
+  }
+
+  const tableStatus = new Map<string, HTMLElement>();
+
   for (const table of template.tables) {
-    const body = h("tbody");
-    tableBodies.set(table.key, body);
-    const addRow = (row: Row) => {
-      const tr = h("tr");
-      for (const column of table.columns) {
-        const cell = control(column, row[column.key] ?? null, lang, column.label[lang]);
-        cell.dataset.column = column.key;
-        tr.append(h("td", {}, cell));
-      }
-      const remove = h("button", { type: "button", class: "remove-row", "aria-label": say(lang, "removeRow") }, "×");
-      remove.addEventListener("click", () => {
-        tr.remove();
-        renumber();
-      });
-      tr.append(h("td", {}, remove));
-      body.append(tr);
-    };
-    const renumber = () => {
-      [...body.rows].forEach((tr, i) => {
-        for (const c of tr.querySelectorAll<Control>("[data-column]")) {
-          const column = table.columns.find((col) => col.key === c.dataset.column)!;
-          c.dataset.path = cellPath(table.key, i, column.key);
-          c.setAttribute("aria-label", `${column.label[lang]}, ${say(lang, "rowNumber").toLowerCase()} ${i + 1}`);
-        }
-      });
-    };
-    (inputs.tables[table.key] ?? []).forEach(addRow);
-    renumber();
+    const body = h("div", { class: "rows", role: "rowgroup", "data-table": table.key });
+    const list = new RowList(body);
+    tableRows.set(table.key, list);
+    list.append((inputs.tables[table.key] ?? []).map((row, i) => newRow(table, row, i)));
     const add = h("fluent-button", { type: "button", size: "small", class: "add-row" }, say(lang, "addRow"));
     add.addEventListener("click", () => {
-      addRow({});
-      renumber();
-      body.rows[body.rows.length - 1]?.querySelector<Control>("[data-column]")?.focus();
+      const tr = newRow(table, {}, list.length);
+      list.append([tr]);
+      cellControl(tr, 0)?.focus();
     });
     const header = h(
-      "tr",
-      {},
-      ...table.columns.map((c) => h("th", { scope: "col" }, labelText(c, lang))),
-      h("th", {}, ""),
+      "div",
+      { class: "row head", role: "row" },
+      ...table.columns.map((c) => h("div", { class: "cell", role: "columnheader" }, labelText(c, lang))),
+      h("div", { class: "cell row-actions", role: "columnheader", "aria-label": say(lang, "removeRow") }),
     );
+    // Rows are grids of fixed tracks, not a <table>: a table lays out every row again when one
+    // changes; independent rows let the browser lay out (and skip, off screen) one row at a time.
+    const tracks = table.columns.map((c, j) => `minmax(${trackWidth(c, j)}em, 1fr)`).join(" ") + " 2em";
+    const minWidth = table.columns.reduce((sum, c, j) => sum + trackWidth(c, j), 2);
+    const grid = h(
+      "div",
+      { class: "grid", role: "table", "aria-label": table.label[lang], tabindex: "-1" },
+      h("div", { class: "sheet", style: `--tracks: ${tracks}; min-width: ${minWidth}em` }, header, body),
+    );
+    let scrolledLeft = 0;
+    grid.addEventListener(
+      "scroll",
+      () => {
+        if (grid.scrollLeft === scrolledLeft) return;
+        scrolledLeft = grid.scrollLeft;
+        grid.style.setProperty("--sx", `${scrolledLeft}px`);
+      },
+      { passive: true },
+    );
+    const percentColumns = table.columns.filter((c) => c.type === "number" && c.percent);
+    const status = h("div", { class: "table-status", role: "status", "aria-live": "polite" });
+    tableStatus.set(table.key, status);
+    const fromSelection = options.readSelection
+      ? h("fluent-button", { type: "button", size: "small", class: "from-selection" }, say(lang, "fromSelection"))
+      : null;
+    fromSelection?.addEventListener("click", () => void takeSelection(table, status));
     form.append(
       h(
         "fieldset",
         { class: "table", "data-path": tablePath(table.key) },
         h("legend", {}, table.label[lang]),
-        h("div", { class: "grid" }, h("table", {}, h("thead", {}, header), body)),
-        add,
+        percentColumns.length > 0
+          ? h(
+              "p",
+              { class: "hint" },
+              say(lang, "percentColumns", {
+                columns: percentColumns.map((c) => c.label[lang]).join(", "),
+                fraction: formatNumber(0.05, numbers),
+              }),
+            )
+          : null,
+        grid,
+        h("div", { class: "table-actions" }, add, fromSelection),
+        status,
       ),
     );
   }
+  if (template.tables.length > 0) {
+    form.append(h("p", { class: "hint" }, say(lang, "pasteHint"), " ", say(lang, "moveHint")));
+  }
 
-  // A product or grade chosen in another table can only be one entered above: refresh the lists.
-  const refreshRefs = () => {
-    for (const select of form.querySelectorAll<HTMLSelectElement>("select[data-ref]")) {
-      const [table, column] = select.dataset.ref!.split(".");
-      const values = [...(tableBodies.get(table)?.querySelectorAll<Control>(`[data-column="${column}"]`) ?? [])]
-        .map((c) => c.value.trim())
-        .filter((v) => v !== "");
-      const current = select.value;
-      select.replaceChildren(
-        h("option", { value: "" }, "—"),
-        ...[...new Set(values)].map((v) => h("option", { value: v }, v)),
-      );
-      select.value = values.includes(current) ? current : "";
+  async function takeSelection(table: TableDecl, status: HTMLElement): Promise<void> {
+    try {
+      const values = await options.readSelection!();
+      const cells = values.filter((line) => line.some((v) => v !== null && v !== ""));
+      if (cells.length === 0) {
+        status.textContent = say(lang, "selectionEmpty");
+        return;
+      }
+      const list = tableRows.get(table.key)!;
+      // After the last row that holds anything: rows already typed are kept.
+      let row = list.length;
+      while (row > 0 && [...table.columns.keys()].every((j) => cellControl(list.rows[row - 1], j)!.value.trim() === ""))
+        row--;
+      report(table.key, fillTable(table.key, cells, { row, column: 0 }));
+    } catch (error) {
+      status.textContent = say(lang, "readFailed", { message: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  function report(tableKey: string, outcome: FillReport): void {
+    const parts = [say(lang, "pasted", { rows: formatNumber(outcome.rows, numbers) })];
+    if (outcome.issues > 0) parts.push(say(lang, "pastedIssues", { count: outcome.issues }));
+    if (outcome.cut > 0)
+      parts.push(say(lang, "pastedCut", { max: tablesByKey.get(tableKey)!.maxRows, left: outcome.cut }));
+    if (outcome.cutColumns > 0) parts.push(say(lang, "pastedCutColumns", { columns: outcome.cutColumns }));
+    tableStatus.get(tableKey)!.textContent = parts.join(" ");
+  }
+
+  // ——— choices ———
+
+  function refreshChoices(key: string): void {
+    const entry = datalists.get(key);
+    if (!entry || !entry.stale) return;
+    const [tableKey, columnKey] = key.split(".");
+    const table = tablesByKey.get(tableKey);
+    const j = table?.columns.findIndex((c) => c.key === columnKey) ?? -1;
+    const list = tableRows.get(tableKey);
+    const values = new Set<string>();
+    if (list && j >= 0) {
+      for (const tr of list.rows) {
+        const v = cellControl(tr, j)!.value.trim();
+        if (v !== "") values.add(v);
+      }
+    }
+    entry.list.replaceChildren(...[...values].map((v) => h("option", { value: v })));
+    entry.stale = false;
+  }
+
+  /** The source-column key a control's edits change ("products.name"), if any list reads it. */
+  const sourceOf = (target: Element): string | undefined => {
+    const tableKey = target.closest(".rows")?.getAttribute("data-table");
+    const column = (target as HTMLElement).dataset?.column;
+    return tableKey && column ? `${tableKey}.${column}` : undefined;
   };
-  refreshRefs();
-  const isRef = (target: EventTarget | null) => target instanceof HTMLSelectElement && target.dataset.ref !== undefined;
-  for (const type of ["input", "change"]) form.addEventListener(type, (event) => isRef(event.target) || refreshRefs());
-  form.addEventListener("focusin", (event) => isRef(event.target) && refreshRefs());
+  const markStale = (key: string | undefined) => {
+    const entry = key ? datalists.get(key) : undefined;
+    if (entry) entry.stale = true;
+  };
+
+  // ——— the form's events, once for every control ———
+
+  form.addEventListener("input", (event) => {
+    if (event.target instanceof Element) markStale(sourceOf(event.target));
+  });
+  form.addEventListener("focusin", (event) => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.dataset.ref) refreshChoices(target.dataset.ref);
+  });
+  // On leaving a number, show it as it will be written, or say at once what is wrong with it.
+  form.addEventListener("focusout", (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement)) return;
+    const field = declOf.get(target);
+    if (field?.type !== "number") return;
+    const text = target.value.trim();
+    const parsed = parseNumber(text, numbers, { percent: field.percent });
+    if (parsed.ok) target.value = inputText(field, parsed.value, numbers);
+    const value = text === "" ? null : parsed.ok ? parsed.value : text;
+    // A number's checks need nothing else in the form (only choices do).
+    const message = checkValue(field, value, () => new Set());
+    if (!message || (text === "" && !target.hasAttribute("aria-invalid"))) unmark(target);
+    else mark(target, messageFor(target, { path: target.dataset.path ?? "", message }));
+  });
+  form.addEventListener("click", (event) => {
+    const button = (event.target as Element | null)?.closest?.("button.remove-row");
+    if (!button) return;
+    const tr = button.closest<HTMLElement>(".row")!;
+    const { table, list } = listOf(tr);
+    const index = list.indexOf(tr);
+    const next = list.rows[index + 1] ?? list.rows[index - 1];
+    list.remove(index);
+    renumberFrom(table, list, index);
+    for (const column of table.columns) markStale(`${table.key}.${column.key}`);
+    (next
+      ? cellControl(next, 0)
+      : form.querySelector<HTMLElement>(`fieldset[data-path="${tablePath(table.key)}"] .add-row`)
+    )?.focus();
+  });
+  // Alt+↑ / Alt+↓ moves the row: two rows change, whatever the table's length.
+  form.addEventListener("keydown", (event) => {
+    if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    const target = event.target as HTMLElement;
+    const tr = target.closest<HTMLElement>(".rows .row");
+    if (!tr) return;
+    const { table, list } = listOf(tr);
+    const index = list.indexOf(tr);
+    const other = event.key === "ArrowUp" ? index - 1 : index + 1;
+    if (other < 0 || other >= list.length) return;
+    event.preventDefault();
+    list.swap(index, other);
+    renumberFrom(table, list, Math.min(index, other), Math.max(index, other) + 1);
+    target.focus();
+  });
+  form.addEventListener("paste", (event) => {
+    const target = event.target as HTMLElement;
+    const tr = target.closest?.<HTMLElement>(".rows .row") ?? null;
+    const text = event.clipboardData?.getData("text/plain") ?? "";
+    if (!tr || !isManyCells(text)) return;
+    event.preventDefault();
+    const { table, list } = listOf(tr);
+    const column = [...tr.children].findIndex((td) => td.contains(target));
+    report(table.key, fillTable(table.key, parseTsv(text), { row: list.indexOf(tr), column }));
+  });
+
+  // ——— marks ———
+
+  const anchorOf = (target: HTMLElement) =>
+    target.parentElement?.classList.contains("with-unit") ? target.parentElement : target;
+
+  function mark(target: HTMLElement, message: Text): void {
+    unmark(target);
+    const id = uid("issue");
+    target.setAttribute("aria-invalid", "true");
+    target.dataset.describedBefore = target.getAttribute("aria-describedby") ?? "";
+    target.setAttribute("aria-describedby", `${id} ${target.dataset.describedBefore}`.trim());
+    const issue = h("div", { class: "issue", id, role: "alert" }, message[lang]);
+    issue.dataset.for = target.dataset.path ?? "";
+    anchorOf(target).after(issue);
+  }
+
+  function unmark(target: HTMLElement): void {
+    if (!target.hasAttribute("aria-invalid")) return;
+    const next = anchorOf(target).nextElementSibling;
+    if (next?.classList.contains("issue")) next.remove();
+    target.removeAttribute("aria-invalid");
+    const before = target.dataset.describedBefore;
+    if (before) target.setAttribute("aria-describedby", before);
+    else target.removeAttribute("aria-describedby");
+    delete target.dataset.describedBefore;
+  }
+
+  /** The message for a control's issue: for a number that does not parse, one with an example. */
+  function messageFor(target: HTMLElement, issue: Issue): Text {
+    const field = declOf.get(target);
+    if (field?.type === "number" && target instanceof HTMLInputElement && target.value.trim() !== "") {
+      if (!parseNumber(target.value, numbers, { percent: field.percent }).ok)
+        return notANumber(numbers, { percent: field.percent });
+    }
+    return issue.message;
+  }
+
+  // ——— reading and filling ———
+
+  function readTable(table: TableDecl): Row[] {
+    return tableRows.get(table.key)!.rows.map((tr) => {
+      const row: Record<string, Value> = {};
+      table.columns.forEach((column, j) => {
+        row[column.key] = parseInput(column, cellControl(tr, j)!.value, numbers);
+      });
+      return row;
+    });
+  }
 
   function read(): Inputs {
     const fields: Record<string, Value> = {};
-    for (const field of template.fields) fields[field.key] = parseInput(field, fieldControls.get(field.key)!.value);
-    const tables: Record<string, Row[]> = {};
-    for (const table of template.tables) {
-      tables[table.key] = [...tableBodies.get(table.key)!.rows].map((tr) => {
-        const row: Record<string, Value> = {};
-        for (const column of table.columns) {
-          row[column.key] = parseInput(column, tr.querySelector<Control>(`[data-column="${column.key}"]`)!.value);
-        }
-        return row;
-      });
+    for (const field of template.fields) {
+      fields[field.key] = parseInput(field, fieldControls.get(field.key)!.value, numbers);
     }
+    const tables: Record<string, Row[]> = {};
+    for (const table of template.tables) tables[table.key] = readTable(table);
     return { fields, tables };
   }
 
-  function showIssues(issues: readonly Issue[]): number {
-    for (const old of form.querySelectorAll(".issue")) old.remove();
-    for (const marked of form.querySelectorAll("[aria-invalid]")) {
-      marked.removeAttribute("aria-invalid");
-      marked.removeAttribute("aria-describedby");
+  /** A cell's text as the control takes it: numbers from a range in the user's convention. */
+  function cellText(column: Field, value: unknown): string {
+    if (value === null || value === undefined) return "";
+    if (typeof value === "number") return column.type === "number" ? inputText(column, value, numbers) : String(value);
+    const text = String(value).trim();
+    if (column.type !== "number") return text;
+    const parsed = parseNumber(text, numbers, { percent: column.percent });
+    return parsed.ok ? inputText(column, parsed.value, numbers) : text;
+  }
+
+  function fillTable(
+    tableKey: string,
+    cells: readonly (readonly unknown[])[],
+    at: { row: number; column: number } = { row: 0, column: 0 },
+  ): FillReport {
+    const table = tablesByKey.get(tableKey)!;
+    const list = tableRows.get(tableKey)!;
+    const lines = Math.min(cells.length, Math.max(0, table.maxRows - at.row));
+    const added: HTMLElement[] = [];
+    for (let i = list.length; i < at.row + lines; i++) added.push(newRow(table, {}, i));
+    list.append(added);
+    const touched: { control: Control; column: Field; j: number }[] = [];
+    let cutColumns = 0;
+    for (let i = 0; i < lines; i++) {
+      const tr = list.rows[at.row + i];
+      const line = cells[i];
+      cutColumns = Math.max(cutColumns, at.column + line.length - table.columns.length);
+      for (let k = 0; k < line.length && at.column + k < table.columns.length; k++) {
+        const j = at.column + k;
+        const column = table.columns[j];
+        const c = cellControl(tr, j)!;
+        c.value = cellText(column, line[k]);
+        unmark(c);
+        touched.push({ control: c, column, j });
+      }
     }
+    for (const column of table.columns) markStale(`${table.key}.${column.key}`);
+    // Mark what the validator would refuse, on the filled cells only; nothing is written until fixed.
+    const current = read();
+    const others = allowedIn(current);
+    let issues = 0;
+    for (const { control: c, column } of touched) {
+      const value = parseInput(column, c.value, numbers);
+      const message = checkValue(column, value, others);
+      if (!message) continue;
+      mark(c, messageFor(c, { path: c.dataset.path ?? "", message }));
+      issues++;
+    }
+    return { rows: lines, issues, cut: cells.length - lines, cutColumns: Math.max(0, cutColumns) };
+  }
+
+  function showIssues(issues: readonly Issue[]): number {
+    for (const marked of [...form.querySelectorAll<HTMLElement>("[aria-invalid]")]) unmark(marked);
+    for (const old of form.querySelectorAll(".issue")) old.remove();
     let first: HTMLElement | undefined;
     for (const issue of issues) {
       const target = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(issue.path)}"]`);
       if (!target) continue;
-      const id = uid("issue");
-      const message = h("div", { class: "issue", id, role: "alert" }, issue.message[lang]);
       if (target instanceof HTMLFieldSetElement) {
-        target.append(message);
+        target.append(h("div", { class: "issue", id: uid("issue"), role: "alert" }, issue.message[lang]));
       } else {
-        target.setAttribute("aria-invalid", "true");
-        target.setAttribute("aria-describedby", id);
-        target.after(message);
+        mark(target, messageFor(target, issue));
       }
       first ??=
         target instanceof HTMLFieldSetElement ? (target.querySelector<HTMLElement>("fluent-button") ?? target) : target;
@@ -186,5 +532,5 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang): T
     return issues.length;
   }
 
-  return { element: form, read, showIssues };
+  return { element: form, read, showIssues, fillTable };
 }

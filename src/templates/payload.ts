@@ -9,7 +9,7 @@
  * the first write.
  */
 import { templateById } from "./catalog";
-import type { Inputs, Lang, TemplateId, Text, Value } from "./model";
+import type { Inputs, Lang, TableSource, TemplateId, Text, Value } from "./model";
 import { validateInputs } from "./validate";
 import type { Written } from "../workbook/update-plan";
 
@@ -70,17 +70,16 @@ function isCount(v: unknown, limit = SHEET_ROWS): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= limit;
 }
 
+/** An input table's key, or the years between two fields (a year-by-year table). */
+function isTableSource(v: unknown): v is TableSource {
+  if (typeof v === "string") return true;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const years = (v as Record<string, unknown>).years as Record<string, unknown> | undefined;
+  return typeof years === "object" && years !== null && typeof years.from === "string" && typeof years.to === "string";
+}
+
 /** "HT_" and an entry id: T… for a new entry, X… for one moved from a custom XML part. */
 const DEFINED_NAME = /^HT_[TX][A-Za-z0-9_]{1,64}$/;
-
-/** A table source of a fingerprint: a table's key, or a span of years between two fields. */
-function isSource(v: unknown): boolean {
-  if (typeof v === "string") return true;
-  const years = typeof v === "object" && v !== null ? (v as Record<string, unknown>).years : undefined;
-  if (typeof years !== "object" || years === null) return false;
-  const { from, to } = years as Record<string, unknown>;
-  return typeof from === "string" && typeof to === "string";
-}
 
 /** The placement, if it is one that fits Excel's grid; undefined otherwise. */
 function readPlacement(v: unknown): Placement | undefined {
@@ -99,7 +98,8 @@ function readPlacement(v: unknown): Placement | undefined {
       return undefined;
     if (!Array.isArray(w.entries)) return undefined;
     for (const e of w.entries as Record<string, unknown>[]) {
-      if (typeof e !== "object" || e === null || typeof e.block !== "string" || !isSource(e.source)) return undefined;
+      if (typeof e !== "object" || e === null || typeof e.block !== "string" || !isTableSource(e.source))
+        return undefined;
       if (
         !isCount(e.firstRow) ||
         !isCount(e.rows) ||

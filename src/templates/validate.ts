@@ -101,11 +101,14 @@ function checkTable(table: TableDecl, inputs: Inputs, others: Allowed): Issue[] 
 }
 
 /** Every issue with the inputs, in form order; none means the template can be written. */
-export function validateInputs(template: TemplateDecl, inputs: Inputs): Issue[] {
-  // Each column a ref points to is gathered once into a set: checking 5,000 rows against 5,000
-  // products stays linear (it was a scan of the whole column per row).
+/**
+ * The values a ref may take, from the inputs' tables. Each column a ref points to is gathered once
+ * into a set: checking 5,000 rows against 5,000 products stays linear (it was a scan of the whole
+ * column per row).
+ */
+export function allowedIn(inputs: Inputs): Allowed {
   const sets = new Map<string, ReadonlySet<Value>>();
-  const others: Allowed = (table, column) => {
+  return (table, column) => {
     const id = `${table}\u0000${column}`;
     let set = sets.get(id);
     if (!set) {
@@ -114,6 +117,10 @@ export function validateInputs(template: TemplateDecl, inputs: Inputs): Issue[] 
     }
     return set;
   };
+}
+
+export function validateInputs(template: TemplateDecl, inputs: Inputs): Issue[] {
+  const others = allowedIn(inputs);
   const issues: Issue[] = [];
   for (const field of template.fields) {
     const message = checkValue(field, inputs.fields[field.key] ?? null, others);

@@ -1,5 +1,6 @@
 /** Field values: how a form's text becomes a value, and how a value reads in a sheet's text. */
 import type { Field, Lang, Value } from "./model";
+import { formatNumber, parseNumber, type NumberConvention } from "../i18n/numbers";
 
 const LOCALE: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -55,23 +56,22 @@ export function formatValue(field: Field, value: Value, lang: Lang): string {
 }
 
 /**
- * A form control's text as a field value. Number controls hand over invariant text ("1458.5");
- * a percentage is entered as 5 and kept as 0.05. Text that is not a number stays text, for the
- * validator to name.
+ * A form control's text as a field value. Numbers are read in the user's convention (vi
+ * "1.500.000,5", en "1,500,000.5"); a percentage is typed as 5, "5 %" or "5%" and kept as 0.05.
+ * Text that is not a number in the convention stays text, for the validator to name: never a guess.
  */
-export function parseInput(field: Field, raw: string): Value {
+export function parseInput(field: Field, raw: string, convention: NumberConvention): Value {
   const text = raw.trim();
   if (text === "") return null;
-  if (field.type !== "number") return field.type === "text" ? raw.trim() : text;
-  const number = Number(text.replace(/\s/g, "").replace(",", "."));
-  if (!Number.isFinite(number)) return text;
-  return field.percent ? number / 100 : number;
+  if (field.type !== "number") return text;
+  const parsed = parseNumber(text, convention, { percent: field.percent });
+  return parsed.ok ? parsed.value : text;
 }
 
-/** The text a form control shows for a value (the inverse of parseInput). */
-export function inputText(field: Field, value: Value): string {
+/** The text a form control shows for a value, in the user's convention (the inverse of parseInput). */
+export function inputText(field: Field, value: Value, convention: NumberConvention): string {
   if (value === null) return "";
-  if (field.type === "number" && typeof value === "number" && field.percent)
-    return String(Math.round(value * 100 * 1e9) / 1e9);
+  if (field.type === "number" && typeof value === "number")
+    return formatNumber(value, convention, { grouping: !field.integer, percent: field.percent });
   return String(value);
 }

@@ -91,4 +91,6 @@ export interface WorkbookPort {
    * Returns a function that stops watching.
    */
   watch(listener: () => void, failed: (error: unknown) => void): () => void;
+  /** The values of the selected range, row by row (numbers as numbers, text as text), read only. */
+  readSelection(): Promise<unknown[][]>;
 }

@@ -78,6 +78,12 @@ export async function cell(page: Page, address: string): Promise<string> {
   return (await (await reveal(page, address)).innerText()).trim();
 }
 
+/** What the formula bar shows for a cell once it is selected (its formula, or its value as typed). */
+export async function formulaOf(page: Page, address: string): Promise<string> {
+  await (await reveal(page, address)).click();
+  return await page.locator("#formula-bar").inputValue();
+}
+
 /** Selects a cell and enters what a person would type in the formula bar. */
 export async function typeInto(page: Page, address: string, text: string): Promise<void> {
   await (await reveal(page, address)).click();
@@ -87,4 +93,21 @@ export async function typeInto(page: Page, address: string, text: string): Promi
 
 export async function sheetTabs(page: Page): Promise<string[]> {
   return (await page.locator(".tabs .tab").allInnerTexts()).map((t) => t.trim());
+}
+
+/** Types into a control as a person does, then leaves it (so the pane shows the number as it reads it). */
+export async function typeAndLeave(page: Page, path: string, text: string): Promise<void> {
+  const control = page.locator(`[data-path="${path}"]`);
+  await control.fill(text);
+  await control.blur();
+}
+
+/** Pastes text into a control as the browser does for Ctrl+V (a paste event carrying the clipboard). */
+export async function paste(page: Page, path: string, text: string): Promise<void> {
+  await page.locator(`[data-path="${path}"]`).evaluate((el, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData("text/plain", data);
+    (el as HTMLElement).focus();
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
 }

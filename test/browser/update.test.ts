@@ -4,7 +4,7 @@
  * pane through its buttons.
  */
 import type { Page } from "playwright-core";
-import { addRows, cell, fill, openPreview, sheetTabs, startTemplate, typeInto, write, type Session } from "./preview-page";
+import { addRows, cell, fill, formulaOf, openPreview, sheetTabs, startTemplate, typeInto, write, type Session } from "./preview-page";
 
 jest.setTimeout(90_000);
 
@@ -25,11 +25,6 @@ async function writePlan(page: Page, unit = "Công nghiệp miền Bắc"): Prom
   expect((await write(page)).intent).toBe("success");
 }
 
-async function formulaOf(page: Page, address: string): Promise<string> {
-  await page.locator(`td[data-cell="${address}"]`).click();
-  return await page.locator("#formula-bar").inputValue();
-}
-
 /** Back to the list, then "Sửa" on the plan. */
 async function reopen(page: Page): Promise<void> {
   await page.locator(".form-head fluent-button").click();
@@ -41,27 +36,30 @@ test("actuals typed into the grid are kept when the plan is updated with a new u
   session = await openPreview("vi");
   const { page } = session;
   await writePlan(page);
-  await typeInto(page, "K13", "2800");
-  await typeInto(page, "F18", "1500");
+  // The product's actual quantity (K17), its hours worked (F31) and an actual of 1962 (E24).
+  await typeInto(page, "K17", "2800");
+  await typeInto(page, "F31", "1500");
+  await typeInto(page, "E24", "1700");
   await reopen(page);
   await fill(page, { unit: "Bộ Công nghiệp nặng" });
   const verdict = await write(page);
   expect(verdict.intent).toBe("success");
-  expect(await cell(page, "C4")).toBe("Bộ Công nghiệp nặng");
-  expect(await formulaOf(page, "K13")).toBe("2800");
-  expect(await formulaOf(page, "F18")).toBe("1500");
-  expect(await cell(page, "M13")).toBe("101,4%");
+  expect(await cell(page, "A2")).toBe("Bộ Công nghiệp nặng");
+  expect(await formulaOf(page, "K17")).toBe("2800");
+  expect(await formulaOf(page, "F31")).toBe("1500");
+  expect(await formulaOf(page, "E24")).toBe("1700");
+  expect(await cell(page, "M17")).toBe("101,4%");
   // A second update from the same form starts from what the first one wrote.
   await fill(page, { unit: "Bộ Cơ khí" });
   expect((await write(page)).intent).toBe("success");
-  expect(await cell(page, "C4")).toBe("Bộ Cơ khí");
-  expect(await formulaOf(page, "K13")).toBe("2800");
+  expect(await cell(page, "A2")).toBe("Bộ Cơ khí");
+  expect(await formulaOf(page, "K17")).toBe("2800");
 });
 
-/** The price in F13 typed over by hand, then an update of the unit's name: the pane's verdict. */
+/** The price in F17 typed over by hand, then an update of the unit's name: the pane's verdict. */
 async function handEditThenUpdate(page: Page): Promise<{ intent: string; text: string }> {
   await writePlan(page);
-  await typeInto(page, "F13", "2");
+  await typeInto(page, "F17", "2");
   await reopen(page);
   await fill(page, { unit: "Bộ Công nghiệp nặng" });
   return await write(page);
@@ -72,15 +70,15 @@ test("a hand-edited template cell makes Update ask, listing it; keeping the edit
   const { page } = session;
   const question = await handEditThenUpdate(page);
   expect(question.intent).toBe("warning");
-  expect(question.text).toContain("F13");
+  expect(question.text).toContain("F17");
   expect(question.text).toContain("“1”");
   expect(question.text).toContain("“2”");
   // Nothing was written while the pane asks.
-  expect(await cell(page, "C4")).toBe("Công nghiệp miền Bắc");
+  expect(await cell(page, "A2")).toBe("Công nghiệp miền Bắc");
   await page.locator(".status fluent-button", { hasText: "Giữ các ô đã sửa" }).click();
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
-  expect(await cell(page, "C4")).toBe("Bộ Công nghiệp nặng");
-  expect(await formulaOf(page, "F13")).toBe("2");
+  expect(await cell(page, "A2")).toBe("Bộ Công nghiệp nặng");
+  expect(await formulaOf(page, "F17")).toBe("2");
 });
 
 test("overwriting a hand edit restores the template's value and keeps the old version as a sheet", async () => {
@@ -91,7 +89,7 @@ test("overwriting a hand edit restores the template's value and keeps the old ve
   const done = page.locator(".status fluent-message-bar[intent=success]");
   await done.waitFor();
   expect(await done.innerText()).toContain("KH 1965 (trước cập nhật)");
-  expect(await formulaOf(page, "F13")).toBe("1");
+  expect(await formulaOf(page, "F17")).toBe("1");
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965", "KH 1965 (trước cập nhật)"]);
 });
 
@@ -99,7 +97,7 @@ test("rows inserted above the template: Update writes where it is now and the le
   session = await openPreview("vi");
   const { page } = session;
   await writePlan(page);
-  await typeInto(page, "K13", "2800");
+  await typeInto(page, "K17", "2800");
   await page.locator('td[data-cell="A1"]').click();
   await page.evaluate(() => (window as unknown as { htPreview: { insertRows(n: number): void } }).htPreview.insertRows(2));
   await typeInto(page, "A1", "CÔNG TY MÁY CÔNG CỤ SỐ 1 — THƯ NGỎ");
@@ -109,10 +107,12 @@ test("rows inserted above the template: Update writes where it is now and the le
   expect(verdict.intent).toBe("success");
   expect(await cell(page, "A1")).toBe("CÔNG TY MÁY CÔNG CỤ SỐ 1 — THƯ NGỎ");
   expect(await cell(page, "A2")).toBe("");
-  expect(await cell(page, "A3")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
-  expect(await cell(page, "C6")).toBe("Bộ Công nghiệp nặng");
-  expect(await formulaOf(page, "K15")).toBe("2800");
-  expect(await cell(page, "I15")).toBe("89%");
+  // The template two rows lower: its heading (superior body, unit), the title, the product row.
+  expect(await cell(page, "A3")).toBe("Ủy ban Kế hoạch Nhà nước");
+  expect(await cell(page, "A4")).toBe("Bộ Công nghiệp nặng");
+  expect(await cell(page, "A8")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
+  expect(await formulaOf(page, "K19")).toBe("2800");
+  expect(await cell(page, "I19")).toBe("89%");
 });
 
 test("a plan whose unit is =1+1 freezes into a copy that shows the text, and 007 stays 007", async () => {
@@ -123,19 +123,20 @@ test("a plan whose unit is =1+1 freezes into a copy that shows the text, and 007
   await addRows(page, "products", 1);
   await fill(page, { "products[0].name": "TRUE", "products[0].uom": "1/2", "products[0].baseQty": 1458, "products[0].planQty": 2761, "products[0].price": 1 });
   expect((await write(page)).intent).toBe("success");
-  expect(await cell(page, "C4")).toBe("=1+1");
-  expect(await cell(page, "C5")).toBe("007");
-  expect(await cell(page, "B13")).toBe("TRUE");
-  expect(await cell(page, "C13")).toBe("1/2");
+  // The heading: superior body on A1, unit on A2; the product on row 17.
+  expect(await cell(page, "A2")).toBe("=1+1");
+  expect(await cell(page, "A1")).toBe("007");
+  expect(await cell(page, "B17")).toBe("TRUE");
+  expect(await cell(page, "C17")).toBe("1/2");
   await page.locator(".form-head fluent-button").click();
   await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Lưu thành giá trị" }).click();
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965", "KH 1965 (giá trị)"]);
-  expect(await cell(page, "C4")).toBe("=1+1");
-  expect(await cell(page, "C5")).toBe("007");
-  expect(await cell(page, "B13")).toBe("TRUE");
+  expect(await cell(page, "A2")).toBe("=1+1");
+  expect(await cell(page, "A1")).toBe("007");
+  expect(await cell(page, "B17")).toBe("TRUE");
   // The growth was a formula; in the copy it is its value.
-  expect(await formulaOf(page, "I13")).toMatch(/^0\.89/);
+  expect(await formulaOf(page, "I17")).toMatch(/^0\.89/);
 });
 
 test("Back on a changed form asks first; keep editing keeps what was typed, discard leaves", async () => {

@@ -83,12 +83,14 @@ describe("freeze copies values as values", () => {
     expect(name).toBe("KH 1974 (values)");
     const frozen = excel.sheet(name);
     expect([...frozen.cells.values()].filter((c) => c.kind === "formula")).toEqual([]);
-    expect(excel.stored(name, "C4")).toMatchObject({ kind: "text", value: "=1+1" });
-    expect(excel.stored(name, "C5")).toMatchObject({ kind: "text", value: "@x" });
-    expect(excel.stored(name, "B13")).toMatchObject({ kind: "text", value: "+1+1" });
-    expect(excel.stored(name, "C13")).toMatchObject({ kind: "text", value: "-x" });
-    // Formats and merges come with the sheet's copy.
-    expect(frozen.formats.get("12,8")).toBe(source.formats.get("12,8"));
+    // The heading: superior body on A1, unit on A2; the first product on row 17.
+    expect(excel.stored(name, "A2")).toMatchObject({ kind: "text", value: "=1+1" });
+    expect(excel.stored(name, "A1")).toMatchObject({ kind: "text", value: "@x" });
+    expect(excel.stored(name, "B17")).toMatchObject({ kind: "text", value: "+1+1" });
+    expect(excel.stored(name, "C17")).toMatchObject({ kind: "text", value: "-x" });
+    // Formats and merges come with the sheet's copy (the first product's price, F17).
+    expect(source.formats.get("16,5")).toBeDefined();
+    expect(frozen.formats.get("16,5")).toBe(source.formats.get("16,5"));
     expect(frozen.merges.length).toBe(source.merges.length);
   });
 });
@@ -113,10 +115,25 @@ describe("dates are Excel's serials", () => {
     expect(() => excelSerial("1899-12-31")).toThrow(RangeError);
   });
 
-  test("a contract in force from 1 February 1900 gets serial 32 in its cell", () => {
-    const inputs: Inputs = { ...CONTRACT_TWO_GRADES, fields: { ...CONTRACT_TWO_GRADES.fields, signDate: "1900-01-15", startDate: "1900-02-01" } };
+  test("a contract's deliveries on 1 February and 1 March 1900 get serials 32 and 61 in their cells", () => {
+    const inputs: Inputs = {
+      ...CONTRACT_TWO_GRADES,
+      fields: { ...CONTRACT_TWO_GRADES.fields, signDate: "1900-01-15", startDate: "1900-02-01", endDate: "1900-12-31" },
+      tables: {
+        ...CONTRACT_TWO_GRADES.tables,
+        deliveries: [
+          { date: "1900-02-01", note: "Đợt 1", share: 0.5 },
+          { date: "1900-03-01", note: "Đợt 2", share: 0.5 },
+        ],
+      },
+    };
+    expect(validateInputs(CONTRACT, inputs)).toEqual([]);
     const plan = renderTemplate(CONTRACT, inputs, "vi");
-    expect(plan.cells.some((c) => "number" in c.content && c.content.number === 32)).toBe(true);
+    const dated = plan.formats.filter((f) => f.format === "date").map((f) => f.area);
+    const serials = plan.cells
+      .filter((c) => dated.some((a) => c.row >= a.row && c.row < a.row + a.rows && c.col >= a.col && c.col < a.col + a.cols))
+      .flatMap((c) => ("number" in c.content ? [c.content.number] : []));
+    expect(serials).toEqual([32, 61]);
   });
 });
 

@@ -1,7 +1,8 @@
 /** The preview grid's pure parts: geometry, selection and moves, clipboard text, and page breaks. */
 import { Axis, heightPixels, widthPixels } from "../../src/preview/grid-geometry";
 import { fitScale, pageBreaks, paper } from "../../src/preview/print-layout";
-import { jump, mergeAt, parseAddress, rangeOf, step, toTsv } from "../../src/preview/selection";
+import { jump, lastUsed, mergeAt, parseAddress, rangeOf, step, toTsv } from "../../src/preview/selection";
+import { PreviewBook } from "../../src/preview/book";
 
 describe("grid geometry", () => {
   test("Excel's column widths and row heights in pixels: 8.43 characters is 64 px, 15 points is 20 px", () => {
@@ -57,6 +58,23 @@ describe("selection", () => {
     expect(jump({ row: 2, col: 0 }, 1, 0, limits, isFilled)).toEqual({ row: 6, col: 0 });
     expect(jump({ row: 6, col: 0 }, 1, 0, limits, isFilled)).toEqual({ row: 99, col: 0 });
     expect(jump({ row: 0, col: 0 }, -1, 0, limits, isFilled)).toEqual({ row: 0, col: 0 });
+  });
+
+  test("Ctrl+End goes to the last row and column holding something, not to the end of a template's defined name over empty rows", () => {
+    const book = new PreviewBook("Sheet1");
+    const hf = book.hf;
+    // A template of 4 × 3 whose last row is blank (a signature block ends with one), named as Update names it.
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [["Hợp đồng", null, null], [null, null, "=1+1"], ["Bên A", null, null], [null, null, null]]);
+    hf.addNamedExpression("HT_Tabc", "=Sheet1!$A$1:$E$4");
+    const size = hf.getSheetDimensions(0);
+    expect(size).toEqual({ width: 5, height: 4 });
+    const used = (c: { row: number; col: number }) => {
+      const content = hf.getCellSerialized({ sheet: 0, row: c.row, col: c.col });
+      return content !== null && content !== undefined && content !== "";
+    };
+    // Row 3 holds "Bên A", column C the formula: their crossing, empty, as Excel's Ctrl+End.
+    expect(lastUsed(size, used)).toEqual({ row: 2, col: 2 });
+    expect(lastUsed({ width: 0, height: 0 }, used)).toEqual({ row: 0, col: 0 });
   });
 
   test("copied text is tab-separated lines ending in CRLF, with tabs, line breaks and quotes quoted as Excel does", () => {

@@ -6,6 +6,7 @@ import { defaultInputs, validateInputs } from "../../src/templates/validate";
 import { readPayload, type Stored } from "../../src/templates/payload";
 import { payloadXml } from "../support/legacy-payload";
 import { TEMPLATES } from "../../src/templates/catalog";
+import { fingerprint, type Written } from "../../src/workbook/update-plan";
 import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import { NORM_SHEET } from "../../src/templates/norm-sheet";
 import { PRICE_PLAN } from "../../src/templates/price-plan";
@@ -183,6 +184,23 @@ describe("stored inputs in a custom XML part (the format before the state sheet)
   test("read back after Excel adds an XML declaration and a namespace prefix", () => {
     const xml = payloadXml(stored).replace("<payload", '<?xml version="1.0" encoding="UTF-8"?>\n<ns0:payload').replace("</payload>", "</ns0:payload>");
     expect(readPayload(xml)).toEqual(stored);
+  });
+
+  test("a year-by-year plan's fingerprint, whose entry rows are the years between two fields, is read back", () => {
+    const plan = renderTemplate(PLAN_TARGETS, PLAN_1961_65, "vi");
+    const written = fingerprint(plan, { row: 0, col: 0 });
+    expect(written.entries.some((e) => typeof e.source !== "string")).toBe(true);
+    const yearly: Stored = {
+      template: "plan",
+      lang: "vi",
+      inputs: PLAN_1961_65,
+      placement: { sheetId: "{A1B2}", row: 0, col: 0, rows: plan.rows, cols: plan.cols, name: "HT_Tabc", written },
+      version: 0,
+    };
+    expect(readPayload(payloadXml(yearly))).toEqual(yearly);
+    const broken = { ...written, entries: written.entries.map((e) => ({ ...e, source: { years: { from: 1960 } } })) };
+    const xml = payloadXml({ ...yearly, placement: { ...yearly.placement, written: broken as unknown as Written } });
+    expect("problem" in readPayload(xml)).toBe(true);
   });
 
   test.each([

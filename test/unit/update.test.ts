@@ -5,13 +5,17 @@
  */
 import { excelWorkbook } from "../../src/excel/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { PRICE_PLAN } from "../../src/templates/price-plan";
+import { NORM_SHEET } from "../../src/templates/norm-sheet";
+import { CONTRACT } from "../../src/templates/contract";
+import { address } from "../../src/templates/cell-plan";
 import { renderTemplate } from "../../src/templates/render";
 import type { Stored } from "../../src/templates/payload";
 import { STATE_SHEET } from "../../src/workbook/state-rows";
-import type { Inputs } from "../../src/templates/model";
+import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import type { UpdateAnswers } from "../../src/workbook/update-plan";
 import type { Filled } from "../../src/workbook/port";
-import { PLAN_COOPERATIVE } from "../fixtures/samples";
+import { CONTRACT_TWO_GRADES, NORM_BASKETS, PLAN_1961_65, PLAN_COOPERATIVE, PRICE_PLAN_BASKETS } from "../fixtures/samples";
 import { FakeExcel, REQUEST_LIMIT, installExcelEnums } from "../support/fake-excel";
 import { payloadXml } from "../support/legacy-payload";
 import { rewriteStored, storedOnly } from "../support/state-sheet";
@@ -44,10 +48,10 @@ const snapshot = (excel: FakeExcel) => JSON.stringify([excel.sheets.map((s) => [
 describe("Update keeps the actuals people typed", () => {
   test("actual quantities and hours follow their product by name when the unit is renamed and the products reordered", async () => {
     const { excel, port } = await written();
-    // Products on rows 13–14 (actual qty in K), labour on rows 19–20 (hours worked in F).
-    excel.type(SHEET, "K13", "14000");
-    excel.type(SHEET, "K14", "900");
-    excel.type(SHEET, "F19", "21500");
+    // Products on rows 17–18 (actual qty in K), labour on rows 28–29 (hours worked in F).
+    excel.type(SHEET, "K17", "14000");
+    excel.type(SHEET, "K18", "900");
+    excel.type(SHEET, "F28", "21500");
     const reordered: Inputs = {
       ...renamed(PLAN_COOPERATIVE, "HTX Mây tre Phú Vinh mới"),
       tables: { ...PLAN_COOPERATIVE.tables, products: [...PLAN_COOPERATIVE.tables.products].reverse() },
@@ -57,18 +61,19 @@ describe("Update keeps the actuals people typed", () => {
     expect(outcome).toMatchObject({ ok: true, sheetName: SHEET });
     // Number formats stay, on rewritten cells and on cells left as they were.
     expect(new Map(excel.sheet(SHEET).formats)).toEqual(formats);
-    expect(excel.cell(SHEET, "C4")).toBe("HTX Mây tre Phú Vinh mới");
-    expect(excel.cell(SHEET, "B13")).toBe("Mành tre");
-    expect(excel.cell(SHEET, "K13")).toBe(900);
-    expect(excel.cell(SHEET, "K14")).toBe(14000);
-    expect(excel.cell(SHEET, "B20")).toBe("Làn mây xuất khẩu");
-    expect(excel.cell(SHEET, "F20")).toBe(21500);
-    expect(excel.cell(SHEET, "F19")).toBe("");
+    // The unit line of the heading, under the superior body.
+    expect(excel.cell(SHEET, "A2")).toBe("HTX Mây tre Phú Vinh mới");
+    expect(excel.cell(SHEET, "B17")).toBe("Mành tre");
+    expect(excel.cell(SHEET, "K17")).toBe(900);
+    expect(excel.cell(SHEET, "K18")).toBe(14000);
+    expect(excel.cell(SHEET, "B29")).toBe("Làn mây xuất khẩu");
+    expect(excel.cell(SHEET, "F29")).toBe(21500);
+    expect(excel.cell(SHEET, "F28")).toBe("");
   });
 
   test("a product removed from the form whose actuals hold data is asked about, and nothing is written before the answer", async () => {
     const { excel, port } = await written();
-    excel.type(SHEET, "K14", "900");
+    excel.type(SHEET, "K18", "900");
     const before = snapshot(excel);
     const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
     const outcome = await update(port, fewer);
@@ -78,7 +83,7 @@ describe("Update keeps the actuals people typed", () => {
 
   test("kept rows go below the template, with their key and their actuals", async () => {
     const { excel, port } = await written();
-    excel.type(SHEET, "K14", "900");
+    excel.type(SHEET, "K18", "900");
     const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
     const outcome = await update(port, fewer, { orphans: "keep" });
     expect(outcome).toMatchObject({ ok: true });
@@ -90,36 +95,36 @@ describe("Update keeps the actuals people typed", () => {
 
   test("dropped rows are kept in a backup copy of the sheet, named for what it is", async () => {
     const { excel, port } = await written();
-    excel.type(SHEET, "K14", "900");
+    excel.type(SHEET, "K18", "900");
     const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
     const outcome = await update(port, fewer, { orphans: "drop" });
     expect(outcome).toMatchObject({ ok: true, backup: "KH 1974 (trước cập nhật)" });
-    expect(excel.cell("KH 1974 (trước cập nhật)", "K14")).toBe(900);
-    expect(excel.cell(SHEET, "K14")).toBe("");
+    expect(excel.cell("KH 1974 (trước cập nhật)", "K18")).toBe(900);
+    expect(excel.cell(SHEET, "K18")).toBe("");
   });
 });
 
 describe("Update asks about template cells a person changed", () => {
   test("a hand-edited price is listed with what the template wrote and what is there now; nothing written yet", async () => {
     const { excel, port } = await written();
-    excel.type(SHEET, "F13", "4");
+    excel.type(SHEET, "F17", "4");
     const before = snapshot(excel);
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
-    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F13", wrote: "3.5", now: "4" }], orphans: [] } });
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F17", wrote: "3.5", now: "4" }], orphans: [] } });
     expect(snapshot(excel)).toBe(before);
   });
 
   test("keep leaves the edit and updates the rest; overwrite restores it and keeps a backup", async () => {
     const { excel, port } = await written();
-    excel.type(SHEET, "F13", "4");
+    excel.type(SHEET, "F17", "4");
     expect(await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"), { edits: "keep" })).toMatchObject({ ok: true });
-    expect(excel.cell(SHEET, "F13")).toBe(4);
-    expect(excel.cell(SHEET, "C4")).toBe("HTX mới");
+    expect(excel.cell(SHEET, "F17")).toBe(4);
+    expect(excel.cell(SHEET, "A2")).toBe("HTX mới");
     // The kept edit is now part of what the pane knows was there: asked again, since it still differs.
     const again = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới hơn"), { edits: "overwrite" });
     expect(again).toMatchObject({ ok: true, backup: "KH 1974 (trước cập nhật)" });
-    expect(excel.cell(SHEET, "F13")).toBe(3.5);
-    expect(excel.cell("KH 1974 (trước cập nhật)", "F13")).toBe(4);
+    expect(excel.cell(SHEET, "F17")).toBe(3.5);
+    expect(excel.cell("KH 1974 (trước cập nhật)", "F17")).toBe(4);
   });
 
   test("an unchanged sheet updates without a question", async () => {
@@ -129,35 +134,35 @@ describe("Update asks about template cells a person changed", () => {
 
   test("when this version cannot tell what was written (another renderer), the edit is still asked, marked unknown", async () => {
     const { excel, port } = await written();
-    excel.type(SHEET, "F13", "4");
-    // What an older add-in wrote on row 13 hashes differently from what this one renders.
+    excel.type(SHEET, "F17", "4");
+    // What an older add-in wrote on row 17 hashes differently from what this one renders.
     rewriteStored(excel, (stored) => {
       const rows = stored.placement.written!.rows.split(".");
-      rows[12] = "older";
+      rows[16] = "older";
       return { ...stored, placement: { ...stored.placement, written: { ...stored.placement.written!, rows: rows.join(".") } } };
     });
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
-    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F13", wrote: null, now: "4" }] } });
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F17", wrote: null, now: "4" }] } });
   });
 });
 
 describe("Update finds the template by its defined name", () => {
   test("after rows are inserted above, it writes where the template is now and the letterhead stays", async () => {
     const { excel, port } = await written();
-    excel.type(SHEET, "K13", "14000");
+    excel.type(SHEET, "K17", "14000");
     excel.insertRows(SHEET, 0, 3);
     excel.type(SHEET, "A1", "CÔNG TY MÂY TRE — THƯ NGỎ");
     excel.type(SHEET, "A2", "Kính gửi ban giám đốc");
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
-    expect(outcome).toMatchObject({ ok: true, address: "A4:M40" });
+    expect(outcome).toMatchObject({ ok: true, address: "A4:M60" });
     expect(excel.cell(SHEET, "A1")).toBe("CÔNG TY MÂY TRE — THƯ NGỎ");
     expect(excel.cell(SHEET, "A2")).toBe("Kính gửi ban giám đốc");
     expect(excel.cell(SHEET, "A3")).toBe("");
-    expect(excel.cell(SHEET, "C7")).toBe("HTX mới");
-    expect(excel.cell(SHEET, "K16")).toBe(14000);
-    expect(excel.cell(SHEET, "G16")).toBe("=D16*F16");
+    expect(excel.cell(SHEET, "A5")).toBe("HTX mới");
+    expect(excel.cell(SHEET, "K20")).toBe(14000);
+    expect(excel.cell(SHEET, "G20")).toBe("=D20*F20");
     const stored = (await entry(port)).stored;
-    expect(excel.names.get(stored.placement.name!)).toBe("KH 1974!A4:M40");
+    expect(excel.names.get(stored.placement.name!)).toBe("KH 1974!A4:M60");
     expect(stored.placement).toMatchObject({ row: 3, col: 0 });
   });
 
@@ -179,7 +184,7 @@ describe("a filled template can be forgotten", () => {
     expect(storedOnly(excel)).toEqual([]);
     expect(await port.listFilled()).toEqual([]);
     expect(excel.names.size).toBe(0);
-    expect(excel.cell(SHEET, "B13")).toBe("Làn mây xuất khẩu");
+    expect(excel.cell(SHEET, "B17")).toBe("Làn mây xuất khẩu");
   });
 
   test("or with its sheet", async () => {
@@ -259,14 +264,14 @@ describe("a template written before names and fingerprints", () => {
     excel.names.delete(name!);
     excel.sheets.splice(excel.sheets.indexOf(excel.sheet(STATE_SHEET)), 1);
     excel.parts.set("{P-OLD}", payloadXml({ ...stored, placement: legacy }));
-    excel.type(SHEET, "F13", "4");
-    excel.type(SHEET, "K13", "14000");
+    excel.type(SHEET, "F17", "4");
+    excel.type(SHEET, "K17", "14000");
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
-    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F13", wrote: "3.5", now: "4" }] } });
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F17", wrote: "3.5", now: "4" }] } });
     expect(await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"), { edits: "keep" })).toMatchObject({ ok: true });
-    expect(excel.cell(SHEET, "K13")).toBe(14000);
+    expect(excel.cell(SHEET, "K17")).toBe(14000);
     const now = (await entry(port)).stored.placement;
-    expect(excel.names.get(now.name!)).toBe("KH 1974!A1:M37");
+    expect(excel.names.get(now.name!)).toBe("KH 1974!A1:M57");
   });
 });
 
@@ -284,12 +289,97 @@ describe("rows are matched by their declared key", () => {
       },
     };
     const { excel, port } = await written(twice);
-    // Materials on rows 25–27, "actually used" in column I.
-    excel.type(SHEET, "I25", "5000");
-    excel.type(SHEET, "I26", "6100");
-    excel.type(SHEET, "I27", "6200");
+    // Materials on rows 34–36, "actually used" in column I.
+    excel.type(SHEET, "I34", "5000");
+    excel.type(SHEET, "I35", "6100");
+    excel.type(SHEET, "I36", "6200");
     const moved: Inputs = { ...twice, tables: { ...twice.tables, materials: [twice.tables.materials[1], twice.tables.materials[2], twice.tables.materials[0]] } };
     expect(await update(port, moved)).toMatchObject({ ok: true });
-    expect([excel.cell(SHEET, "I25"), excel.cell(SHEET, "I26"), excel.cell(SHEET, "I27")]).toEqual([6100, 6200, 5000]);
+    expect([excel.cell(SHEET, "I34"), excel.cell(SHEET, "I35"), excel.cell(SHEET, "I36")]).toEqual([6100, 6200, 5000]);
+  });
+});
+
+/** A template written on a new sheet of a fresh fake Excel, with its port and sheet name. */
+async function writtenOf(template: TemplateDecl, inputs: Inputs) {
+  const excel = new FakeExcel("Sheet1");
+  const port = excelWorkbook(excel.run);
+  const outcome = await port.insert(renderTemplate(template, inputs, "vi"), { template: template.id, lang: "vi", inputs }, { kind: "newSheet" });
+  if (!outcome.ok) throw new Error(`not written: ${outcome.reason}`);
+  return { excel, port, sheet: outcome.sheetName };
+}
+
+async function updateOf(port: ReturnType<typeof excelWorkbook>, template: TemplateDecl, inputs: Inputs, answers?: UpdateAnswers) {
+  const filled = await entry(port);
+  return port.update(filled.partId, filled.stored, renderTemplate(template, inputs, "vi"), { template: template.id, lang: "vi", inputs }, { answers });
+}
+
+const at = (row: number, col: number) => address({ row, col, rows: 1, cols: 1 });
+
+describe("year-by-year actuals are keyed by their year", () => {
+  // The 1961–65 plan: years 1960–1965 on rows 22–27, the actual value in column E.
+  test("when the base year moves, an actual stays with its year, and a year that leaves the plan is asked about", async () => {
+    const { excel, port, sheet } = await writtenOf(PLAN_TARGETS, PLAN_1961_65);
+    expect(excel.cell(sheet, "A24")).toBe(1962);
+    excel.type(sheet, "E22", "1458");
+    excel.type(sheet, "E24", "1800");
+    const later: Inputs = { ...PLAN_1961_65, fields: { ...PLAN_1961_65.fields, baseYear: 1961 } };
+    const asked = await updateOf(port, PLAN_TARGETS, later);
+    expect(asked).toMatchObject({ ok: false, reason: "ask", question: { orphans: [{ label: "1960", values: ["1458"] }], edits: [] } });
+    expect(await updateOf(port, PLAN_TARGETS, later, { orphans: "keep" })).toMatchObject({ ok: true });
+    // 1961 is the first year now: 1962 is one row higher, its actual with it.
+    expect(excel.cell(sheet, "A23")).toBe(1962);
+    expect(excel.cell(sheet, "E23")).toBe(1800);
+    expect(excel.cell(sheet, "E24")).toBe("");
+  });
+});
+
+describe("the per-product quality columns are entries", () => {
+  test("quantities by grade follow their product when the products are reordered, and are not asked as edits", async () => {
+    const { excel, port, sheet } = await writtenOf(PLAN_TARGETS, PLAN_COOPERATIVE);
+    // Quality on rows 45–46: first grade, second grade, reject in D, E, F.
+    expect(excel.cell(sheet, "B45")).toBe("Làn mây xuất khẩu");
+    excel.type(sheet, "D45", "13000");
+    excel.type(sheet, "E45", "600");
+    excel.type(sheet, "F46", "12");
+    const reordered: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [...PLAN_COOPERATIVE.tables.products].reverse() } };
+    expect(await updateOf(port, PLAN_TARGETS, reordered)).toMatchObject({ ok: true });
+    expect(excel.cell(sheet, "B46")).toBe("Làn mây xuất khẩu");
+    expect([excel.cell(sheet, "D46"), excel.cell(sheet, "E46"), excel.cell(sheet, "F45")]).toEqual([13000, 600, 12]);
+    expect([excel.cell(sheet, "D45"), excel.cell(sheet, "E45"), excel.cell(sheet, "F46")]).toEqual(["", "", ""]);
+  });
+});
+
+describe("every template updates without losing a hand edit", () => {
+  const cases: [string, TemplateDecl, Inputs, (inputs: Inputs) => Inputs][] = [
+    ["the price plan", PRICE_PLAN, PRICE_PLAN_BASKETS, (i) => renamed(i, "HTX mới")],
+    ["the norm sheet", NORM_SHEET, NORM_BASKETS, (i) => renamed(i, "HTX mới")],
+    ["the contract", CONTRACT, CONTRACT_TWO_GRADES, (i) => ({ ...i, fields: { ...i.fields, buyerRep: "Lê Văn C" } })],
+    ["the 1961–65 plan, year by year", PLAN_TARGETS, PLAN_1961_65, (i) => renamed(i, "Bộ Công nghiệp nặng")],
+  ];
+
+  test.each(cases)("%s: unchanged, it updates without a question", async (_what, template, inputs, change) => {
+    const { port } = await writtenOf(template, inputs);
+    expect(await updateOf(port, template, change(inputs))).toMatchObject({ ok: true });
+  });
+
+  test.each(cases)("%s: a number it wrote, typed over, is asked about; keep keeps it and the change is written", async (_what, template, inputs, change) => {
+    const { excel, port, sheet } = await writtenOf(template, inputs);
+    const plan = renderTemplate(template, inputs, "vi");
+    const next = renderTemplate(template, change(inputs), "vi");
+    const entries = new Set(plan.entries.flatMap((e) => Array.from({ length: e.rows }, (_, r) => e.cols.map((c) => at(e.firstRow + r, c))).flat()));
+    const target = plan.cells.find((c) => "number" in c.content && !entries.has(at(c.row, c.col)));
+    if (!target || !("number" in target.content)) throw new Error("no number written");
+    const where = at(target.row, target.col);
+    excel.type(sheet, where, "777");
+    const before = snapshot(excel);
+    const outcome = await updateOf(port, template, change(inputs));
+    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: where, wrote: String(target.content.number), now: "777" }], orphans: [] } });
+    expect(snapshot(excel)).toBe(before);
+    expect(await updateOf(port, template, change(inputs), { edits: "keep" })).toMatchObject({ ok: true });
+    expect(excel.cell(sheet, where)).toBe(777);
+    // What changed is written: some cell now holds the new version's text.
+    const changed = next.cells.find((c) => "text" in c.content && !plan.cells.some((o) => o.row === c.row && o.col === c.col && "text" in o.content && o.content.text === (c.content as { text: string }).text));
+    if (!changed || !("text" in changed.content)) throw new Error("the change shows nowhere");
+    expect(excel.cell(sheet, at(changed.row, changed.col))).toBe(changed.content.text);
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * A table's rows in order, kept in the page in chunks of ten. The browser skips laying out and
+ * painting a chunk that is off screen (content-visibility), so a change costs one chunk's work
+ * however long the table is, while every row stays in the page for find-in-page, forms and tests.
+ */
+import { h } from "./dom";
+
+const CHUNK = 10;
+
+export class RowList {
+  readonly rows: HTMLElement[] = [];
+
+  constructor(readonly body: HTMLElement) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  indexOf(row: HTMLElement): number {
+    return this.rows.indexOf(row);
+  }
+
+  /** Adds rows at the end: into the last chunk while it has room, then into new chunks. */
+  append(rows: readonly HTMLElement[]): void {
+    let last = this.body.lastElementChild as HTMLElement | null;
+    const fragment = document.createDocumentFragment();
+    for (const row of rows) {
+      if (!last || last.childElementCount >= CHUNK) {
+        last = h("div", { class: "chunk", role: "none" });
+        fragment.append(last);
+      }
+      last.append(row);
+      this.rows.push(row);
+    }
+    this.body.append(fragment);
+  }
+
+  remove(index: number): void {
+    const [row] = this.rows.splice(index, 1);
+    const chunk = row.parentElement!;
+    row.remove();
+    if (chunk.childElementCount === 0) chunk.remove();
+  }
+
+  /** Exchanges two rows, wherever their chunks are. */
+  swap(i: number, j: number): void {
+    const a = this.rows[i];
+    const b = this.rows[j];
+    const marker = document.createComment("");
+    a.replaceWith(marker);
+    b.replaceWith(a);
+    marker.replaceWith(b);
+    this.rows[i] = b;
+    this.rows[j] = a;
+  }
+}

@@ -1,0 +1,83 @@
+/** The preview's workbook keeps a sheet's looks beside its cells; inserted rows move both, as in Excel. */
+import { PreviewBook, cellKey, rowsInserted } from "../../src/preview/book";
+import { previewWorkbook } from "../../src/preview/workbook";
+import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { renderTemplate } from "../../src/templates/render";
+import { CONTRACT } from "../../src/templates/contract";
+import type { Inputs, TemplateDecl } from "../../src/templates/model";
+import { NORM_SHEET } from "../../src/templates/norm-sheet";
+import { PRICE_PLAN } from "../../src/templates/price-plan";
+import { CONTRACT_TWO_GRADES, NORM_BASKETS, PLAN_1961_65, PLAN_COOPERATIVE, PRICE_PLAN_BASKETS } from "../fixtures/samples";
+
+async function written(template: TemplateDecl, inputs: Inputs) {
+  const book = new PreviewBook("Trang1");
+  const plan = renderTemplate(template, inputs, "vi");
+  const outcome = await previewWorkbook(book).insert(plan, { template: template.id, lang: "vi", inputs }, { kind: "newSheet" });
+  if (!outcome.ok) throw new Error("not written");
+  const sheet = book.hf.getSheetId(outcome.sheetName)!;
+  return { book, plan, sheet, look: book.look(sheet) };
+}
+
+describe("rows inserted in the preview", () => {
+  test("a band moves down when rows go in above it, grows when they go in inside it, stays when they go in below", () => {
+    const band = { row: 4, rows: 3, col: 1, cols: 2 };
+    expect(rowsInserted(band, 0, 2)).toEqual({ row: 6, rows: 3, col: 1, cols: 2 });
+    expect(rowsInserted(band, 4, 2)).toEqual({ row: 6, rows: 3, col: 1, cols: 2 });
+    expect(rowsInserted(band, 5, 2)).toEqual({ row: 4, rows: 5, col: 1, cols: 2 });
+    expect(rowsInserted(band, 7, 2)).toBe(band);
+  });
+
+  test("a contract's row heights (wrapped clauses), ruled tables and merges move with its cells", async () => {
+    const { book, plan, sheet, look } = await written(CONTRACT, CONTRACT_TWO_GRADES);
+    const ruled = (down: number) =>
+      new Set(plan.borders.flatMap((a) => Array.from({ length: a.rows * a.cols }, (_, i) => cellKey(down + a.row + Math.floor(i / a.cols), a.col + (i % a.cols)))));
+    const heights = (down: number) => new Map(plan.heights.map((h) => [down + h.row, h.points]));
+    expect(plan.heights.length).toBeGreaterThan(0);
+    expect(look.ruled).toEqual(ruled(0));
+    expect(look.heights).toEqual(heights(0));
+
+    book.insertRows(sheet, 0, 2);
+    expect(book.hf.getCellSerialized({ sheet, row: 2 + plan.cells[0].row, col: plan.cells[0].col })).toBeTruthy();
+    expect(look.ruled).toEqual(ruled(2));
+    expect(look.heights).toEqual(heights(2));
+    expect(look.merges).toEqual(plan.merges.map((m) => ({ ...m, row: m.row + 2 })));
+  });
+
+  test("a plan's print area and print titles move with its cells, and the area takes in rows inserted inside it", async () => {
+    const { book, plan, sheet, look } = await written(PLAN_TARGETS, PLAN_COOPERATIVE);
+    const titles = plan.printTitles!;
+    expect(look.print).toMatchObject({ area: plan.printArea, titleRows: titles });
+    book.insertRows(sheet, 0, 2);
+    expect(look.print?.area).toEqual({ ...plan.printArea, row: plan.printArea.row + 2 });
+    expect(look.print?.titleRows).toEqual({ ...titles, row: titles.row + 2 });
+    // One row inside the template, below its title row.
+    book.insertRows(sheet, titles.row + 10, 1);
+    expect(look.print?.area).toEqual({ ...plan.printArea, row: plan.printArea.row + 2, rows: plan.printArea.rows + 1 });
+    expect(look.print?.titleRows).toEqual({ ...titles, row: titles.row + 2 });
+  });
+});
+
+describe("the preview updates every template as the Excel adapter does", () => {
+  const cases: [string, TemplateDecl, Inputs][] = [
+    ["the plan", PLAN_TARGETS, PLAN_COOPERATIVE],
+    ["the 1961–65 plan, year by year", PLAN_TARGETS, PLAN_1961_65],
+    ["the contract", CONTRACT, CONTRACT_TWO_GRADES],
+    ["the price plan", PRICE_PLAN, PRICE_PLAN_BASKETS],
+    ["the norm sheet", NORM_SHEET, NORM_BASKETS],
+  ];
+
+  test.each(cases)("%s: unchanged, it updates without a question; a number typed over is asked about", async (_what, template, inputs) => {
+    const { book, plan, sheet } = await written(template, inputs);
+    const port = previewWorkbook(book);
+    const update = async () => {
+      const [filled] = await port.listFilled();
+      if (!("stored" in filled)) throw new Error(filled.problem.en);
+      return port.update(filled.partId, filled.stored, plan, { template: template.id, lang: "vi", inputs });
+    };
+    expect(await update()).toMatchObject({ ok: true });
+    const entries = new Set(plan.entries.flatMap((e) => Array.from({ length: e.rows * e.cols.length }, (_, i) => cellKey(e.firstRow + Math.floor(i / e.cols.length), e.cols[i % e.cols.length]))));
+    const target = plan.cells.find((c) => "number" in c.content && !entries.has(cellKey(c.row, c.col)))!;
+    book.hf.setCellContents({ sheet, row: target.row, col: target.col }, 777);
+    expect(await update()).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ row: target.row, col: target.col, now: "777" }], orphans: [] } });
+  });
+});
