@@ -66,7 +66,7 @@ test("the second of two updates of one template is refused, with the other perso
   await notice.waitFor();
   expect(await notice.innerText()).toContain("Sản lượng kế hoạch");
   await fill(second, { unit: "Bộ Công nghiệp nặng" });
-  expect(await second.locator('[data-path="products[0].planQty"]').inputValue()).toBe("2761");
+  expect(await second.locator('[data-path="products[0].planQty"]').inputValue()).toBe("2.761");
 
   // The accountant updates anyway: refused, the differences listed, nothing written.
   await second.locator("#write").click();
@@ -82,7 +82,7 @@ test("the second of two updates of one template is refused, with the other perso
   // Reloading shows the planner's version; updating from it goes through.
   await refusal.locator("fluent-button", { hasText: "Mở bản mới nhất" }).click();
   await second.locator('[data-path="products[0].planQty"]').waitFor();
-  expect(await second.locator('[data-path="products[0].planQty"]').inputValue()).toBe("2916");
+  expect(await second.locator('[data-path="products[0].planQty"]').inputValue()).toBe("2.916");
   await fill(second, { "products[0].planQty": 3000 });
   await second.locator("#write").click();
   await second.locator(".status fluent-message-bar[intent=success]").waitFor();
