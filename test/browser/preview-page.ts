@@ -92,11 +92,6 @@ export async function sheetTabs(page: Page): Promise<string[]> {
   return (await page.locator(".tabs .tab").allInnerTexts()).map((t) => t.trim());
 }
 
-/** The pane's form value of a control, and the raw content of a grid cell as the formula bar shows it. */
-export async function formulaOf(page: Page, address: string): Promise<string> {
-  await page.locator(`td[data-cell="${address}"]`).click();
-  return page.locator("#formula-bar").inputValue();
-}
 
 /** Types into a control as a person does, then leaves it (so the pane shows the number as it reads it). */
 export async function typeAndLeave(page: Page, path: string, text: string): Promise<void> {
@@ -113,4 +108,16 @@ export async function paste(page: Page, path: string, text: string): Promise<voi
     (el as HTMLElement).focus();
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/**
+ * Back to the home view from a form, as a person who means to leave: a changed form asks first
+ * (nothing typed is discarded silently), and the answer is "Discard changes".
+ */
+export async function leaveForm(page: Page): Promise<void> {
+  await page.locator(".form-head fluent-button").click();
+  const discard = page.locator(".status fluent-button", { hasText: /Bỏ thay đổi|Discard changes/ });
+  await Promise.race([page.locator(".card").first().waitFor(), discard.waitFor()]);
+  if (await discard.isVisible()) await discard.click();
+  await page.locator(".card").first().waitFor();
 }
