@@ -120,4 +120,6 @@ export async function leaveForm(page: Page): Promise<void> {
   await Promise.race([page.locator(".card").first().waitFor(), discard.waitFor()]);
   if (await discard.isVisible()) await discard.click();
   await page.locator(".card").first().waitFor();
+  // An answered question does not stay on the home view.
+  expect(await discard.count()).toBe(0);
 }
