@@ -123,3 +123,15 @@ export async function leaveForm(page: Page): Promise<void> {
   // An answered question does not stay on the home view.
   expect(await discard.count()).toBe(0);
 }
+
+/** The parties, dates and places every contract needs before it can be written. */
+export async function fillContractParties(page: Page): Promise<void> {
+  await fill(page, {
+    contractNo: "12/HĐKT", signDate: "1966-01-15", place: "Hà Nội",
+    buyerName: "Handicraft Export Corporation", buyerAddress: "31 Ngô Quyền, Hà Nội", buyerTaxCode: "0100107518",
+    buyerRep: "Nguyễn Văn A", buyerRepTitle: "Director",
+    sellerName: "Phú Vinh rattan cooperative", sellerAddress: "Phú Nghĩa, Chương Mỹ", sellerRep: "Trần Thị B",
+    sellerRepTitle: "Chair",
+    deliveryPlace: "Gia Lâm depot", startDate: "1966-02-01", endDate: "1966-12-31",
+  });
+}
