@@ -105,6 +105,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       "warning",
       say(lang, "unsaved"),
       button(say(lang, "discard"), () => {
+        // The question is answered: it must not stay on the view the user goes to.
+        clearStatus();
         open = undefined;
         step(then);
       }),

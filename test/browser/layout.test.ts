@@ -9,7 +9,8 @@ import { join } from "path";
 import type { Page } from "playwright-core";
 import { launch } from "./chromium";
 import { serveDist } from "./server";
-import { addRows, fill, openPreview, startTemplate, typeInto, write, type Session } from "./preview-page";
+import { TEMPLATES } from "../../src/templates/catalog";
+import { addRows, fill, leaveForm, openPreview, startTemplate, typeInto, write, type Session } from "./preview-page";
 
 jest.setTimeout(120_000);
 
@@ -88,7 +89,7 @@ describe.each([320, 350])("at %i px", (width) => {
     const overflow: Overflow[] = [];
     const tables: string[] = [];
     overflow.push(...(await sidewaysScroll(page, "home")));
-    for (const name of ["Chỉ tiêu kế hoạch", "Hợp đồng kinh tế"]) {
+    for (const name of TEMPLATES.map((t) => t.name.vi)) {
       await page.locator(".card", { hasText: name }).locator("fluent-button").click();
       await page.locator("form.template-form").waitFor();
       // Every table with rows, so that each has columns to scroll.
@@ -108,8 +109,7 @@ describe.each([320, 350])("at %i px", (width) => {
       await write(page);
       overflow.push(...(await sidewaysScroll(page, `${name}, errors`)));
       expect(await writeInReach(page)).toBe(true);
-      await page.locator(".form-head fluent-button").click();
-      await page.locator(".card").first().waitFor();
+      await leaveForm(page);
     }
     // The success and the warning views, with a filled entry on the home view.
     await typeInto(page, "A1", "của tôi");
@@ -141,7 +141,7 @@ describe.each([320, 350])("at %i px", (width) => {
       await page.locator(".card fluent-button").first().waitFor();
       const overflow: Overflow[] = [...(await sidewaysScroll(page, "home"))];
       const tables: string[] = [];
-      for (const index of [0, 1]) {
+      for (const index of TEMPLATES.keys()) {
         await page.locator(".card fluent-button").nth(index).click();
         await page.locator("form.template-form").waitFor();
         for (const add of await page.locator("fluent-button.add-row").all()) await add.click();
@@ -151,8 +151,7 @@ describe.each([320, 350])("at %i px", (width) => {
         await page.locator("#write").click();
         await page.locator(".status fluent-message-bar").waitFor();
         overflow.push(...(await sidewaysScroll(page, `form ${index}, errors`)));
-        await page.locator(".form-head fluent-button").click();
-        await page.locator(".card").first().waitFor();
+        await leaveForm(page);
       }
       expect(overflow).toEqual([]);
       expect(tables).toEqual([]);

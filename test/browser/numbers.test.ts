@@ -1,5 +1,5 @@
 /** Numbers typed into the real pane the Vietnamese and the English way, read back from the grid. */
-import { addRows, cell, fill, formulaOf, openPreview, sheetTabs, startTemplate, typeAndLeave, write, type Session } from "./preview-page";
+import { addRows, cell, fill, fillContractParties, formulaOf, openPreview, sheetTabs, startTemplate, typeAndLeave, write, type Session } from "./preview-page";
 
 jest.setTimeout(60_000);
 
@@ -21,10 +21,7 @@ async function planWith(lang: "vi" | "en", product: Record<string, string>): Pro
 async function contractWith(lang: "vi" | "en", rates: Record<string, string>): Promise<void> {
   const { page } = session;
   await startTemplate(page, lang === "vi" ? "Hợp đồng kinh tế" : "Economic contract");
-  await fill(page, {
-    contractNo: "7/HĐ", signDate: "1966-01-15", buyerName: "Công ty A", buyerRep: "Ông A",
-    sellerName: "HTX B", sellerRep: "Bà B", deliveryPlace: "Kho Gia Lâm", startDate: "1966-02-01", endDate: "1966-12-31",
-  });
+  await fillContractParties(page);
   await addRows(page, "goods", 1);
   await fill(page, { "goods[0].name": "Rổ mây", "goods[0].quantity": 10, "goods[0].material": 60, "goods[0].labour": 30 });
   await fill(page, { "goods[0].grade": lang === "vi" ? "Chính phẩm" : "First grade" });
@@ -40,11 +37,11 @@ test("Vietnamese quantities 1.500.000 and 1.650.000,5 and a price of 1,5 are wri
   // On leaving a field the pane shows the number as it will be written.
   expect(await page.locator('[data-path="products[0].planQty"]').inputValue()).toBe("1.650.000,5");
   expect((await write(page)).intent).toBe("success");
-  expect(await formulaOf(page, "D13")).toBe("1500000");
-  expect(await formulaOf(page, "E13")).toBe("1650000.5");
-  expect(await formulaOf(page, "F13")).toBe("1.5");
-  expect(await cell(page, "G13")).toBe("2.250.000,00");
-  expect(await formulaOf(page, "C18")).toBe("0.25");
+  expect(await formulaOf(page, "D17")).toBe("1500000");
+  expect(await formulaOf(page, "E17")).toBe("1650000.5");
+  expect(await formulaOf(page, "F17")).toBe("1.5");
+  expect(await cell(page, "G17")).toBe("2.250.000");
+  expect(await formulaOf(page, "C31")).toBe("0.25");
 });
 
 test("English quantities 1,500,000 and 1,650,000.5 and a price of 1.5 are written as the same numbers", async () => {
@@ -53,10 +50,10 @@ test("English quantities 1,500,000 and 1,650,000.5 and a price of 1.5 are writte
   await planWith("en", { baseQty: "1,500,000", planQty: "1650000.5", price: "1.5" });
   expect(await page.locator('[data-path="products[0].planQty"]').inputValue()).toBe("1,650,000.5");
   expect((await write(page)).intent).toBe("success");
-  expect(await formulaOf(page, "D13")).toBe("1500000");
-  expect(await formulaOf(page, "E13")).toBe("1650000.5");
-  expect(await formulaOf(page, "F13")).toBe("1.5");
-  expect(await cell(page, "G13")).toBe("2,250,000.00");
+  expect(await formulaOf(page, "D17")).toBe("1500000");
+  expect(await formulaOf(page, "E17")).toBe("1650000.5");
+  expect(await formulaOf(page, "F17")).toBe("1.5");
+  expect(await cell(page, "G17")).toBe("2,250,000");
 });
 
 test("a Vietnamese rate of 5,5 % is written as 0.055 with a percent format; 3% and 10 mean 3 % and 10 %", async () => {
@@ -66,10 +63,10 @@ test("a Vietnamese rate of 5,5 % is written as 0.055 with a percent format; 3% a
   expect(await page.locator('[data-path="profitRate"]').inputValue()).toBe("5,5");
   expect(await page.locator("label", { hasText: "Lãi" }).first().innerText()).toContain("%");
   expect((await write(page)).intent).toBe("success");
-  expect(await formulaOf(page, "C11")).toBe("0.055");
-  expect(await cell(page, "C11")).toBe("5,5%");
-  expect(await formulaOf(page, "C12")).toBe("0.03");
-  expect(await formulaOf(page, "C13")).toBe("0.1");
+  expect(await formulaOf(page, "C32")).toBe("0.055");
+  expect(await cell(page, "C32")).toBe("5,5%");
+  expect(await formulaOf(page, "C33")).toBe("0.03");
+  expect(await formulaOf(page, "C34")).toBe("0.1");
 });
 
 test("an English rate of 5.5 % is written as 0.055, and the field says 5 means 5 %", async () => {
@@ -79,8 +76,8 @@ test("an English rate of 5.5 % is written as 0.055, and the field says 5 means 5
   const hint = await page.locator('[data-path="profitRate"]').evaluate((el) => el.closest(".field")!.querySelector(".hint")!.textContent);
   expect(hint).toContain("Type 5, 5% or 5 % for 5 %");
   expect((await write(page)).intent).toBe("success");
-  expect(await formulaOf(page, "C11")).toBe("0.055");
-  expect(await cell(page, "C11")).toBe("5.5%");
+  expect(await formulaOf(page, "C32")).toBe("0.055");
+  expect(await cell(page, "C32")).toBe("5.5%");
 });
 
 test("ambiguous or malformed numbers are refused on their fields with an example, kept as typed, and nothing is written", async () => {
@@ -107,7 +104,7 @@ test("ambiguous or malformed numbers are refused on their fields with an example
   await typeAndLeave(page, "products[0].price", "2");
   expect(await page.locator('[data-path="products[0].baseQty"]').getAttribute("aria-invalid")).toBeNull();
   expect((await write(page)).intent).toBe("success");
-  expect(await formulaOf(page, "D13")).toBe("1500");
+  expect(await formulaOf(page, "D17")).toBe("1500");
 });
 
 test("a plan filled in Vietnamese reopens in an English pane with the same numbers in English form", async () => {
@@ -120,5 +117,5 @@ test("a plan filled in Vietnamese reopens in an English pane with the same numbe
   await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Edit" }).click();
   expect(await page.locator('[data-path="products[0].baseQty"]').inputValue()).toBe("1,500,000.5");
   expect(await page.locator('[data-path="products[0].price"]').inputValue()).toBe("1.5");
-  expect(await cell(page, "D13")).toBeTruthy();
+  expect(await cell(page, "D17")).toBeTruthy();
 });

@@ -111,3 +111,29 @@ export async function paste(page: Page, path: string, text: string): Promise<voi
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/**
+ * Back to the home view from a form, as a person who means to leave: a changed form asks first
+ * (nothing typed is discarded silently), and the answer is "Discard changes".
+ */
+export async function leaveForm(page: Page): Promise<void> {
+  await page.locator(".form-head fluent-button").click();
+  const discard = page.locator(".status fluent-button", { hasText: /Bỏ thay đổi|Discard changes/ });
+  await Promise.race([page.locator(".card").first().waitFor(), discard.waitFor()]);
+  if (await discard.isVisible()) await discard.click();
+  await page.locator(".card").first().waitFor();
+  // An answered question does not stay on the home view.
+  expect(await discard.count()).toBe(0);
+}
+
+/** The parties, dates and places every contract needs before it can be written. */
+export async function fillContractParties(page: Page): Promise<void> {
+  await fill(page, {
+    contractNo: "12/HĐKT", signDate: "1966-01-15", place: "Hà Nội",
+    buyerName: "Handicraft Export Corporation", buyerAddress: "31 Ngô Quyền, Hà Nội", buyerTaxCode: "0100107518",
+    buyerRep: "Nguyễn Văn A", buyerRepTitle: "Director",
+    sellerName: "Phú Vinh rattan cooperative", sellerAddress: "Phú Nghĩa, Chương Mỹ", sellerRep: "Trần Thị B",
+    sellerRepTitle: "Chair",
+    deliveryPlace: "Gia Lâm depot", startDate: "1966-02-01", endDate: "1966-12-31",
+  });
+}

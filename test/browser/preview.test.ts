@@ -1,6 +1,6 @@
 import { mkdirSync } from "fs";
 import { join } from "path";
-import { addRows, cell, fill, openPreview, sheetTabs, startTemplate, typeInto, write, type Session } from "./preview-page";
+import { addRows, cell, fill, fillContractParties, openPreview, sheetTabs, startTemplate, typeInto, write, type Session } from "./preview-page";
 
 jest.setTimeout(60_000);
 
@@ -32,17 +32,6 @@ async function fillPlan1961(): Promise<void> {
 }
 
 /** Both parties in full, as the contract's required fields ask. */
-async function fillContractParties(page: Session["page"]): Promise<void> {
-  await fill(page, {
-    contractNo: "12/HĐKT", signDate: "1966-01-15", place: "Hà Nội",
-    buyerName: "Handicraft Export Corporation", buyerAddress: "31 Ngô Quyền, Hà Nội", buyerTaxCode: "0100107518",
-    buyerRep: "Nguyễn Văn A", buyerRepTitle: "Director",
-    sellerName: "Phú Vinh rattan cooperative", sellerAddress: "Phú Nghĩa, Chương Mỹ", sellerRep: "Trần Thị B",
-    sellerRepTitle: "Chair",
-    deliveryPlace: "Gia Lâm depot", startDate: "1966-02-01", endDate: "1966-12-31",
-  });
-}
-
 test("the 1961–65 plan of DOMAIN.md shows growth 89 %, then 1960 to 1965 year by year at 13.6 % a year", async () => {
   session = await openPreview("vi");
   const { page } = session;

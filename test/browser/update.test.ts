@@ -154,6 +154,8 @@ test("Back on a changed form asks first; keep editing keeps what was typed, disc
   await page.locator(".status fluent-button", { hasText: "Bỏ thay đổi" }).click();
   await page.locator(".cards").waitFor();
   expect(await page.locator("form.template-form").count()).toBe(0);
+  // The question was answered: it does not stay on the home view.
+  expect(await page.locator(".status fluent-message-bar[intent=warning]").count()).toBe(0);
 });
 
 test("switching the pane's language keeps the form's values and changes only its labels", async () => {
