@@ -388,7 +388,7 @@ async function benchStoredAndUpdate(browser, base) {
         tables: {
           products,
           materials: products.map((p) => ({ product: p.name, material: `Mây sợi ${pad.repeat(100)}`.slice(0, 120), uom: "kg", norm: 0.4, stateSupplied: null })),
-          grades: [{ label: "Chính phẩm", coef: 1 }, { label: "Thứ phẩm", coef: 0.8 }],
+          grades: [{ label: "Loại 1", coef: 1 }, { label: "Loại 2", coef: 0.8 }, { label: "Loại 3", coef: 0.6 }],
         },
       };
     };
