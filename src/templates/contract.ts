@@ -7,6 +7,7 @@
  * Amounts are live formulas; clauses are text the user may edit.
  */
 import { SIGN } from "./document";
+import { GRADE_COLUMNS, STANDARD_GRADES } from "./grades";
 import type { Block, Field, FieldRow, Inputs, Issue, Row, TemplateDecl, Text } from "./model";
 
 const REGIMES = [
@@ -379,14 +380,9 @@ export const CONTRACT: TemplateDecl = {
       minRows: 1,
       maxRows: 10,
       uniqueBy: "label",
-      defaultRows: [
-        { label: { vi: "Chính phẩm", en: "First grade" }, coef: 1 },
-        { label: { vi: "Thứ phẩm", en: "Second grade" }, coef: 0.8 },
-      ],
-      columns: [
-        { key: "label", type: "text", required: true, maxLength: 40, label: { vi: "Phẩm cấp", en: "Grade" } },
-        { key: "coef", type: "number", required: true, min: 0, max: 10, label: { vi: "Hệ số", en: "Coefficient" } },
-      ],
+      // A contract usually buys first and second grade; rejects are not bought.
+      defaultRows: STANDARD_GRADES.slice(0, 2),
+      columns: GRADE_COLUMNS,
     },
     {
       key: "goods",
