@@ -40,7 +40,7 @@ const KINDS = [
 ] as const;
 
 /** Commercial Law 2005, art. 301: a penalty, or the total for several breaches, at most 8 %. */
-export const COMMERCIAL_PENALTY_CAP = 0.08;
+const COMMERCIAL_PENALTY_CAP = 0.08;
 
 const rate = (key: string, label: Text, fallback: number | undefined, required = true) =>
   ({ key, type: "number", percent: true, required, min: 0, max: 1, default: fallback, label }) as const;
