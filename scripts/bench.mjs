@@ -206,20 +206,9 @@ async function benchBrowser() {
     return;
   }
   const { chromium } = require("playwright-core");
-  const http = await import("node:http");
-  const fs = await import("node:fs");
-  const dist = join(root, "dist");
-  const server = http.createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const file = join(dist, path === "/blank.html" ? "" : path);
-    if (path === "/blank.html") return response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><p>blank</p>");
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return response.writeHead(404).end();
-    const type = file.endsWith(".html") ? "text/html; charset=utf-8" : file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "application/octet-stream";
-    response.writeHead(200, { "content-type": type });
-    fs.createReadStream(file).pipe(response);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const { serveDist } = require("./static-server.js");
+  const server = await serveDist(join(root, "dist"), { "/blank.html": "<!doctype html><p>blank</p>" });
+  const base = server.url;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -35,7 +35,7 @@ export function readGradeTable(fn: string, arg: Arg): GradeTable | CellError {
 }
 
 /** The coefficient of a grade, or #N/A naming it. */
-export function coefficientOf(fn: string, table: GradeTable, grade: string): number | CellError {
+function coefficientOf(fn: string, table: GradeTable, grade: string): number | CellError {
   if (grade === "") return cellError("#N/A", messages.blankGrade(fn));
   return table.get(labelKey(grade)) ?? cellError("#N/A", messages.unknownGrade(fn, cleanLabel(grade)));
 }

@@ -15,7 +15,7 @@ const STYLES: readonly Style[] = ["north", "south"];
 
 /** Amounts from 10^15 on are refused: "triệu tỷ" readings are not in use, and doubles stop
  *  holding every whole number a little further up. */
-export const INWORDS_LIMIT = 1e15;
+const INWORDS_LIMIT = 1e15;
 
 const VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 
@@ -114,7 +114,7 @@ function enWords(n: number): string[] {
 }
 
 /** A whole number |n| < 10^15 in words, without the unit, first letter lower case. */
-export function numberInWords(n: number, language: Language, style: Style = "north"): string {
+function numberInWords(n: number, language: Language, style: Style = "north"): string {
   if (n === 0) return language === "vi" ? "không" : "zero";
   const words = language === "vi" ? viWords(Math.abs(n), true, style) : enWords(Math.abs(n));
   if (n < 0) words.unshift(language === "vi" ? "âm" : "minus");
@@ -134,13 +134,7 @@ export function wholeUnits(amount: number): number {
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 
 /** The amount in words with its unit, as written after "Bằng chữ:"; or #NUM! from 10^15 on. */
-export function amountInWords(
-  fn: string,
-  amount: number,
-  unit: string,
-  language: Language,
-  style: Style,
-): string | CellError {
+function amountInWords(fn: string, amount: number, unit: string, language: Language, style: Style): string | CellError {
   const whole = wholeUnits(amount);
   if (Math.abs(whole) >= INWORDS_LIMIT) return cellError("#NUM!", messages.tooLargeForWords(fn, "amount"));
   return `${capitalised(numberInWords(whole, language, style))} ${unit}`;

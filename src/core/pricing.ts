@@ -11,7 +11,7 @@ import { zeroDivisor } from "./arithmetic";
 import { declaredParams, materialize, mapElements, type Param } from "./elementwise";
 import { messages } from "./messages";
 
-export const COST_PRICE_PARAMS: readonly Param[] = declaredParams("COSTPRICE");
+const COST_PRICE_PARAMS: readonly Param[] = declaredParams("COSTPRICE");
 /** PRICEBUILDUP's numbers are COSTPRICE's; its language is read apart. */
 const BUILD_UP_PARAMS: readonly Param[] = declaredParams("PRICEBUILDUP");
 
@@ -38,7 +38,7 @@ function priceFrom(
 }
 
 /** The price and its parts, for PRICEBUILDUP; the price is COSTPRICE's, by the same computation. */
-export function priceParts(
+function priceParts(
   material: number,
   labour: number,
   overhead: number,

@@ -83,7 +83,7 @@ export function toExcelValue(result: Result): unknown {
 }
 
 /** An error object Excel hands in (CustomFunctions.Error: code and message) as a core error. */
-export function fromExcelError(value: object): CellError | undefined {
+function fromExcelError(value: object): CellError | undefined {
   const code = (value as { code?: unknown }).code;
   const message = (value as { message?: unknown }).message;
   return isErrorCode(code) ? cellError(code, typeof message === "string" && message ? message : undefined) : undefined;

@@ -20,7 +20,7 @@ function numberFormat(lang: Lang, min: number, max: number, grouping = true): In
   return formatter;
 }
 
-export function displayNumber(value: number, format: Format | undefined, lang: Lang): string {
+function displayNumber(value: number, format: Format | undefined, lang: Lang): string {
   switch (format) {
     case "integer":
       return numberFormat(lang, 0, 0).format(value);

@@ -106,7 +106,7 @@ const CONVERTED: readonly RegExp[] = [
 ];
 
 /** Whether Excel would store `text`, written as it is, as something other than that text. */
-export function excelWouldConvert(text: string): boolean {
+function excelWouldConvert(text: string): boolean {
   return (
     CONVERTED.some((pattern) => pattern.test(text)) &&
     (/\d/.test(text) || /^\s*[=+\-@#']|^\s*(true|false)\s*$/i.test(text))

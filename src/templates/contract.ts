@@ -7,6 +7,7 @@
  * Amounts are live formulas; clauses are text the user may edit.
  */
 import { SIGN } from "./document";
+import { GRADE_COLUMNS, STANDARD_GRADES } from "./grades";
 import type { Block, Field, FieldRow, Inputs, Issue, Row, TemplateDecl, Text } from "./model";
 
 const REGIMES = [
@@ -39,7 +40,7 @@ const KINDS = [
 ] as const;
 
 /** Commercial Law 2005, art. 301: a penalty, or the total for several breaches, at most 8 %. */
-export const COMMERCIAL_PENALTY_CAP = 0.08;
+const COMMERCIAL_PENALTY_CAP = 0.08;
 
 const rate = (key: string, label: Text, fallback: number | undefined, required = true) =>
   ({ key, type: "number", percent: true, required, min: 0, max: 1, default: fallback, label }) as const;
@@ -379,14 +380,9 @@ export const CONTRACT: TemplateDecl = {
       minRows: 1,
       maxRows: 10,
       uniqueBy: "label",
-      defaultRows: [
-        { label: { vi: "Chính phẩm", en: "First grade" }, coef: 1 },
-        { label: { vi: "Thứ phẩm", en: "Second grade" }, coef: 0.8 },
-      ],
-      columns: [
-        { key: "label", type: "text", required: true, maxLength: 40, label: { vi: "Phẩm cấp", en: "Grade" } },
-        { key: "coef", type: "number", required: true, min: 0, max: 10, label: { vi: "Hệ số", en: "Coefficient" } },
-      ],
+      // A contract usually buys first and second grade; rejects are not bought.
+      defaultRows: STANDARD_GRADES.slice(0, 2),
+      columns: GRADE_COLUMNS,
     },
     {
       key: "goods",

@@ -5,6 +5,7 @@
  * and blank columns for the actuals with plan fulfilment and the norm-versus-actual indicators.
  */
 import { FORM_SIGNATURES, HEADING, HEADING_FIELDS, SIGNER_FIELDS } from "./document";
+import { GRADE_COLUMNS, STANDARD_GRADES } from "./grades";
 import type { Inputs, Issue, TemplateDecl } from "./model";
 import { MAX_YEARS } from "./render";
 
@@ -182,15 +183,8 @@ export const PLAN_TARGETS: TemplateDecl = {
       minRows: 3,
       maxRows: 3,
       uniqueBy: "label",
-      defaultRows: [
-        { label: { vi: "Chính phẩm", en: "First grade" }, coef: 1 },
-        { label: { vi: "Thứ phẩm", en: "Second grade" }, coef: 0.8 },
-        { label: { vi: "Phế phẩm", en: "Reject" }, coef: 0 },
-      ],
-      columns: [
-        { key: "label", type: "text", required: true, maxLength: 40, label: { vi: "Phẩm cấp", en: "Grade" } },
-        { key: "coef", type: "number", required: true, min: 0, max: 10, label: { vi: "Hệ số", en: "Coefficient" } },
-      ],
+      defaultRows: STANDARD_GRADES,
+      columns: GRADE_COLUMNS,
     },
   ],
   rules: [yearsInOrder, stateSupplyWithinNeed],

@@ -184,7 +184,7 @@ function resolve(formula: string, layout: Layout, inputs: Inputs, current?: { ta
 }
 
 /** Text of a declaration with {field} placeholders filled from the inputs; `gap` stands for a blank. */
-export function interpolate(text: Text, fields: readonly Field[], inputs: Inputs, lang: Lang, gap = ""): string {
+function interpolate(text: Text, fields: readonly Field[], inputs: Inputs, lang: Lang, gap = ""): string {
   return text[lang].replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, key: string) => {
     const field = fields.find((f) => f.key === key);
     if (!field) throw new Error(`template text: unknown field ${whole}`);

@@ -17,6 +17,7 @@
 import {
   address,
   cellInput,
+  placedInput,
   relocateFormula,
   type CellContent,
   type CellPlan,
@@ -154,15 +155,12 @@ export function fingerprint(plan: CellPlan, origin: Origin): Written {
 /** What the template wrote into a cell of `plan` at `origin`: the input an adapter writes. */
 export function planMatrix(plan: CellPlan, origin: Origin): (string | number)[][] {
   const matrix = Array.from({ length: plan.rows }, () => new Array<string | number>(plan.cols).fill(""));
-  for (const cell of plan.cells) {
-    matrix[cell.row][cell.col] =
-      "formula" in cell.content ? relocateFormula(cell.content.formula, origin) : cellInput(cell.content);
-  }
+  for (const cell of plan.cells) matrix[cell.row][cell.col] = placedInput(cell.content, origin);
   return matrix;
 }
 
 /** The key of each row of an input table: the declared key columns, trimmed, without case. */
-export function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): string[] {
+function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): string[] {
   // A year's row is that year's, wherever the base year moves it.
   if (typeof source !== "string") return yearsOf(inputs, source.years.from, source.years.to).map(String);
   const table = template.tables.find((t) => t.key === source);
