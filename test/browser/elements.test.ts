@@ -102,7 +102,8 @@ test("the spinner is a named progressbar that turns, and stands still when motio
   const { page } = session;
   await page.evaluate(() => {
     const busy = document.createElement("div");
-    busy.innerHTML = '<fluent-spinner size="tiny" aria-labelledby="probe-text"></fluent-spinner><span id="probe-text">Writing…</span>';
+    busy.innerHTML =
+      '<fluent-spinner size="tiny" aria-labelledby="probe-text"></fluent-spinner><span id="probe-text">Writing…</span>';
     document.body.prepend(busy);
   });
   const spinner = page.getByRole("progressbar", { name: "Writing…" });

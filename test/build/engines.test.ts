@@ -12,7 +12,10 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Rec
 function satisfies(version: string, range: string): boolean {
   const [major, minor, patch] = version.replace(/^v/, "").split(".").map(Number);
   const compare = (spec: string): number => {
-    const [a = 0, b = 0, c = 0] = spec.replace(/^v/, "").split(".").map((p) => (p === "x" || p === "*" ? 0 : Number(p)));
+    const [a = 0, b = 0, c = 0] = spec
+      .replace(/^v/, "")
+      .split(".")
+      .map((p) => (p === "x" || p === "*" ? 0 : Number(p)));
     return major - a || minor - b || patch - c;
   };
   const term = (t: string): boolean => {
@@ -22,12 +25,18 @@ function satisfies(version: string, range: string): boolean {
     const parts = spec.replace(/^v/, "").split(".");
     const c = compare(spec);
     switch (op) {
-      case ">=": return c >= 0;
-      case ">": return c > 0;
-      case "<=": return c <= 0;
-      case "<": return c < 0;
-      case "^": return c >= 0 && major === Number(parts[0]);
-      case "~": return c >= 0 && major === Number(parts[0]) && (parts.length < 2 || minor === Number(parts[1]));
+      case ">=":
+        return c >= 0;
+      case ">":
+        return c > 0;
+      case "<=":
+        return c <= 0;
+      case "<":
+        return c < 0;
+      case "^":
+        return c >= 0 && major === Number(parts[0]);
+      case "~":
+        return c >= 0 && major === Number(parts[0]) && (parts.length < 2 || minor === Number(parts[1]));
       default: // "=" or a bare version: as npm reads "20" or "20.x", a whole major (or minor)
         return parts.every((p, i) => p === "x" || p === "*" || Number(p) === [major, minor, patch][i]);
     }
@@ -40,7 +49,10 @@ function satisfies(version: string, range: string): boolean {
       const hyphen = /^(\S+)\s+-\s+(\S+)$/.exec(alternative);
       if (hyphen) return term(`>=${hyphen[1]}`) && term(`<=${hyphen[2]}`);
       // Some packages write ">= 18": an operator binds to the version after it.
-      return alternative.replace(/(>=|<=|>|<|=|\^|~)\s+/g, "$1").split(/\s+/).every(term);
+      return alternative
+        .replace(/(>=|<=|>|<|=|\^|~)\s+/g, "$1")
+        .split(/\s+/)
+        .every(term);
     });
 }
 
