@@ -5,7 +5,7 @@
 import { languageOf } from "../i18n/strings";
 import type { Lang } from "../templates/model";
 import { mountApp } from "../taskpane/app";
-import { registerFluent } from "../taskpane/fluent";
+import { registerElements } from "../taskpane/elements";
 import { PreviewBook } from "./book";
 import { mountSheetView } from "./sheet-view";
 import { previewWorkbook } from "./workbook";
@@ -16,7 +16,7 @@ import { useMessageLanguage } from "./ht-plugin";
 
 const requested = new URLSearchParams(location.search).get("lang");
 const lang: Lang = requested === "vi" || requested === "en" ? requested : languageOf(navigator.language);
-registerFluent();
+registerElements();
 useMessageLanguage(lang);
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
 mountSheetView(document.getElementById("workbook")!, book, () => lang);
