@@ -7,7 +7,7 @@
 import { languageOf } from "../i18n/strings";
 import type { Lang } from "../templates/model";
 import { mountApp } from "../taskpane/app";
-import { registerFluent } from "../taskpane/fluent";
+import { registerElements } from "../taskpane/elements";
 import { h } from "../taskpane/dom";
 import { PreviewBook } from "./book";
 import { mountSheetView } from "./sheet-view";
@@ -21,7 +21,7 @@ const params = new URLSearchParams(location.search);
 const requested = params.get("lang");
 const lang: Lang = requested === "vi" || requested === "en" ? requested : languageOf(navigator.language);
 const twoPanes = params.get("panes") === "2";
-registerFluent();
+registerElements();
 useMessageLanguage(lang);
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
 mountSheetView(document.getElementById("workbook")!, book, () => lang);

@@ -86,7 +86,13 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
   const busy = (key: StringKey) => {
     main.setAttribute("aria-busy", "true");
     status.replaceChildren(
-      h("div", { class: "busy" }, h("fluent-spinner", { size: "tiny" }), h("span", {}, say(lang, key))),
+      h(
+        "div",
+        { class: "busy" },
+        // The spinner is named by the text beside it (which also counts the progress).
+        h("fluent-spinner", { size: "tiny", "aria-labelledby": "busy-text" }),
+        h("span", { id: "busy-text" }, say(lang, key)),
+      ),
     );
   };
   const idle = () => main.removeAttribute("aria-busy");

@@ -8,7 +8,7 @@ import type { NumberConvention } from "../i18n/numbers";
 import { excelWorkbook } from "../excel/workbook";
 import { excelConvention } from "../excel/separators";
 import { mountApp } from "./app";
-import { registerFluent } from "./fluent";
+import { registerElements } from "./elements";
 
 /** Excel's separators, or undefined (the language's) when the host cannot say. */
 async function hostConvention(): Promise<NumberConvention | undefined> {
@@ -25,7 +25,7 @@ async function hostConvention(): Promise<NumberConvention | undefined> {
 }
 
 Office.onReady(async (info) => {
-  registerFluent();
+  registerElements();
   const inExcel = info.host === Office.HostType.Excel;
   mountApp(document.getElementById("app")!, {
     workbook: inExcel ? excelWorkbook() : null,
