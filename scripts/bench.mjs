@@ -65,9 +65,10 @@ function compare(subject, baseline) {
     subject();
     baseline();
   }
-  const block = (fn) => time(() => {
-    for (let i = 0; i < BLOCK; i++) fn();
-  }) / BLOCK;
+  const block = (fn) =>
+    time(() => {
+      for (let i = 0; i < BLOCK; i++) fn();
+    }) / BLOCK;
   const a = [];
   const b = [];
   for (let i = 0; i < BLOCKS; i++) {
@@ -78,7 +79,11 @@ function compare(subject, baseline) {
 }
 
 const grades = ["Chính phẩm", "Thứ phẩm", "Phế phẩm"];
-const table = [["Chính phẩm", 1], ["Thứ phẩm", 0.8], ["Phế phẩm", 0.3]];
+const table = [
+  ["Chính phẩm", 1],
+  ["Thứ phẩm", 0.8],
+  ["Phế phẩm", 0.3],
+];
 const coef = new Map(table);
 const data = {
   a: column((i) => 50 + (i % 97)),
@@ -94,98 +99,156 @@ const n = (grid, i) => grid[i][0];
 
 /** Each function with its arguments and the plain loop doing the same arithmetic. */
 const CASES = [
-  ["COSTPRICE", [data.a, data.b, data.c, data.rate, data.rate, data.rate, data.small], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) {
-      const own = n(data.a, i) + n(data.b, i) + n(data.c, i) - n(data.small, i);
-      out[i] = [own + n(data.rate, i) * own + n(data.rate, i) * own + n(data.rate, i) * n(data.b, i)];
-    }
-    return out;
-  }],
-  ["PARITYWAGE", [data.small, data.a, scalar(208), scalar(1.2)], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.small, i) * n(data.a, i)) / 208 * 1.2];
-    return out;
-  }],
-  ["GRADEPRICE", [data.a, data.grade, table], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) * coef.get(n(data.grade, i))];
-    return out;
-  }],
-  ["GRADEVALUE", [data.a, data.grade, scalar(1500), table], () => {
-    let s = 0;
-    for (let i = 0; i < ROWS; i++) s += n(data.a, i) * 1500 * coef.get(n(data.grade, i));
-    return s;
-  }],
-  ["GRADECOEF", [data.a, data.grade, table], () => {
-    let q = 0;
-    let w = 0;
-    for (let i = 0; i < ROWS; i++) {
-      q += n(data.a, i);
-      w += n(data.a, i) * coef.get(n(data.grade, i));
-    }
-    return w / q;
-  }],
-  ["NORMFULFIL", [data.small, data.a, data.b], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.small, i) * n(data.a, i)) / n(data.b, i)];
-    return out;
-  }],
-  ["MATERIALSAVING", [data.small, data.a, data.c, data.d], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.small, i) * n(data.a, i) - n(data.c, i)) * n(data.d, i)];
-    return out;
-  }],
-  ["OEE", [scalar(1e6), data.a, data.small, data.b, data.c], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) {
-      const run = n(data.a, i);
-      out[i] = [(run / 1e6) * ((n(data.small, i) * n(data.b, i)) / run) * (n(data.c, i) / n(data.b, i))];
-    }
-    return out;
-  }],
-  ["PROGRESSIVEAVG", [data.a], () => {
-    let s = 0;
-    for (let i = 0; i < ROWS; i++) s += n(data.a, i);
-    const m = s / ROWS;
-    let t = 0;
-    let k = 0;
-    for (let i = 0; i < ROWS; i++) if (n(data.a, i) <= m) (t += n(data.a, i)), k++;
-    return (m + t / k) / 2;
-  }],
-  ["NORMCHECK", [data.a, data.b], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) <= n(data.b, i)];
-    return out;
-  }],
-  ["PIECERATE", [data.a, data.b], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) / n(data.b, i)];
-    return out;
-  }],
-  ["REVISEDPIECERATE", [data.a, data.b, data.d, data.small], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) {
-      const r = n(data.a, i);
-      out[i] = [(r * n(data.b, i) + n(data.small, i) * r * (n(data.d, i) - n(data.b, i))) / n(data.d, i)];
-    }
-    return out;
-  }],
-  ["PRICEVARIANCE", [data.a, data.b, data.c], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.a, i) - n(data.b, i)) * n(data.c, i)];
-    return out;
-  }],
-  ["USAGEVARIANCE", [data.a, data.small, data.b, data.c], () => {
-    const out = new Array(ROWS);
-    for (let i = 0; i < ROWS; i++) out[i] = [(n(data.a, i) - n(data.small, i) * n(data.b, i)) * n(data.c, i)];
-    return out;
-  }],
+  [
+    "COSTPRICE",
+    [data.a, data.b, data.c, data.rate, data.rate, data.rate, data.small],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) {
+        const own = n(data.a, i) + n(data.b, i) + n(data.c, i) - n(data.small, i);
+        out[i] = [own + n(data.rate, i) * own + n(data.rate, i) * own + n(data.rate, i) * n(data.b, i)];
+      }
+      return out;
+    },
+  ],
+  [
+    "PARITYWAGE",
+    [data.small, data.a, scalar(208), scalar(1.2)],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) out[i] = [((n(data.small, i) * n(data.a, i)) / 208) * 1.2];
+      return out;
+    },
+  ],
+  [
+    "GRADEPRICE",
+    [data.a, data.grade, table],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) * coef.get(n(data.grade, i))];
+      return out;
+    },
+  ],
+  [
+    "GRADEVALUE",
+    [data.a, data.grade, scalar(1500), table],
+    () => {
+      let s = 0;
+      for (let i = 0; i < ROWS; i++) s += n(data.a, i) * 1500 * coef.get(n(data.grade, i));
+      return s;
+    },
+  ],
+  [
+    "GRADECOEF",
+    [data.a, data.grade, table],
+    () => {
+      let q = 0;
+      let w = 0;
+      for (let i = 0; i < ROWS; i++) {
+        q += n(data.a, i);
+        w += n(data.a, i) * coef.get(n(data.grade, i));
+      }
+      return w / q;
+    },
+  ],
+  [
+    "NORMFULFIL",
+    [data.small, data.a, data.b],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) out[i] = [(n(data.small, i) * n(data.a, i)) / n(data.b, i)];
+      return out;
+    },
+  ],
+  [
+    "MATERIALSAVING",
+    [data.small, data.a, data.c, data.d],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) out[i] = [(n(data.small, i) * n(data.a, i) - n(data.c, i)) * n(data.d, i)];
+      return out;
+    },
+  ],
+  [
+    "OEE",
+    [scalar(1e6), data.a, data.small, data.b, data.c],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) {
+        const run = n(data.a, i);
+        out[i] = [(run / 1e6) * ((n(data.small, i) * n(data.b, i)) / run) * (n(data.c, i) / n(data.b, i))];
+      }
+      return out;
+    },
+  ],
+  [
+    "PROGRESSIVEAVG",
+    [data.a],
+    () => {
+      let s = 0;
+      for (let i = 0; i < ROWS; i++) s += n(data.a, i);
+      const m = s / ROWS;
+      let t = 0;
+      let k = 0;
+      for (let i = 0; i < ROWS; i++) if (n(data.a, i) <= m) ((t += n(data.a, i)), k++);
+      return (m + t / k) / 2;
+    },
+  ],
+  [
+    "NORMCHECK",
+    [data.a, data.b],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) <= n(data.b, i)];
+      return out;
+    },
+  ],
+  [
+    "PIECERATE",
+    [data.a, data.b],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) out[i] = [n(data.a, i) / n(data.b, i)];
+      return out;
+    },
+  ],
+  [
+    "REVISEDPIECERATE",
+    [data.a, data.b, data.d, data.small],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) {
+        const r = n(data.a, i);
+        out[i] = [(r * n(data.b, i) + n(data.small, i) * r * (n(data.d, i) - n(data.b, i))) / n(data.d, i)];
+      }
+      return out;
+    },
+  ],
+  [
+    "PRICEVARIANCE",
+    [data.a, data.b, data.c],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) out[i] = [(n(data.a, i) - n(data.b, i)) * n(data.c, i)];
+      return out;
+    },
+  ],
+  [
+    "USAGEVARIANCE",
+    [data.a, data.small, data.b, data.c],
+    () => {
+      const out = new Array(ROWS);
+      for (let i = 0; i < ROWS; i++) out[i] = [(n(data.a, i) - n(data.small, i) * n(data.b, i)) * n(data.c, i)];
+      return out;
+    },
+  ],
 ];
 
 function benchFunctions() {
   const functions = loadFunctions();
-  console.log(`HT functions over ${ROWS.toLocaleString("en")} rows, CPU ms per call, fastest of ${BLOCKS} alternating blocks of ${BLOCK} runs (dist/functions.js as Excel calls it)`);
+  console.log(
+    `HT functions over ${ROWS.toLocaleString("en")} rows, CPU ms per call, fastest of ${BLOCKS} alternating blocks of ${BLOCK} runs (dist/functions.js as Excel calls it)`,
+  );
   console.log("function           HT ms   loop ms   ratio");
   const ratios = [];
   for (const [id, args, loop] of CASES) {
@@ -193,7 +256,9 @@ function benchFunctions() {
     const { subject, baseline } = compare(() => fn(...args), loop);
     const ratio = subject / baseline;
     ratios.push(ratio);
-    console.log(`${id.padEnd(18)} ${subject.toFixed(1).padStart(6)}  ${baseline.toFixed(1).padStart(8)}  ${ratio.toFixed(2).padStart(5)}×${ratio > 2 ? "  (over the 2× goal)" : ""}`);
+    console.log(
+      `${id.padEnd(18)} ${subject.toFixed(1).padStart(6)}  ${baseline.toFixed(1).padStart(8)}  ${ratio.toFixed(2).padStart(5)}×${ratio > 2 ? "  (over the 2× goal)" : ""}`,
+    );
   }
   console.log(`worst ratio ${Math.max(...ratios).toFixed(2)}×, median ${median(ratios).toFixed(2)}×\n`);
 }
@@ -211,7 +276,16 @@ async function benchBrowser() {
   const base = server.url;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     if (only === "pane") return await benchPaneTables(browser, base);
@@ -234,37 +308,39 @@ async function benchBrowser() {
       await page.goto(`${base}/preview.html?lang=vi`);
       await page.locator(".card fluent-button").first().click();
       await page.locator("form.template-form").waitFor();
-      return page.evaluate(async (count) => {
-        const set = (path, value) => {
-          const el = document.querySelector(`[data-path="${path}"]`);
-          el.value = String(value);
-          el.dispatchEvent(new Event("input", { bubbles: true }));
-        };
-        set("unit", "HTX Bench");
-        set("baseYear", 1973);
-        set("planYear", 1974);
-        const add = document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row');
-        for (let i = 0; i < count; i++) add.click();
-        for (let i = 0; i < count; i++) {
-          set(`products[${i}].name`, `Sản phẩm ${i + 1}`);
-          set(`products[${i}].baseQty`, 100 + i);
-          set(`products[${i}].planQty`, 120 + i);
-          set(`products[${i}].price`, 3);
-          set(`products[${i}].timeNorm`, "0,5"); // the pane reads numbers in its language: vi
-        }
-        const start = performance.now();
-        document.getElementById("write").click();
-        // Any verdict ends the wait; one that is not a success fails the bench instead of hanging it.
-        const verdict = await new Promise((resolve) => {
-          const check = () => {
-            const bar = document.querySelector(".status fluent-message-bar");
-            return bar ? resolve(bar) : requestAnimationFrame(check);
+      return page
+        .evaluate(async (count) => {
+          const set = (path, value) => {
+            const el = document.querySelector(`[data-path="${path}"]`);
+            el.value = String(value);
+            el.dispatchEvent(new Event("input", { bubbles: true }));
           };
-          check();
-        });
-        if (verdict.getAttribute("intent") !== "success") throw new Error(`insert failed: ${verdict.textContent}`);
-        return performance.now() - start;
-      }, rows).finally(() => page.close());
+          set("unit", "HTX Bench");
+          set("baseYear", 1973);
+          set("planYear", 1974);
+          const add = document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row');
+          for (let i = 0; i < count; i++) add.click();
+          for (let i = 0; i < count; i++) {
+            set(`products[${i}].name`, `Sản phẩm ${i + 1}`);
+            set(`products[${i}].baseQty`, 100 + i);
+            set(`products[${i}].planQty`, 120 + i);
+            set(`products[${i}].price`, 3);
+            set(`products[${i}].timeNorm`, "0,5"); // the pane reads numbers in its language: vi
+          }
+          const start = performance.now();
+          document.getElementById("write").click();
+          // Any verdict ends the wait; one that is not a success fails the bench instead of hanging it.
+          const verdict = await new Promise((resolve) => {
+            const check = () => {
+              const bar = document.querySelector(".status fluent-message-bar");
+              return bar ? resolve(bar) : requestAnimationFrame(check);
+            };
+            check();
+          });
+          if (verdict.getAttribute("intent") !== "success") throw new Error(`insert failed: ${verdict.textContent}`);
+          return performance.now() - start;
+        }, rows)
+        .finally(() => page.close());
     };
     const small = [];
     const large = [];
@@ -280,23 +356,26 @@ async function benchBrowser() {
       await page.locator("#formula-bar").fill(`=SEQUENCE(${rows},8)`);
       await page.locator("#formula-bar").press("Enter");
       await page.locator(`td[data-cell="H${rows > 30 ? 30 : rows}"]`).waitFor();
-      return page.evaluate(async () => {
-        const grid = document.querySelector(".grid-scroll");
-        const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
-        const max = grid.scrollHeight - grid.clientHeight;
-        const times = [];
-        for (let i = 0; i < 60; i++) {
-          // Alternate between the two halves so every jump leaves the rendered window.
-          const target = i % 2 === 0 ? max * ((i * 7919) % 100) / 200 : max / 2 + (max * ((i * 104729) % 100)) / 200;
-          const start = performance.now();
-          grid.scrollTop = target;
-          await frame();
-          await frame();
-          times.push(performance.now() - start);
-        }
-        times.sort((a, b) => a - b);
-        return { median: times[30], cells: document.querySelectorAll("td[data-cell]").length };
-      }).finally(() => page.close());
+      return page
+        .evaluate(async () => {
+          const grid = document.querySelector(".grid-scroll");
+          const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+          const max = grid.scrollHeight - grid.clientHeight;
+          const times = [];
+          for (let i = 0; i < 60; i++) {
+            // Alternate between the two halves so every jump leaves the rendered window.
+            const target =
+              i % 2 === 0 ? (max * ((i * 7919) % 100)) / 200 : max / 2 + (max * ((i * 104729) % 100)) / 200;
+            const start = performance.now();
+            grid.scrollTop = target;
+            await frame();
+            await frame();
+            times.push(performance.now() - start);
+          }
+          times.sort((a, b) => a - b);
+          return { median: times[30], cells: document.querySelectorAll("td[data-cell]").length };
+        })
+        .finally(() => page.close());
     };
     const gridSmall = [];
     const gridLarge = [];
@@ -316,24 +395,35 @@ async function benchBrowser() {
       await page.locator(".card fluent-button").first().click();
       await page.locator("form.template-form").waitFor();
       await page.locator('fieldset[data-path="products[]"] fluent-button.add-row').click();
-      const plan = { unit: "HTX Bench", baseYear: 1973, planYear: 1974, "products[0].name": "Làn mây", "products[0].baseQty": 100, "products[0].planQty": 120, "products[0].price": 3 };
+      const plan = {
+        unit: "HTX Bench",
+        baseYear: 1973,
+        planYear: 1974,
+        "products[0].name": "Làn mây",
+        "products[0].baseQty": 100,
+        "products[0].planQty": 120,
+        "products[0].price": 3,
+      };
       for (const [path, value] of Object.entries(plan)) await page.locator(`[data-path="${path}"]`).fill(String(value));
       await page.locator("#write").click();
       await page.locator(".status fluent-message-bar[intent=success]").waitFor();
-      return page.evaluate(async (n) => {
-        const { hf } = window.htPreview.book;
-        const sheet = hf.getSheetId("HachToan_State");
-        const row = hf.getSheetValues(sheet)[2];
-        const copies = Array.from({ length: n - 1 }, (_, i) => [`TBENCH${i}`, ...row.slice(1)]);
-        if (copies.length > 0) hf.setCellContents({ sheet, row: 3, col: 0 }, copies);
-        const start = performance.now();
-        document.querySelector(".form-head fluent-button").click();
-        await new Promise((resolve) => {
-          const check = () => (document.querySelectorAll(".filled li").length >= n ? resolve() : requestAnimationFrame(check));
-          check();
-        });
-        return performance.now() - start;
-      }, count).finally(() => page.close());
+      return page
+        .evaluate(async (n) => {
+          const { hf } = window.htPreview.book;
+          const sheet = hf.getSheetId("HachToan_State");
+          const row = hf.getSheetValues(sheet)[2];
+          const copies = Array.from({ length: n - 1 }, (_, i) => [`TBENCH${i}`, ...row.slice(1)]);
+          if (copies.length > 0) hf.setCellContents({ sheet, row: 3, col: 0 }, copies);
+          const start = performance.now();
+          document.querySelector(".form-head fluent-button").click();
+          await new Promise((resolve) => {
+            const check = () =>
+              document.querySelectorAll(".filled li").length >= n ? resolve() : requestAnimationFrame(check);
+            check();
+          });
+          return performance.now() - start;
+        }, count)
+        .finally(() => page.close());
     };
     const one = [];
     const thousand = [];
@@ -342,10 +432,18 @@ async function benchBrowser() {
       thousand.push(await listing(1000));
     }
     console.log("Preview in Chromium, median of runs");
-    console.log(`task pane first render   ${median(firstRender).toFixed(0).padStart(6)} ms  vs blank page ${median(blank).toFixed(0)} ms: ${(median(firstRender) / median(blank)).toFixed(1)}×`);
-    console.log(`insert a 1,000-row plan  ${median(large).toFixed(0).padStart(6)} ms  vs 10 rows ${median(small).toFixed(0)} ms: ${(median(large) / median(small)).toFixed(1)}×`);
-    console.log(`grid scroll, 5,000 rows  ${median(gridLarge).toFixed(1).padStart(6)} ms  vs 30 rows ${median(gridSmall).toFixed(1)} ms per jump: ${(median(gridLarge) / median(gridSmall)).toFixed(2)}× (${cellsInPage} cells in the page)`);
-    console.log(`list 1,000 templates     ${median(thousand).toFixed(0).padStart(6)} ms  vs 1 template ${median(one).toFixed(0)} ms: ${(median(thousand) / median(one)).toFixed(1)}×${median(thousand) > 1000 ? "  (over the 1 s goal)" : ""}`);
+    console.log(
+      `task pane first render   ${median(firstRender).toFixed(0).padStart(6)} ms  vs blank page ${median(blank).toFixed(0)} ms: ${(median(firstRender) / median(blank)).toFixed(1)}×`,
+    );
+    console.log(
+      `insert a 1,000-row plan  ${median(large).toFixed(0).padStart(6)} ms  vs 10 rows ${median(small).toFixed(0)} ms: ${(median(large) / median(small)).toFixed(1)}×`,
+    );
+    console.log(
+      `grid scroll, 5,000 rows  ${median(gridLarge).toFixed(1).padStart(6)} ms  vs 30 rows ${median(gridSmall).toFixed(1)} ms per jump: ${(median(gridLarge) / median(gridSmall)).toFixed(2)}× (${cellsInPage} cells in the page)`,
+    );
+    console.log(
+      `list 1,000 templates     ${median(thousand).toFixed(0).padStart(6)} ms  vs 1 template ${median(one).toFixed(0)} ms: ${(median(thousand) / median(one)).toFixed(1)}×${median(thousand) > 1000 ? "  (over the 1 s goal)" : ""}`,
+    );
     await benchStoredAndUpdate(browser, base);
     await benchPaneTables(browser, base);
   } finally {
@@ -360,7 +458,8 @@ async function benchStoredAndUpdate(browser, base) {
   await page.goto(`${base}/preview.html?lang=vi`);
   await page.locator(".card fluent-button").first().waitFor();
   const figures = await page.evaluate(async () => {
-    const { encodeRow, readStateSheet, renderTemplate, templateById, PreviewBook, previewWorkbook } = window.htPreview.bench;
+    const { encodeRow, readStateSheet, renderTemplate, templateById, PreviewBook, previewWorkbook } =
+      window.htPreview.bench;
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const timed = async (fn) => {
       const start = performance.now();
@@ -371,13 +470,30 @@ async function benchStoredAndUpdate(browser, base) {
     // materials name their product, so the payload exercises the reference checks too.
     const name = (i, pad) => `Sản phẩm ${i + 1} ${pad.repeat(100)}`.slice(0, 120);
     const inputs = (n, unit, pad = "") => {
-      const products = Array.from({ length: n }, (_, i) => ({ name: name(i, pad), uom: "chiếc", baseQty: 1000 + i, planQty: 1200 + i, price: 3.5, timeNorm: 1.5 }));
+      const products = Array.from({ length: n }, (_, i) => ({
+        name: name(i, pad),
+        uom: "chiếc",
+        baseQty: 1000 + i,
+        planQty: 1200 + i,
+        price: 3.5,
+        timeNorm: 1.5,
+      }));
       return {
         fields: { unit, issuer: "Liên hiệp xã", baseYear: 1973, planYear: 1974, hoursPerWorker: 2400 },
         tables: {
           products,
-          materials: products.map((p) => ({ product: p.name, material: `Mây sợi ${pad.repeat(100)}`.slice(0, 120), uom: "kg", norm: 0.4, stateSupplied: null })),
-          grades: [{ label: "Loại 1", coef: 1 }, { label: "Loại 2", coef: 0.8 }, { label: "Loại 3", coef: 0.6 }],
+          materials: products.map((p) => ({
+            product: p.name,
+            material: `Mây sợi ${pad.repeat(100)}`.slice(0, 120),
+            uom: "kg",
+            norm: 0.4,
+            stateSupplied: null,
+          })),
+          grades: [
+            { label: "Loại 1", coef: 1 },
+            { label: "Loại 2", coef: 0.8 },
+            { label: "Loại 3", coef: 0.6 },
+          ],
         },
       };
     };
@@ -390,7 +506,10 @@ async function benchStoredAndUpdate(browser, base) {
     const chars = (values) => values[2].slice(7).reduce((n, chunk) => n + chunk.length - 1, 0);
     const perRow = chars(sheetOf(100)) / 100;
     const values = sheetOf(Math.min(5000, Math.floor((5 * 1024 * 1024) / perRow)));
-    const json = values[2].slice(7).map((chunk) => chunk.slice(1)).join("");
+    const json = values[2]
+      .slice(7)
+      .map((chunk) => chunk.slice(1))
+      .join("");
     const parse = [];
     const baseline = [];
     for (let i = 0; i < 5; i++) {
@@ -402,19 +521,35 @@ async function benchStoredAndUpdate(browser, base) {
     const workbook = previewWorkbook(new PreviewBook("Trang1"));
     const rowsOnly = (all) => ({ ...all, tables: { ...all.tables, materials: [] } });
     const first = rowsOnly(inputs(5000, "HTX Bench"));
-    const insert = await timed(() => workbook.insert(renderTemplate(plan, first, "vi"), { template: "plan", lang: "vi", inputs: first }, { kind: "newSheet" }));
+    const insert = await timed(() =>
+      workbook.insert(
+        renderTemplate(plan, first, "vi"),
+        { template: "plan", lang: "vi", inputs: first },
+        { kind: "newSheet" },
+      ),
+    );
     const [entry] = await workbook.listFilled();
     const next = rowsOnly(inputs(5000, "HTX Bench mới"));
     let outcome;
     const update = await timed(async () => {
-      outcome = await workbook.update(entry.partId, entry.stored, renderTemplate(plan, next, "vi"), { template: "plan", lang: "vi", inputs: next });
+      outcome = await workbook.update(entry.partId, entry.stored, renderTemplate(plan, next, "vi"), {
+        template: "plan",
+        lang: "vi",
+        inputs: next,
+      });
     });
     return { size: json.length, parse: median(parse), baseline: median(baseline), insert, update, ok: outcome.ok };
   });
   await page.close();
-  console.log(`read a ${(figures.size / 1024 / 1024).toFixed(1)} MB payload     ${figures.parse.toFixed(0).padStart(6)} ms  vs JSON.parse ${figures.baseline.toFixed(0)} ms: ${(figures.parse / figures.baseline).toFixed(1)}× (goal: under 1,000 ms)`);
-  console.log(`insert a 5,000-row plan  ${figures.insert.toFixed(0).padStart(6)} ms  (preview workbook, grid not drawn; goal: under 2,000 ms)`);
-  console.log(`update it, new unit name ${figures.update.toFixed(0).padStart(6)} ms  vs insert: ${(figures.update / figures.insert).toFixed(1)}×${figures.ok ? "" : "  (the update did not complete!)"}`);
+  console.log(
+    `read a ${(figures.size / 1024 / 1024).toFixed(1)} MB payload     ${figures.parse.toFixed(0).padStart(6)} ms  vs JSON.parse ${figures.baseline.toFixed(0)} ms: ${(figures.parse / figures.baseline).toFixed(1)}× (goal: under 1,000 ms)`,
+  );
+  console.log(
+    `insert a 5,000-row plan  ${figures.insert.toFixed(0).padStart(6)} ms  (preview workbook, grid not drawn; goal: under 2,000 ms)`,
+  );
+  console.log(
+    `update it, new unit name ${figures.update.toFixed(0).padStart(6)} ms  vs insert: ${(figures.update / figures.insert).toFixed(1)}×${figures.ok ? "" : "  (the update did not complete!)"}`,
+  );
 }
 
 /**
@@ -446,7 +581,8 @@ async function paneFigures(browser, base, rows) {
         transfer.setData("text/plain", text);
         target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
       };
-      const lines = (n, from = 0) => Array.from({ length: n }, (_, i) => `SP ${from + i + 1}\tcái\t${i + 1}\t1.200,5\t3\t0,5`).join("\r\n");
+      const lines = (n, from = 0) =>
+        Array.from({ length: n }, (_, i) => `SP ${from + i + 1}\tcái\t${i + 1}\t1.200,5\t3\t0,5`).join("\r\n");
       paste(document.querySelector('[data-path="products[0].name"]'), lines(count));
       await nextFrame();
       const layout = () => document.body.offsetHeight;
@@ -469,10 +605,18 @@ async function paneFigures(browser, base, rows) {
       input.focus();
       const keystroke = await timed(() => document.execCommand("insertText", false, "a"), 31);
       const addRow = await timed(() => add.click());
-      const removeRow = await timed(() => document.querySelector(`[data-path="products[${middle}].name"]`).closest(".row").querySelector(".remove-row").click());
+      const removeRow = await timed(() =>
+        document
+          .querySelector(`[data-path="products[${middle}].name"]`)
+          .closest(".row")
+          .querySelector(".remove-row")
+          .click(),
+      );
       const moveRow = await timed(() => {
         const target = document.querySelector(`[data-path="products[${middle}].name"]`);
-        target.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true, cancelable: true }));
+        target.dispatchEvent(
+          new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true, cancelable: true }),
+        );
       });
       return { keystroke, addRow, removeRow, moveRow };
     }, rows);
@@ -494,7 +638,9 @@ async function pasteFigure(browser, base) {
       const transfer = new DataTransfer();
       transfer.setData("text/plain", text);
       const t0 = performance.now();
-      document.querySelector('[data-path="products[0].name"]').dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+      document
+        .querySelector('[data-path="products[0].name"]')
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const rows = document.querySelectorAll('[data-table="products"] .row').length;
       return { ms: performance.now() - t0, rows };
@@ -511,7 +657,9 @@ async function benchPaneTables(browser, base) {
   for (let i = 0; i < 3; i++) pasted.push(await pasteFigure(browser, base));
   const ms = (x) => `${x.toFixed(1).padStart(6)} ms`;
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-  console.log("\nPane tables in Chromium, median of runs: 5,000 rows vs 1 row (to the next frame; in brackets the work and layout it causes)");
+  console.log(
+    "\nPane tables in Chromium, median of runs: 5,000 rows vs 1 row (to the next frame; in brackets the work and layout it causes)",
+  );
   for (const [label, key, goal] of [
     ["keystroke", "keystroke", "goal ≤ 3×"],
     ["add a row", "addRow", "goal < 16 ms at 5,000"],
@@ -520,7 +668,9 @@ async function benchPaneTables(browser, base) {
   ]) {
     const a = big[key];
     const b = one[key];
-    console.log(`${label.padEnd(20)} ${ms(a.frame)} (${a.work.toFixed(1)}) vs ${ms(b.frame)} (${b.work.toFixed(1)}): ${ratio(a.frame, b.frame)} to the frame, ${ratio(a.work, b.work)} work${goal ? `  [${goal}]` : ""}`);
+    console.log(
+      `${label.padEnd(20)} ${ms(a.frame)} (${a.work.toFixed(1)}) vs ${ms(b.frame)} (${b.work.toFixed(1)}): ${ratio(a.frame, b.frame)} to the frame, ${ratio(a.work, b.work)} work${goal ? `  [${goal}]` : ""}`,
+    );
   }
   const paste = median(pasted.map((p) => p.ms));
   console.log(`paste 2,000 lines    ${ms(paste)} to the next frame, ${pasted[0].rows} rows  [goal < 1000 ms]`);

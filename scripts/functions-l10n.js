@@ -20,7 +20,8 @@ function localizeMetadata(metadata, declarations) {
   const expected = registrations(declarations);
   const ids = metadata.functions.map((fn) => fn.id);
   const wanted = expected.map((r) => r.id);
-  if (ids.join() !== wanted.join()) problems.push(`functions.json lists ${ids.join(", ")}; declared: ${wanted.join(", ")}`);
+  if (ids.join() !== wanted.join())
+    problems.push(`functions.json lists ${ids.join(", ")}; declared: ${wanted.join(", ")}`);
   if (new Set(wanted).size !== wanted.length) problems.push("a Vietnamese name repeats an id or another name");
   const functions = metadata.functions.map((fn) => {
     const registration = expected.find((r) => r.id === fn.id);
@@ -31,15 +32,21 @@ function localizeMetadata(metadata, declarations) {
     const { of } = registration;
     if (!FUNCTION_ID.test(fn.id)) problems.push(`${fn.id}: not a valid function id`);
     if (fn.name !== fn.id) problems.push(`${fn.id}: name "${fn.name}" differs from the id`);
-    if (fn.description !== descriptionOf(registration)) problems.push(`${fn.id}: description differs from the declaration`);
-    if (fn.parameters.length !== of.params.length) problems.push(`${fn.id}: ${fn.parameters.length} parameters, declared ${of.params.length}`);
+    if (fn.description !== descriptionOf(registration))
+      problems.push(`${fn.id}: description differs from the declaration`);
+    if (fn.parameters.length !== of.params.length)
+      problems.push(`${fn.id}: ${fn.parameters.length} parameters, declared ${of.params.length}`);
     const parameters = fn.parameters.map((p, k) => {
       const declared = of.params[k];
       if (!declared) return p;
-      if (p.name !== declared.name) problems.push(`${fn.id}: parameter ${k + 1} is ${p.name}, declared ${declared.name}`);
-      if ((p.optional === true) !== (declared.default !== undefined)) problems.push(`${fn.id}.${p.name}: optional differs from the declaration`);
-      if (p.description !== declared.help.en) problems.push(`${fn.id}.${p.name}: description differs from the declaration`);
-      if (!PARAMETER_NAME.test(declared.vi)) problems.push(`${fn.id}.${p.name}: Vietnamese name "${declared.vi}" is not valid`);
+      if (p.name !== declared.name)
+        problems.push(`${fn.id}: parameter ${k + 1} is ${p.name}, declared ${declared.name}`);
+      if ((p.optional === true) !== (declared.default !== undefined))
+        problems.push(`${fn.id}.${p.name}: optional differs from the declaration`);
+      if (p.description !== declared.help.en)
+        problems.push(`${fn.id}.${p.name}: description differs from the declaration`);
+      if (!PARAMETER_NAME.test(declared.vi))
+        problems.push(`${fn.id}.${p.name}: Vietnamese name "${declared.vi}" is not valid`);
       return { ...p, name: declared.vi, description: declared.help.vi };
     });
     return { ...fn, description: viDescriptionOf(registration), parameters };
@@ -68,7 +75,9 @@ class FunctionsLocalizationPlugin {
           const metadata = JSON.parse(asset.source.source().toString());
           const result = localizeMetadata(metadata, loadDeclarations());
           for (const problem of result.problems) {
-            compilation.errors.push(new WebpackError(`${input} against src/core/declarations.ts: ${problem} (npm run functions)`));
+            compilation.errors.push(
+              new WebpackError(`${input} against src/core/declarations.ts: ${problem} (npm run functions)`),
+            );
           }
           compilation.emitAsset(output, new sources.RawSource(JSON.stringify(result.metadata, null, 4)));
         },

@@ -52,10 +52,12 @@ function wrapper(registration) {
   ];
   // Laid out as Prettier lays it out at 120 columns, so the file passes the lint as written.
   let signature = `export function ${id}(${params.join(", ")}): ${returns} {`;
-  if (signature.length > WIDTH) signature = `export function ${id}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns} {`;
+  if (signature.length > WIDTH)
+    signature = `export function ${id}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns} {`;
   const names = of.params.map((p) => p.name);
   let call = `  return invoke(${JSON.stringify(of.id)}, [${names.join(", ")}]);`;
-  if (call.length > WIDTH) call = `  return invoke(${JSON.stringify(of.id)}, [\n${names.map((n) => `    ${n},\n`).join("")}  ]);`;
+  if (call.length > WIDTH)
+    call = `  return invoke(${JSON.stringify(of.id)}, [\n${names.map((n) => `    ${n},\n`).join("")}  ]);`;
   return [...jsdoc, signature, call, "}"].join("\n");
 }
 

@@ -10,7 +10,11 @@ const path = require("path");
 const devCerts = require("office-addin-dev-certs");
 
 const DIR = path.join(os.homedir(), ".office-addin-dev-certs");
-const FILES = { ca: path.join(DIR, "ca.crt"), cert: path.join(DIR, "localhost.crt"), key: path.join(DIR, "localhost.key") };
+const FILES = {
+  ca: path.join(DIR, "ca.crt"),
+  cert: path.join(DIR, "localhost.crt"),
+  key: path.join(DIR, "localhost.key"),
+};
 const DAYS = 30;
 
 function fresh() {

@@ -18,7 +18,7 @@ const bin = (name) => join(root, "node_modules", ".bin", process.platform === "w
 
 function run(command, args) {
   const child = spawn(command, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
-  child.on("exit", (code, signal) => process.exit(signal ? 0 : code ?? 0));
+  child.on("exit", (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
   return child;
 }
 

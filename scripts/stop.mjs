@@ -18,8 +18,17 @@ if (existsSync(pidFile)) {
   }
   rmSync(pidFile, { force: true });
 } else if (["win32", "darwin"].includes(process.platform)) {
-  const bin = join(root, "node_modules", ".bin", process.platform === "win32" ? "office-addin-debugging.cmd" : "office-addin-debugging");
-  const result = spawnSync(bin, ["stop", "manifest.xml"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  const bin = join(
+    root,
+    "node_modules",
+    ".bin",
+    process.platform === "win32" ? "office-addin-debugging.cmd" : "office-addin-debugging",
+  );
+  const result = spawnSync(bin, ["stop", "manifest.xml"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   process.exitCode = result.status ?? 0;
 } else {
   console.log("Nothing to stop: the dev server is not running.");

@@ -48,10 +48,12 @@ async function tablesKeepTheirEnds(page: Page): Promise<string[]> {
       const box = grid.getBoundingClientRect();
       const first = grid.querySelector(".head .cell:first-child")!.getBoundingClientRect();
       const last = grid.querySelector(".head .cell:last-child")!.getBoundingClientRect();
-      if (Math.abs(first.left - box.left) > 2) problems.push(`${name}: first column scrolled away (${first.left} vs ${box.left})`);
+      if (Math.abs(first.left - box.left) > 2)
+        problems.push(`${name}: first column scrolled away (${first.left} vs ${box.left})`);
       if (last.right > box.right + 1) problems.push(`${name}: last column cut off (${last.right} > ${box.right})`);
       const row = grid.querySelector(".rows .chunk:last-child .row:last-child .remove-row");
-      if (row && row.getBoundingClientRect().right > box.right + 1) problems.push(`${name}: remove button out of reach`);
+      if (row && row.getBoundingClientRect().right > box.right + 1)
+        problems.push(`${name}: remove button out of reach`);
       grid.scrollLeft = 0;
     }
     return problems;
@@ -116,7 +118,12 @@ describe.each([320, 350])("at %i px", (width) => {
     await startTemplate(page, "Chỉ tiêu kế hoạch");
     await fill(page, { unit: "Hợp tác xã nông nghiệp Đồng Tâm, huyện Thanh Trì", baseYear: 1960, planYear: 1965 });
     await addRows(page, "products", 1);
-    await fill(page, { "products[0].name": "Lúa", "products[0].baseQty": 10, "products[0].planQty": 12, "products[0].price": 1 });
+    await fill(page, {
+      "products[0].name": "Lúa",
+      "products[0].baseQty": 10,
+      "products[0].planQty": 12,
+      "products[0].price": 1,
+    });
     await page.locator('input[name="where"][value="selection"]').check();
     expect((await write(page)).intent).toBe("warning");
     overflow.push(...(await sidewaysScroll(page, "warning")));

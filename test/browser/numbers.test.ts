@@ -1,5 +1,17 @@
 /** Numbers typed into the real pane the Vietnamese and the English way, read back from the grid. */
-import { addRows, cell, fill, fillContractParties, formulaOf, openPreview, sheetTabs, startTemplate, typeAndLeave, write, type Session } from "./preview-page";
+import {
+  addRows,
+  cell,
+  fill,
+  fillContractParties,
+  formulaOf,
+  openPreview,
+  sheetTabs,
+  startTemplate,
+  typeAndLeave,
+  write,
+  type Session,
+} from "./preview-page";
 
 jest.setTimeout(60_000);
 
@@ -23,7 +35,12 @@ async function contractWith(lang: "vi" | "en", rates: Record<string, string>): P
   await startTemplate(page, lang === "vi" ? "Hợp đồng kinh tế" : "Economic contract");
   await fillContractParties(page);
   await addRows(page, "goods", 1);
-  await fill(page, { "goods[0].name": "Rổ mây", "goods[0].quantity": 10, "goods[0].material": 60, "goods[0].labour": 30 });
+  await fill(page, {
+    "goods[0].name": "Rổ mây",
+    "goods[0].quantity": 10,
+    "goods[0].material": 60,
+    "goods[0].labour": 30,
+  });
   await fill(page, { "goods[0].grade": lang === "vi" ? "Chính phẩm" : "First grade" });
   await addRows(page, "deliveries", 1);
   await fill(page, { "deliveries[0].date": "1966-12-15" });
@@ -59,7 +76,12 @@ test("English quantities 1,500,000 and 1,650,000.5 and a price of 1.5 are writte
 test("a Vietnamese rate of 5,5 % is written as 0.055 with a percent format; 3% and 10 mean 3 % and 10 %", async () => {
   session = await openPreview("vi");
   const { page } = session;
-  await contractWith("vi", { profitRate: "5,5 %", accumulationRate: "3%", welfareRate: "10", "deliveries[0].share": "100 %" });
+  await contractWith("vi", {
+    profitRate: "5,5 %",
+    accumulationRate: "3%",
+    welfareRate: "10",
+    "deliveries[0].share": "100 %",
+  });
   expect(await page.locator('[data-path="profitRate"]').inputValue()).toBe("5,5");
   expect(await page.locator("label", { hasText: "Lãi" }).first().innerText()).toContain("%");
   expect((await write(page)).intent).toBe("success");
@@ -73,7 +95,9 @@ test("an English rate of 5.5 % is written as 0.055, and the field says 5 means 5
   session = await openPreview("en");
   const { page } = session;
   await contractWith("en", { profitRate: "5.5 %", "deliveries[0].share": "100" });
-  const hint = await page.locator('[data-path="profitRate"]').evaluate((el) => el.closest(".field")!.querySelector(".hint")!.textContent);
+  const hint = await page
+    .locator('[data-path="profitRate"]')
+    .evaluate((el) => el.closest(".field")!.querySelector(".hint")!.textContent);
   expect(hint).toContain("Type 5, 5% or 5 % for 5 %");
   expect((await write(page)).intent).toBe("success");
   expect(await formulaOf(page, "C32")).toBe("0.055");
@@ -86,7 +110,9 @@ test("ambiguous or malformed numbers are refused on their fields with an example
   await planWith("vi", { baseQty: "1.5.0", planQty: "1,50,0", price: "ba" });
   // Said at once, on leaving the field …
   const message = (path: string) =>
-    page.locator(`[data-path="${path}"]`).evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")!.split(" ")[0])!.textContent);
+    page
+      .locator(`[data-path="${path}"]`)
+      .evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")!.split(" ")[0])!.textContent);
   expect(await message("products[0].baseQty")).toContain("1.500.000,5");
   // … and again when writing, with everything the user typed still there.
   expect((await write(page)).intent).toBe("error");

@@ -1,5 +1,16 @@
 /** Rows pasted from Excel into a pane table, and rows taken from the workbook's selection. */
-import { fill, formulaOf, openPreview, paste, sheetTabs, startTemplate, typeAndLeave, typeInto, write, type Session } from "./preview-page";
+import {
+  fill,
+  formulaOf,
+  openPreview,
+  paste,
+  sheetTabs,
+  startTemplate,
+  typeAndLeave,
+  typeInto,
+  write,
+  type Session,
+} from "./preview-page";
 
 jest.setTimeout(120_000);
 
@@ -49,7 +60,9 @@ test("a paste into a middle cell fills right and down from it, adds the rows it 
   // Marked on its cell, kept as pasted, and nothing is written until it is fixed.
   expect(await page.locator('[data-path="products[2].baseQty"]').getAttribute("aria-invalid")).toBe("true");
   expect(await page.locator('[data-path="products[2].baseQty"]').inputValue()).toBe("1.500,5");
-  expect(await page.locator('fieldset[data-path="products[]"] .table-status').innerText()).toContain("1 cell(s) with a problem");
+  expect(await page.locator('fieldset[data-path="products[]"] .table-status').innerText()).toContain(
+    "1 cell(s) with a problem",
+  );
   expect((await write(page)).intent).toBe("error");
   expect(await sheetTabs(page)).toEqual(["Sheet1"]);
   await fill(page, { "products[1].name": "Maize", "products[2].name": "Beans" });

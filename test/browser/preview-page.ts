@@ -12,7 +12,11 @@ export interface Session {
 /** Where a helper looks: the page (its one pane), or one pane of a two-pane page (`#app`, `#app2`). */
 export type Scope = Page | Locator;
 
-export async function openPreview(lang: "vi" | "en" = "vi", viewport = { width: 1400, height: 900 }, query = ""): Promise<Session> {
+export async function openPreview(
+  lang: "vi" | "en" = "vi",
+  viewport = { width: 1400, height: 900 },
+  query = "",
+): Promise<Session> {
   const server: StaticServer = await serveDist();
   const browser: Browser = await launch();
   const page = await browser.newPage({ viewport });
@@ -129,11 +133,20 @@ export async function leaveForm(page: Page): Promise<void> {
 /** The parties, dates and places every contract needs before it can be written. */
 export async function fillContractParties(page: Page): Promise<void> {
   await fill(page, {
-    contractNo: "12/HĐKT", signDate: "1966-01-15", place: "Hà Nội",
-    buyerName: "Handicraft Export Corporation", buyerAddress: "31 Ngô Quyền, Hà Nội", buyerTaxCode: "0100107518",
-    buyerRep: "Nguyễn Văn A", buyerRepTitle: "Director",
-    sellerName: "Phú Vinh rattan cooperative", sellerAddress: "Phú Nghĩa, Chương Mỹ", sellerRep: "Trần Thị B",
+    contractNo: "12/HĐKT",
+    signDate: "1966-01-15",
+    place: "Hà Nội",
+    buyerName: "Handicraft Export Corporation",
+    buyerAddress: "31 Ngô Quyền, Hà Nội",
+    buyerTaxCode: "0100107518",
+    buyerRep: "Nguyễn Văn A",
+    buyerRepTitle: "Director",
+    sellerName: "Phú Vinh rattan cooperative",
+    sellerAddress: "Phú Nghĩa, Chương Mỹ",
+    sellerRep: "Trần Thị B",
     sellerRepTitle: "Chair",
-    deliveryPlace: "Gia Lâm depot", startDate: "1966-02-01", endDate: "1966-12-31",
+    deliveryPlace: "Gia Lâm depot",
+    startDate: "1966-02-01",
+    endDate: "1966-12-31",
   });
 }

@@ -1,6 +1,17 @@
 import { mkdirSync } from "fs";
 import { join } from "path";
-import { addRows, cell, fill, fillContractParties, openPreview, sheetTabs, startTemplate, typeInto, write, type Session } from "./preview-page";
+import {
+  addRows,
+  cell,
+  fill,
+  fillContractParties,
+  openPreview,
+  sheetTabs,
+  startTemplate,
+  typeInto,
+  write,
+  type Session,
+} from "./preview-page";
 
 jest.setTimeout(60_000);
 
@@ -22,12 +33,19 @@ async function fillPlan1961(): Promise<void> {
   const { page } = session;
   await startTemplate(page, "Chỉ tiêu kế hoạch");
   await fill(page, {
-    unit: "Công nghiệp miền Bắc", issuer: "Ủy ban Kế hoạch Nhà nước", baseYear: 1960, planYear: 1965, moneyUnit: "triệu đồng",
+    unit: "Công nghiệp miền Bắc",
+    issuer: "Ủy ban Kế hoạch Nhà nước",
+    baseYear: 1960,
+    planYear: 1965,
+    moneyUnit: "triệu đồng",
   });
   await addRows(page, "products", 1);
   await fill(page, {
-    "products[0].name": "Tổng sản lượng công nghiệp", "products[0].uom": "triệu đồng",
-    "products[0].baseQty": 1458, "products[0].planQty": 2761, "products[0].price": 1,
+    "products[0].name": "Tổng sản lượng công nghiệp",
+    "products[0].uom": "triệu đồng",
+    "products[0].baseQty": 1458,
+    "products[0].planQty": 2761,
+    "products[0].price": 1,
   });
 }
 
@@ -71,8 +89,16 @@ test("a contract with two grades prices each line by its grade and totals the am
   await fillContractParties(page);
   await addRows(page, "goods", 2);
   await fill(page, {
-    "goods[0].name": "Rattan basket", "goods[0].quantity": 1000, "goods[0].material": 60, "goods[0].labour": 30, "goods[0].overhead": 10,
-    "goods[1].name": "Rattan basket", "goods[1].quantity": 200, "goods[1].material": 60, "goods[1].labour": 30, "goods[1].overhead": 10,
+    "goods[0].name": "Rattan basket",
+    "goods[0].quantity": 1000,
+    "goods[0].material": 60,
+    "goods[0].labour": 30,
+    "goods[0].overhead": 10,
+    "goods[1].name": "Rattan basket",
+    "goods[1].quantity": 200,
+    "goods[1].material": 60,
+    "goods[1].labour": 30,
+    "goods[1].overhead": 10,
   });
   await fill(page, { "goods[0].grade": "First grade", "goods[1].grade": "Second grade" });
   await addRows(page, "deliveries", 1);
@@ -157,7 +183,10 @@ test("a filled template reopens with its inputs, updates in place, and freezes i
   expect((await write(page)).intent).toBe("success");
   expect(await cell(page, "I17")).toBe("100%");
   await page.locator(".form-head fluent-button").click();
-  await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Lưu thành giá trị" }).click();
+  await page
+    .locator(".filled li", { hasText: "KH 1965" })
+    .locator("fluent-button", { hasText: "Lưu thành giá trị" })
+    .click();
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965", "KH 1965 (giá trị)"]);
   await page.locator('td[data-cell="J17"]').click();
@@ -184,8 +213,14 @@ test("a price plan by the cost method writes its cost table with live formulas: 
   await fill(page, { sellingCost: 2000000, adminCost: 3000000, financialCost: 1000000, byProductCost: 1000000 });
   await addRows(page, "materials", 2);
   await fill(page, {
-    "materials[0].name": "Mây sợi", "materials[0].uom": "kg", "materials[0].qty": 400, "materials[0].price": 120000,
-    "materials[1].name": "Tre", "materials[1].uom": "cây", "materials[1].qty": 200, "materials[1].price": 60000,
+    "materials[0].name": "Mây sợi",
+    "materials[0].uom": "kg",
+    "materials[0].qty": 400,
+    "materials[0].price": 120000,
+    "materials[1].name": "Tre",
+    "materials[1].uom": "cây",
+    "materials[1].qty": 200,
+    "materials[1].price": 60000,
   });
   await addRows(page, "labour", 1);
   await fill(page, { "labour[0].name": "Công đan", "labour[0].qty": 1500, "labour[0].price": 20000 });
@@ -213,13 +248,24 @@ test("a norm-setting sheet gives the progressive average 9.5, checks the state n
   await fill(page, { unit: "Phú Vinh cooperative", period: "1974" });
   await addRows(page, "timeNorms", 1);
   await fill(page, {
-    "timeNorms[0].operation": "Weave a basket", "timeNorms[0].o1": 10, "timeNorms[0].o2": 12, "timeNorms[0].o3": 8,
-    "timeNorms[0].o4": 9, "timeNorms[0].o5": 11, "timeNorms[0].stateNorm": 10,
+    "timeNorms[0].operation": "Weave a basket",
+    "timeNorms[0].o1": 10,
+    "timeNorms[0].o2": 12,
+    "timeNorms[0].o3": 8,
+    "timeNorms[0].o4": 9,
+    "timeNorms[0].o5": 11,
+    "timeNorms[0].stateNorm": 10,
   });
   await addRows(page, "outputNorms", 1);
   await fill(page, {
-    "outputNorms[0].operation": "Split bamboo", "outputNorms[0].o1": 20, "outputNorms[0].o2": 22, "outputNorms[0].o3": 25,
-    "outputNorms[0].o4": 24, "outputNorms[0].o5": 21, "outputNorms[0].stateNorm": 22, "outputNorms[0].oldNorm": 20,
+    "outputNorms[0].operation": "Split bamboo",
+    "outputNorms[0].o1": 20,
+    "outputNorms[0].o2": 22,
+    "outputNorms[0].o3": 25,
+    "outputNorms[0].o4": 24,
+    "outputNorms[0].o5": 21,
+    "outputNorms[0].stateNorm": 22,
+    "outputNorms[0].oldNorm": 20,
     "outputNorms[0].wage": 60000,
   });
   expect((await write(page)).intent).toBe("success");

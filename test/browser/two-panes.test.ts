@@ -23,11 +23,19 @@ async function openTwo(): Promise<{ first: Locator; second: Locator }> {
 
 async function writePlan(pane: Locator): Promise<void> {
   await startTemplate(pane, "Chỉ tiêu kế hoạch");
-  await fill(pane, { unit: "Công nghiệp miền Bắc", issuer: "Ủy ban Kế hoạch Nhà nước", baseYear: 1960, planYear: 1965 });
+  await fill(pane, {
+    unit: "Công nghiệp miền Bắc",
+    issuer: "Ủy ban Kế hoạch Nhà nước",
+    baseYear: 1960,
+    planYear: 1965,
+  });
   await addRows(pane, "products", 1);
   await fill(pane, {
-    "products[0].name": "Tổng sản lượng công nghiệp", "products[0].uom": "triệu đồng",
-    "products[0].baseQty": 1458, "products[0].planQty": 2761, "products[0].price": 1,
+    "products[0].name": "Tổng sản lượng công nghiệp",
+    "products[0].uom": "triệu đồng",
+    "products[0].baseQty": 1458,
+    "products[0].planQty": 2761,
+    "products[0].price": 1,
   });
   await pane.locator("#write").click();
   await pane.locator(".status fluent-message-bar[intent=success]").waitFor();

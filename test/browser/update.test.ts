@@ -4,7 +4,18 @@
  * pane through its buttons.
  */
 import type { Page } from "playwright-core";
-import { addRows, cell, fill, formulaOf, openPreview, sheetTabs, startTemplate, typeInto, write, type Session } from "./preview-page";
+import {
+  addRows,
+  cell,
+  fill,
+  formulaOf,
+  openPreview,
+  sheetTabs,
+  startTemplate,
+  typeInto,
+  write,
+  type Session,
+} from "./preview-page";
 
 jest.setTimeout(90_000);
 
@@ -19,8 +30,11 @@ async function writePlan(page: Page, unit = "Công nghiệp miền Bắc"): Prom
   await fill(page, { unit, issuer: "Ủy ban Kế hoạch Nhà nước", baseYear: 1960, planYear: 1965 });
   await addRows(page, "products", 1);
   await fill(page, {
-    "products[0].name": "Tổng sản lượng công nghiệp", "products[0].uom": "triệu đồng",
-    "products[0].baseQty": 1458, "products[0].planQty": 2761, "products[0].price": 1,
+    "products[0].name": "Tổng sản lượng công nghiệp",
+    "products[0].uom": "triệu đồng",
+    "products[0].baseQty": 1458,
+    "products[0].planQty": 2761,
+    "products[0].price": 1,
   });
   expect((await write(page)).intent).toBe("success");
 }
@@ -99,7 +113,9 @@ test("rows inserted above the template: Update writes where it is now and the le
   await writePlan(page);
   await typeInto(page, "K17", "2800");
   await page.locator('td[data-cell="A1"]').click();
-  await page.evaluate(() => (window as unknown as { htPreview: { insertRows(n: number): void } }).htPreview.insertRows(2));
+  await page.evaluate(() =>
+    (window as unknown as { htPreview: { insertRows(n: number): void } }).htPreview.insertRows(2),
+  );
   await typeInto(page, "A1", "CÔNG TY MÁY CÔNG CỤ SỐ 1 — THƯ NGỎ");
   await reopen(page);
   await fill(page, { unit: "Bộ Công nghiệp nặng" });
@@ -121,7 +137,13 @@ test("a plan whose unit is =1+1 freezes into a copy that shows the text, and 007
   await startTemplate(page, "Chỉ tiêu kế hoạch");
   await fill(page, { unit: "=1+1", issuer: "007", baseYear: 1960, planYear: 1965 });
   await addRows(page, "products", 1);
-  await fill(page, { "products[0].name": "TRUE", "products[0].uom": "1/2", "products[0].baseQty": 1458, "products[0].planQty": 2761, "products[0].price": 1 });
+  await fill(page, {
+    "products[0].name": "TRUE",
+    "products[0].uom": "1/2",
+    "products[0].baseQty": 1458,
+    "products[0].planQty": 2761,
+    "products[0].price": 1,
+  });
   expect((await write(page)).intent).toBe("success");
   // The heading: superior body on A1, unit on A2; the product on row 17.
   expect(await cell(page, "A2")).toBe("=1+1");
@@ -129,7 +151,10 @@ test("a plan whose unit is =1+1 freezes into a copy that shows the text, and 007
   expect(await cell(page, "B17")).toBe("TRUE");
   expect(await cell(page, "C17")).toBe("1/2");
   await page.locator(".form-head fluent-button").click();
-  await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Lưu thành giá trị" }).click();
+  await page
+    .locator(".filled li", { hasText: "KH 1965" })
+    .locator("fluent-button", { hasText: "Lưu thành giá trị" })
+    .click();
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965", "KH 1965 (giá trị)"]);
   expect(await cell(page, "A2")).toBe("=1+1");

@@ -36,6 +36,7 @@ describe("manifest.xml", () => {
   });
 
   test("the icons are real PNGs of the sizes named", () => {
-    for (const size of [16, 32, 64, 80]) expect(pngSize(join(ROOT, "assets", `icon-${size}.png`))).toEqual([size, size]);
+    for (const size of [16, 32, 64, 80])
+      expect(pngSize(join(ROOT, "assets", `icon-${size}.png`))).toEqual([size, size]);
   });
 });

@@ -38,7 +38,9 @@ describe("README.md", () => {
     for (const doc of ["README.md", "docs/help.md", "docs/domain.md", "docs/functions.md"]) {
       const text = read(doc);
       expect(text).not.toMatch(/\.\.\/shared|\/work\//);
-      const targets = [...text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((t) => !/^https?:/.test(t));
+      const targets = [...text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)]
+        .map((m) => m[1])
+        .filter((t) => !/^https?:/.test(t));
       for (const target of targets) expect([doc, existsSync(join(ROOT, dirname(doc), target))]).toEqual([doc, true]);
     }
   });

@@ -15,8 +15,14 @@ export function installCustomFunctionsMock(): void {
   (globalThis as Record<string, unknown>).CustomFunctions = {
     Error: MockCustomFunctionError,
     ErrorCode: {
-      invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!",
-      nullReference: "#NULL!", gettingData: "#GETTING_DATA", invalidName: "#NAME?", invalidReference: "#REF!",
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      gettingData: "#GETTING_DATA",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
     },
     associate: (id: string, fn: unknown) => {
       if (associated.has(id)) throw new Error(`${id} associated twice`);

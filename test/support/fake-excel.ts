@@ -53,7 +53,18 @@ const colName = (col: number) => {
 };
 const colIndex = (name: string) => [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
-const ERRORS = new Set(["#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
+const ERRORS = new Set([
+  "#N/A",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+]);
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** The number Excel makes of a string, or undefined when it keeps the string as text. */
@@ -65,20 +76,29 @@ function excelNumber(text: string): number | undefined {
     const sign = (m[1] === "-") !== (m[2] === "-") || s.startsWith("(") ? -1 : 1;
     return (sign * n) / (m[6] ? 100 : 1);
   }
-  if ((m = /^([+-]?)(\d+)\s+(\d+)\/(\d+)$/.exec(s))) return (m[1] === "-" ? -1 : 1) * (Number(m[2]) + Number(m[3]) / Number(m[4]));
+  if ((m = /^([+-]?)(\d+)\s+(\d+)\/(\d+)$/.exec(s)))
+    return (m[1] === "-" ? -1 : 1) * (Number(m[2]) + Number(m[3]) / Number(m[4]));
   if ((m = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*([ap]m?)?$/i.exec(s))) {
-    const hours = (Number(m[1]) % 12) + (m[4]?.toLowerCase().startsWith("p") ? 12 : m[4] ? 0 : Number(m[1]) >= 12 ? 12 : 0);
+    const hours =
+      (Number(m[1]) % 12) + (m[4]?.toLowerCase().startsWith("p") ? 12 : m[4] ? 0 : Number(m[1]) >= 12 ? 12 : 0);
     return (hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86400;
   }
   if ((m = /^(\d{1,4})[/\-.](\d{1,2})(?:[/\-.](\d{1,4}))?$/.exec(s))) {
     // A date (day/month of this year when the year is missing); its serial from 1899-12-30.
     const [a, b, c] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 2026 : Number(m[3])];
     const [y, mo, d] = a > 31 ? [a, b, c] : [c < 100 ? 2000 + c : c, a, b];
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return Math.round((Date.UTC(y, mo - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+      return Math.round((Date.UTC(y, mo - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
     return undefined;
   }
-  if ((m = /^(?:(\d{1,2})[\s\-/]+)?([a-z]{3})[a-z]*(?:[\s\-/,]+(\d{1,4}))?$/i.exec(s)) && MONTHS.includes(m[2].toLowerCase()) && (m[1] || m[3])) {
-    return Math.round((Date.UTC(2026, MONTHS.indexOf(m[2].toLowerCase()), Number(m[1] ?? 1)) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  if (
+    (m = /^(?:(\d{1,2})[\s\-/]+)?([a-z]{3})[a-z]*(?:[\s\-/,]+(\d{1,4}))?$/i.exec(s)) &&
+    MONTHS.includes(m[2].toLowerCase()) &&
+    (m[1] || m[3])
+  ) {
+    return Math.round(
+      (Date.UTC(2026, MONTHS.indexOf(m[2].toLowerCase()), Number(m[1] ?? 1)) - Date.UTC(1899, 11, 30)) / 86_400_000,
+    );
   }
   return undefined;
 }
@@ -102,8 +122,9 @@ export function excelEntry(written: unknown, numberFormat: string | undefined): 
 
 /** A1 references on the same sheet (not after a ! or inside a string) moved down by `count` from row `at` (0-based). */
 function shiftReferences(formula: string, at: number, count: number): string {
-  return formula.replace(/"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (whole, ca, c, ra, r) =>
-    c === undefined || Number(r) - 1 < at ? whole : `${ca}${c}${ra}${Number(r) + count}`,
+  return formula.replace(
+    /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+    (whole, ca, c, ra, r) => (c === undefined || Number(r) - 1 < at ? whole : `${ca}${c}${ra}${Number(r) + count}`),
   );
 }
 
@@ -133,7 +154,16 @@ export class FakeExcel {
   }
 
   addSheet(name: string): FakeSheet {
-    const sheet: FakeSheet = { id: `{S${this.nextId++}}`, name, cells: new Map(), formats: new Map(), names: new Map(), merges: [], lists: [], looks: [] };
+    const sheet: FakeSheet = {
+      id: `{S${this.nextId++}}`,
+      name,
+      cells: new Map(),
+      formats: new Map(),
+      names: new Map(),
+      merges: [],
+      lists: [],
+      looks: [],
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -182,7 +212,8 @@ export class FakeExcel {
     move(sheet.cells, (cell) => (cell.formula ? { ...cell, formula: shiftReferences(cell.formula, at, count) } : cell));
     move(sheet.formats);
     const shift = (a: string) => shiftAddress(a, sheet.name, at, count);
-    for (const names of [this.names, ...this.sheets.map((s) => s.names)]) for (const [n, a] of names) names.set(n, shift(a));
+    for (const names of [this.names, ...this.sheets.map((s) => s.names)])
+      for (const [n, a] of names) names.set(n, shift(a));
     sheet.merges = sheet.merges.map(shift);
     sheet.lists = sheet.lists.map((l) => {
       const space = l.lastIndexOf(" ");
@@ -224,42 +255,80 @@ export class FakeExcel {
     // Excel reads what a range holds when the batch is sent, after the writes queued before it.
     const snapshot = () => {
       const grid = <T>(f: (cell: FakeCell | undefined) => T) =>
-        Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(sheet.cells.get(key(row + r, col + c)))));
+        Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: cols }, (_, c) => f(sheet.cells.get(key(row + r, col + c)))),
+        );
       return this.loadable({
         formulas: grid((cell) => (cell ? (cell.formula ?? cell.value) : "")),
         values: grid((cell) => (cell ? cell.value : "")),
-        numberFormat: Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => sheet.formats.get(key(row + r, col + c)) ?? "General")),
-        address: addr, rowIndex: row, columnIndex: col, rowCount: rows, columnCount: cols,
+        numberFormat: Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: cols }, (_, c) => sheet.formats.get(key(row + r, col + c)) ?? "General"),
+        ),
+        address: addr,
+        rowIndex: row,
+        columnIndex: col,
+        rowCount: rows,
+        columnCount: cols,
         worksheet: { id: sheet.id, name: sheet.name },
       });
     };
     // Built when first needed: a range only written to never pays for reading its cells.
     let loaded: OfficeMockObject | undefined;
     const state = new Proxy({}, { get: (_, p: string) => (loaded ??= snapshot())[p] }) as {
-      formulas: unknown[][]; values: unknown[][]; numberFormat: string[][]; address: string;
-      rowIndex: number; columnIndex: number; rowCount: number; columnCount: number;
+      formulas: unknown[][];
+      values: unknown[][];
+      numberFormat: string[][];
+      address: string;
+      rowIndex: number;
+      columnIndex: number;
+      rowCount: number;
+      columnCount: number;
     };
     const write = (matrix: unknown[][]) => {
       this.queue(matrix);
-      matrix.forEach((line, r) => line.forEach((v, c) => {
-        // null leaves the cell as it is; "" clears it (Microsoft: "Blank and null values").
-        if (v === null) return;
-        const k = key(row + r, col + c);
-        const entry = excelEntry(v, sheet.formats.get(k));
-        if (entry) sheet.cells.set(k, entry);
-        else sheet.cells.delete(k);
-      }));
+      matrix.forEach((line, r) =>
+        line.forEach((v, c) => {
+          // null leaves the cell as it is; "" clears it (Microsoft: "Blank and null values").
+          if (v === null) return;
+          const k = key(row + r, col + c);
+          const entry = excelEntry(v, sheet.formats.get(k));
+          if (entry) sheet.cells.set(k, entry);
+          else sheet.cells.delete(k);
+        }),
+      );
     };
     const format = () => {
-      const look = (what: string) => (value: unknown) => { this.queue(value); sheet.looks.push(`${addr} ${what}=${String(value)}`); };
+      const look = (what: string) => (value: unknown) => {
+        this.queue(value);
+        sheet.looks.push(`${addr} ${what}=${String(value)}`);
+      };
       const setter = (what: string) => ({ set: look(what), get: () => undefined, enumerable: true });
-      const font = Object.defineProperties({}, { bold: setter("bold"), italic: setter("italic"), underline: setter("underline"), size: setter("size"), color: setter("color") });
+      const font = Object.defineProperties(
+        {},
+        {
+          bold: setter("bold"),
+          italic: setter("italic"),
+          underline: setter("underline"),
+          size: setter("size"),
+          color: setter("color"),
+        },
+      );
       const fill = Object.defineProperties({}, { color: setter("fill") });
       return Object.defineProperties(
-        { font, fill, borders: { getItem: (edge: string) => Object.defineProperties({}, { style: setter(`border${edge}`), weight: setter(`weight${edge}`) }) } },
         {
-          wrapText: setter("wrap"), verticalAlignment: setter("valign"), horizontalAlignment: setter("align"),
-          columnWidth: setter("width"), rowHeight: setter("height"),
+          font,
+          fill,
+          borders: {
+            getItem: (edge: string) =>
+              Object.defineProperties({}, { style: setter(`border${edge}`), weight: setter(`weight${edge}`) }),
+          },
+        },
+        {
+          wrapText: setter("wrap"),
+          verticalAlignment: setter("valign"),
+          horizontalAlignment: setter("align"),
+          columnWidth: setter("width"),
+          rowHeight: setter("height"),
         },
       );
     };
@@ -275,29 +344,61 @@ export class FakeExcel {
         // What Excel sends back counts against the same 5 MB.
         for (const p of props.split(",")) if (p === "formulas" || p === "values") self.respond(loaded[p]);
       },
-      get formulas() { return state.formulas; },
-      set formulas(matrix: unknown[][]) { write(matrix); },
-      get values() { return state.values; },
-      set values(matrix: unknown[][]) { write(matrix); },
-      get numberFormat() { return state.numberFormat; },
+      get formulas() {
+        return state.formulas;
+      },
+      set formulas(matrix: unknown[][]) {
+        write(matrix);
+      },
+      get values() {
+        return state.values;
+      },
+      set values(matrix: unknown[][]) {
+        write(matrix);
+      },
+      get numberFormat() {
+        return state.numberFormat;
+      },
       set numberFormat(matrix: string[][]) {
         self.queue(matrix);
-        matrix.forEach((l, r) => l.forEach((f, c) => {
-          if (f === null) return;
-          if (f === "General" || f === "") sheet.formats.delete(key(row + r, col + c));
-          else sheet.formats.set(key(row + r, col + c), f);
-        }));
+        matrix.forEach((l, r) =>
+          l.forEach((f, c) => {
+            if (f === null) return;
+            if (f === "General" || f === "") sheet.formats.delete(key(row + r, col + c));
+            else sheet.formats.set(key(row + r, col + c), f);
+          }),
+        );
       },
-      get address() { return state.address; },
-      get rowIndex() { return state.rowIndex; },
-      get columnIndex() { return state.columnIndex; },
-      get rowCount() { return state.rowCount; },
-      get columnCount() { return state.columnCount; },
-      get worksheet() { return self.worksheet(sheet); },
-      get format() { return format(); },
-      dataValidation: Object.defineProperties({ clear: () => (sheet.lists = sheet.lists.filter((l) => !l.startsWith(addr))) }, {
-        rule: { set: (rule: { list: { source: string } }) => sheet.lists.push(`${addr} ${rule.list.source}`), enumerable: true },
-      }),
+      get address() {
+        return state.address;
+      },
+      get rowIndex() {
+        return state.rowIndex;
+      },
+      get columnIndex() {
+        return state.columnIndex;
+      },
+      get rowCount() {
+        return state.rowCount;
+      },
+      get columnCount() {
+        return state.columnCount;
+      },
+      get worksheet() {
+        return self.worksheet(sheet);
+      },
+      get format() {
+        return format();
+      },
+      dataValidation: Object.defineProperties(
+        { clear: () => (sheet.lists = sheet.lists.filter((l) => !l.startsWith(addr))) },
+        {
+          rule: {
+            set: (rule: { list: { source: string } }) => sheet.lists.push(`${addr} ${rule.list.source}`),
+            enumerable: true,
+          },
+        },
+      ),
       merge: () => sheet.merges.push(addr),
       unmerge: () => (sheet.merges = sheet.merges.filter((m) => !inside(this.topLeft(m)))),
       clear: (applyTo = "All") => {
@@ -305,15 +406,24 @@ export class FakeExcel {
         if (applyTo !== "Contents") for (const k of [...sheet.formats.keys()]) if (inside(k)) sheet.formats.delete(k);
       },
       /** Range.copyFrom: with "Values", each cell gets the source's value as a constant, kept as the type it is. */
-      copyFrom: (source: { _area: { sheet: FakeSheet; row: number; col: number; rows: number; cols: number } }, type: string) => {
+      copyFrom: (
+        source: { _area: { sheet: FakeSheet; row: number; col: number; rows: number; cols: number } },
+        type: string,
+      ) => {
         if (type !== "Values") throw new Error(`the fake copies values only, not ${type}`);
         const from = source._area;
         const copies: [string, FakeCell][] = [];
-        for (let r = 0; r < from.rows; r++) for (let c = 0; c < from.cols; c++) {
-          const cell = from.sheet.cells.get(key(from.row + r, from.col + c));
-          if (cell) copies.push([key(row + r, col + c), cell.kind === "formula" ? valueCell(cell.value) : { value: cell.value, kind: cell.kind }]);
-        }
-        for (let r = 0; r < from.rows; r++) for (let c = 0; c < from.cols; c++) sheet.cells.delete(key(row + r, col + c));
+        for (let r = 0; r < from.rows; r++)
+          for (let c = 0; c < from.cols; c++) {
+            const cell = from.sheet.cells.get(key(from.row + r, from.col + c));
+            if (cell)
+              copies.push([
+                key(row + r, col + c),
+                cell.kind === "formula" ? valueCell(cell.value) : { value: cell.value, kind: cell.kind },
+              ]);
+          }
+        for (let r = 0; r < from.rows; r++)
+          for (let c = 0; c < from.cols; c++) sheet.cells.delete(key(row + r, col + c));
         for (const [k, cell] of copies) sheet.cells.set(k, cell);
       },
       /** Range.insert("Down") on whole rows: the fake inserts entire rows, as a person does. */
@@ -325,7 +435,9 @@ export class FakeExcel {
       getCell: (r: number, c: number) => this.range(sheet, row + r, col + c, 1, 1),
       getResizedRange: (dr: number, dc: number) => this.range(sheet, row, col, rows + dr, cols + dc),
       getOffsetRange: (dr: number, dc: number) => this.range(sheet, row + dr, col + dc, rows, cols),
-      get isNullObject() { return false; },
+      get isNullObject() {
+        return false;
+      },
       _area: { sheet, addr, row, col, rows, cols },
     };
     return range;
@@ -345,10 +457,18 @@ export class FakeExcel {
         state = snapshot();
         state.load(`${props},isNullObject`);
       },
-      get id() { return state.id; },
-      get name() { return state.name; },
-      set name(value: string) { sheet.name = value; },
-      get isNullObject() { return state.isNullObject; },
+      get id() {
+        return state.id;
+      },
+      get name() {
+        return state.name;
+      },
+      set name(value: string) {
+        sheet.name = value;
+      },
+      get isNullObject() {
+        return state.isNullObject;
+      },
       getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => this.range(sheet, r, c, rows, cols),
       getUsedRange: () => {
         const cells = [...sheet.cells.keys()].map((k) => k.split(",").map(Number));
@@ -360,8 +480,12 @@ export class FakeExcel {
       pageLayout: {
         setPrintArea: (range: { _area: { addr: string } }) => (sheet.printArea = range._area.addr),
         setPrintTitleRows: (range: { _area: { addr: string } }) => (sheet.printTitles = range._area.addr),
-        set orientation(_: unknown) { /* recorded by print area */ },
-        set zoom(_: unknown) { /* idem */ },
+        set orientation(_: unknown) {
+          /* recorded by print area */
+        },
+        set zoom(_: unknown) {
+          /* idem */
+        },
       },
       activate: () => undefined,
       delete: () => this.sheets.splice(this.sheets.indexOf(sheet), 1),
@@ -405,13 +529,17 @@ export class FakeExcel {
     });
   }
 
-
   /** The used range of the sheet's columns that `inColumn` accepts, with rowCount and columnCount. */
   private usedRangeOrNull(sheet: FakeSheet, inColumn: (col: number) => boolean): unknown {
     const cells = [...sheet.cells.keys()].map((k) => k.split(",").map(Number)).filter(([, c]) => inColumn(c));
     if (cells.length === 0) {
       const state = this.loadable({ isNullObject: true });
-      return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
+      return {
+        load: (p: string) => state.load(`${p},isNullObject`),
+        get isNullObject() {
+          return state.isNullObject;
+        },
+      };
     }
     const top = Math.min(...cells.map(([r]) => r));
     const left = Math.min(...cells.map(([, c]) => c));
@@ -421,7 +549,15 @@ export class FakeExcel {
     const load = range.load;
     // rowCount and columnCount are fixed at creation here; the other properties load as usual.
     return Object.defineProperties(range, {
-      load: { value: (props: string) => load(props.split(",").filter((p) => p !== "rowCount" && p !== "columnCount").join(",")) },
+      load: {
+        value: (props: string) =>
+          load(
+            props
+              .split(",")
+              .filter((p) => p !== "rowCount" && p !== "columnCount")
+              .join(","),
+          ),
+      },
       rowCount: { get: () => rowCount },
       columnCount: { get: () => columnCount },
       isNullObject: { get: () => false },
@@ -462,7 +598,12 @@ export class FakeExcel {
         if (names.has(name)) return { ...item(name), isNullObject: false, load: () => undefined };
         const nullRange = () => {
           const state = self.loadable({ isNullObject: true });
-          return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
+          return {
+            load: (p: string) => state.load(`${p},isNullObject`),
+            get isNullObject() {
+              return state.isNullObject;
+            },
+          };
         };
         return { isNullObject: true, load: () => undefined, delete: () => undefined, getRangeOrNullObject: nullRange };
       },
@@ -481,7 +622,8 @@ export class FakeExcel {
         return self.sheets.map((s) => ({ id: s.id, name: s.name }));
       },
       add: (name: string) => {
-        if (self.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`sheet ${name} exists`);
+        if (self.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+          throw new Error(`sheet ${name} exists`);
         return self.worksheet(self.addSheet(name));
       },
       getItem: (id: string) => self.worksheet(self.sheets.find((s) => s.id === id || s.name === id)!),
@@ -491,14 +633,20 @@ export class FakeExcel {
         const sheet = self.sheets.find((s) => s.id === id || s.name === id);
         if (sheet) return self.worksheet(sheet);
         const state = self.loadable({ isNullObject: true, name: "", id: "" });
-        return { load: (p: string) => state.load(`${p},isNullObject`), get isNullObject() { return state.isNullObject; } };
+        return {
+          load: (p: string) => state.load(`${p},isNullObject`),
+          get isNullObject() {
+            return state.isNullObject;
+          },
+        };
       },
     };
     const self = this;
     const workbook = {
       worksheets,
       names: this.namedItems(this.names),
-      getSelectedRange: () => this.range(this.sheets[this.selection.sheet], this.selection.row, this.selection.col, 1, 1),
+      getSelectedRange: () =>
+        this.range(this.sheets[this.selection.sheet], this.selection.row, this.selection.col, 1, 1),
       customXmlParts: {
         add: (xml: string) => {
           this.queue(xml);
@@ -513,7 +661,17 @@ export class FakeExcel {
             return [...self.parts.entries()].map(([id, xml]) => {
               const state = self.loadable({ value: xml });
               // A ClientResult: readable after the next sync, without load().
-              return { id, getXml: () => (state.load("value"), { get value() { return state.value; } }) };
+              return {
+                id,
+                getXml: () => (
+                  state.load("value"),
+                  {
+                    get value() {
+                      return state.value;
+                    },
+                  }
+                ),
+              };
             });
           },
         }),

@@ -30,6 +30,10 @@ export function rewriteStored(excel: FakeExcel, change: (stored: Stored) => Omit
   const { id, stored, by, at } = located.decoded;
   for (const [r, c] of cells) if (r === located.row) sheet.cells.delete(`${r},${c}`);
   encodeRow({ id, stored: { ...change(stored), version: stored.version }, by, at }).forEach((value, c) => {
-    if (value !== "") sheet.cells.set(`${located.row},${c}`, typeof value === "number" ? { value, kind: "number" } : { value, kind: "text" });
+    if (value !== "")
+      sheet.cells.set(
+        `${located.row},${c}`,
+        typeof value === "number" ? { value, kind: "number" } : { value, kind: "text" },
+      );
   });
 }

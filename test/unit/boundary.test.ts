@@ -37,7 +37,9 @@ describe("the custom-function boundary", () => {
   });
 
   test("HT.COSTPRICE as Excel calls it: matrices in, a matrix out, errors as CustomFunctions.Error", () => {
-    expect(functions.COSTPRICE([[60]], [[30]], [[10]], [[0.05]], [[0.03]], [[0.1]], undefined)).toEqual([[expect.closeTo(111, 9)]]);
+    expect(functions.COSTPRICE([[60]], [[30]], [[10]], [[0.05]], [[0.03]], [[0.1]], undefined)).toEqual([
+      [expect.closeTo(111, 9)],
+    ]);
     const [[error]] = functions.COSTPRICE([["abc"]], [[30]]);
     expect(error).toBeInstanceOf(MockCustomFunctionError);
     expect((error as MockCustomFunctionError).code).toBe("#VALUE!");
@@ -45,7 +47,17 @@ describe("the custom-function boundary", () => {
   });
 
   test("HT.GRADEVALUE and HT.PROGRESSIVEAVG return one value, not a matrix", () => {
-    expect(functions.GRADEVALUE([[100], [50]], [["A"], ["B"]], [[10]], [["A", 1], ["B", 0.5]])).toBe(1250);
+    expect(
+      functions.GRADEVALUE(
+        [[100], [50]],
+        [["A"], ["B"]],
+        [[10]],
+        [
+          ["A", 1],
+          ["B", 0.5],
+        ],
+      ),
+    ).toBe(1250);
     expect(functions.PROGRESSIVEAVG([[10], [12], [8], [9], [11]], undefined, [["advanced"]])).toBe(9);
   });
 

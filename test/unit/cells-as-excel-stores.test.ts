@@ -45,21 +45,31 @@ describe("what Excel stores for a string written as it is (the fake, as document
 });
 
 describe("every text the template writes stays text", () => {
-  test.each(CONVERTED.map(([text]) => text))("%s as the unit, a product and its unit of measure is stored as that text", async (text) => {
-    const inputs: Inputs = {
-      ...PLAN_COOPERATIVE,
-      fields: { ...PLAN_COOPERATIVE.fields, unit: text, issuer: text },
-      tables: { ...PLAN_COOPERATIVE.tables, products: [{ ...PLAN_COOPERATIVE.tables.products[0], name: text, uom: text }], materials: [] },
-    };
-    expect(validateInputs(PLAN_TARGETS, inputs)).toEqual([]);
-    const excel = new FakeExcel("Sheet1");
-    const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
-    await excelWorkbook(excel.run).insert(plan, { template: "plan", lang: "vi", inputs }, { kind: "newSheet" });
-    const places = plan.cells.filter((c) => "text" in c.content && c.content.text === text).map((c) => address({ ...c, rows: 1, cols: 1 }));
-    // The unit and the issuer, the product (in two tables) and its unit of measure.
-    expect(places.length).toBeGreaterThanOrEqual(5);
-    for (const cell of places) expect(excel.stored("KH 1974", cell)).toEqual({ kind: "text", value: text, quoted: true });
-  });
+  test.each(CONVERTED.map(([text]) => text))(
+    "%s as the unit, a product and its unit of measure is stored as that text",
+    async (text) => {
+      const inputs: Inputs = {
+        ...PLAN_COOPERATIVE,
+        fields: { ...PLAN_COOPERATIVE.fields, unit: text, issuer: text },
+        tables: {
+          ...PLAN_COOPERATIVE.tables,
+          products: [{ ...PLAN_COOPERATIVE.tables.products[0], name: text, uom: text }],
+          materials: [],
+        },
+      };
+      expect(validateInputs(PLAN_TARGETS, inputs)).toEqual([]);
+      const excel = new FakeExcel("Sheet1");
+      const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
+      await excelWorkbook(excel.run).insert(plan, { template: "plan", lang: "vi", inputs }, { kind: "newSheet" });
+      const places = plan.cells
+        .filter((c) => "text" in c.content && c.content.text === text)
+        .map((c) => address({ ...c, rows: 1, cols: 1 }));
+      // The unit and the issuer, the product (in two tables) and its unit of measure.
+      expect(places.length).toBeGreaterThanOrEqual(5);
+      for (const cell of places)
+        expect(excel.stored("KH 1974", cell)).toEqual({ kind: "text", value: text, quoted: true });
+    },
+  );
 
   test("plain words are written without a prefix", () => {
     expect(cellInput({ text: "Làn mây xuất khẩu" })).toBe("Làn mây xuất khẩu");
@@ -72,11 +82,19 @@ describe("freeze copies values as values", () => {
     const inputs: Inputs = {
       ...PLAN_COOPERATIVE,
       fields: { ...PLAN_COOPERATIVE.fields, unit: "=1+1", issuer: "@x" },
-      tables: { ...PLAN_COOPERATIVE.tables, products: [{ ...PLAN_COOPERATIVE.tables.products[0], name: "+1+1", uom: "-x" }], materials: [] },
+      tables: {
+        ...PLAN_COOPERATIVE.tables,
+        products: [{ ...PLAN_COOPERATIVE.tables.products[0], name: "+1+1", uom: "-x" }],
+        materials: [],
+      },
     };
     const excel = new FakeExcel("Sheet1");
     const port = excelWorkbook(excel.run);
-    await port.insert(renderTemplate(PLAN_TARGETS, inputs, "vi"), { template: "plan", lang: "vi", inputs }, { kind: "newSheet" });
+    await port.insert(
+      renderTemplate(PLAN_TARGETS, inputs, "vi"),
+      { template: "plan", lang: "vi", inputs },
+      { kind: "newSheet" },
+    );
     const source = excel.sheet("KH 1974");
     expect([...source.cells.values()].some((c) => c.kind === "formula")).toBe(true);
     const name = await port.freeze(source.id, "en");
@@ -107,7 +125,10 @@ describe("dates are Excel's serials", () => {
   });
 
   test("a date before 1900 is refused by validation, with a message in both languages", () => {
-    const inputs: Inputs = { ...CONTRACT_TWO_GRADES, fields: { ...CONTRACT_TWO_GRADES.fields, signDate: "1899-12-31" } };
+    const inputs: Inputs = {
+      ...CONTRACT_TWO_GRADES,
+      fields: { ...CONTRACT_TWO_GRADES.fields, signDate: "1899-12-31" },
+    };
     const issues = validateInputs(CONTRACT, inputs).filter((i) => i.path === "signDate");
     expect(issues).toHaveLength(1);
     expect(issues[0].message.en).toMatch(/before 01\/01\/1900/);
@@ -131,14 +152,22 @@ describe("dates are Excel's serials", () => {
     const plan = renderTemplate(CONTRACT, inputs, "vi");
     const dated = plan.formats.filter((f) => f.format === "date").map((f) => f.area);
     const serials = plan.cells
-      .filter((c) => dated.some((a) => c.row >= a.row && c.row < a.row + a.rows && c.col >= a.col && c.col < a.col + a.cols))
+      .filter((c) =>
+        dated.some((a) => c.row >= a.row && c.row < a.row + a.rows && c.col >= a.col && c.col < a.col + a.cols),
+      )
       .flatMap((c) => ("number" in c.content ? [c.content.number] : []));
     expect(serials).toEqual([32, 61]);
   });
 });
 
 describe("the stored payload is read within bounds", () => {
-  const stored: Stored = { template: "plan", lang: "vi", inputs: PLAN_COOPERATIVE, placement: { sheetId: "{S1}", row: 0, col: 0, rows: 37, cols: 13 }, version: 0 };
+  const stored: Stored = {
+    template: "plan",
+    lang: "vi",
+    inputs: PLAN_COOPERATIVE,
+    placement: { sheetId: "{S1}", row: 0, col: 0, rows: 37, cols: 13 },
+    version: 0,
+  };
   const problem = (placement: Record<string, unknown>) => {
     const read = readPayload(payloadXml({ ...stored, placement: placement as never }));
     return "problem" in read ? read.problem.en : "read";
@@ -163,9 +192,25 @@ describe("the stored payload is read within bounds", () => {
   });
 
   test("5,000 materials, each naming one of 5,000 products, read back whole", () => {
-    const products = Array.from({ length: 5000 }, (_, i) => ({ name: `SP ${i}`, uom: "cái", baseQty: 1, planQty: 2, price: 1, timeNorm: null }));
-    const materials = products.map((p) => ({ product: p.name, material: "Mây", uom: "kg", norm: 0.1, stateSupplied: null }));
-    const big: Stored = { ...stored, inputs: { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products, materials } } };
+    const products = Array.from({ length: 5000 }, (_, i) => ({
+      name: `SP ${i}`,
+      uom: "cái",
+      baseQty: 1,
+      planQty: 2,
+      price: 1,
+      timeNorm: null,
+    }));
+    const materials = products.map((p) => ({
+      product: p.name,
+      material: "Mây",
+      uom: "kg",
+      norm: 0.1,
+      stateSupplied: null,
+    }));
+    const big: Stored = {
+      ...stored,
+      inputs: { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products, materials } },
+    };
     expect(readPayload(payloadXml(big))).toEqual(big);
   });
 });

@@ -16,23 +16,38 @@ const withProducts = (n: number): Inputs => ({
   ...PLAN_COOPERATIVE,
   tables: {
     ...PLAN_COOPERATIVE.tables,
-    products: Array.from({ length: n }, (_, i) => ({ name: `Sản phẩm ${i + 1}`, uom: "cái", baseQty: 100 + i, planQty: 120 + i, price: 2, timeNorm: 0.5 })),
+    products: Array.from({ length: n }, (_, i) => ({
+      name: `Sản phẩm ${i + 1}`,
+      uom: "cái",
+      baseQty: 100 + i,
+      planQty: 120 + i,
+      price: 2,
+      timeNorm: 0.5,
+    })),
     materials: [],
   },
 });
 
 async function insertPlan(excel: FakeExcel, inputs: Inputs, where: "newSheet" | "selection" = "newSheet") {
   const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
-  const outcome = await excelWorkbook(excel.run).insert(plan, { template: "plan", lang: "vi", inputs }, { kind: where });
+  const outcome = await excelWorkbook(excel.run).insert(
+    plan,
+    { template: "plan", lang: "vi", inputs },
+    { kind: where },
+  );
   return { plan, outcome };
 }
-
 
 describe("the Excel adapter writes a template", () => {
   test("on a new sheet named after the plan year: formulas, formats, names and the stored inputs", async () => {
     const excel = new FakeExcel("Sheet1");
     const { outcome } = await insertPlan(excel, PLAN_1961_65);
-    expect(outcome).toEqual({ ok: true, sheetName: "KH 1965", address: "A1:M57", entry: { partId: expect.stringMatching(/^T[0-9A-Z]{11}$/), version: 1 } });
+    expect(outcome).toEqual({
+      ok: true,
+      sheetName: "KH 1965",
+      address: "A1:M57",
+      entry: { partId: expect.stringMatching(/^T[0-9A-Z]{11}$/), version: 1 },
+    });
     expect(excel.cell("KH 1965", "G1")).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(excel.cell("KH 1965", "A6")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
     expect(excel.cell("KH 1965", "D17")).toBe(1458);
@@ -69,22 +84,25 @@ describe("the Excel adapter writes a template", () => {
   });
 
   // 2 to check and write the cells, 1 to find no state sheet (3 to read one), 1 to write its row.
-  test.each([10, 1000])("with %i product rows in exactly 4 context.sync() calls, 6 next to another template", async (rows) => {
-    const excel = new FakeExcel("Sheet1");
-    const { outcome } = await insertPlan(excel, withProducts(rows));
-    expect(outcome.ok).toBe(true);
-    expect(excel.syncs).toBe(4);
-    excel.syncs = 0;
-    await insertPlan(excel, withProducts(rows));
-    expect(excel.syncs).toBe(6);
-  });
+  test.each([10, 1000])(
+    "with %i product rows in exactly 4 context.sync() calls, 6 next to another template",
+    async (rows) => {
+      const excel = new FakeExcel("Sheet1");
+      const { outcome } = await insertPlan(excel, withProducts(rows));
+      expect(outcome.ok).toBe(true);
+      expect(excel.syncs).toBe(4);
+      excel.syncs = 0;
+      await insertPlan(excel, withProducts(rows));
+      expect(excel.syncs).toBe(6);
+    },
+  );
 
   test("text that starts with = + - @ lands as text, behind an apostrophe, never as a formula", async () => {
     const excel = new FakeExcel("Sheet1");
     const inputs = withProducts(2);
     const tricky: Inputs = {
       ...inputs,
-      fields: { ...inputs.fields, unit: "=WEBSERVICE(\"http://x\")", issuer: "@evil" },
+      fields: { ...inputs.fields, unit: '=WEBSERVICE("http://x")', issuer: "@evil" },
       tables: { ...inputs.tables, products: [{ ...inputs.tables.products[0], name: "+cmd|' /C calc'!A0", uom: "-1" }] },
     };
     await insertPlan(excel, tricky);
@@ -99,7 +117,12 @@ describe("the Excel adapter writes a template", () => {
     const excel = new FakeExcel("Sheet1");
     excel.selection = { sheet: 0, row: 4, col: 1 };
     const { outcome } = await insertPlan(excel, PLAN_1961_65, "selection");
-    expect(outcome).toEqual({ ok: true, sheetName: "Sheet1", address: "B5:N61", entry: { partId: expect.any(String), version: 1 } });
+    expect(outcome).toEqual({
+      ok: true,
+      sheetName: "Sheet1",
+      address: "B5:N61",
+      entry: { partId: expect.any(String), version: 1 },
+    });
     expect(excel.cell("Sheet1", "B10")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
     expect(excel.cell("Sheet1", "H21")).toBe("=E21*G21");
     // The checks, one band of cells, the state sheet looked for (none yet), its first row.
@@ -140,7 +163,11 @@ describe("the Excel adapter never overwrites", () => {
     excel.type(filled.sheetName, "A71", "ghi chú của kế toán");
     const before = JSON.stringify([...excel.sheet(filled.sheetName).cells]);
     const bigger = withProducts(20);
-    const outcome = await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, bigger, "vi"), { template: "plan", lang: "vi", inputs: bigger });
+    const outcome = await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, bigger, "vi"), {
+      template: "plan",
+      lang: "vi",
+      inputs: bigger,
+    });
     expect(outcome).toMatchObject({ ok: false, reason: "notEmpty" });
     expect(JSON.stringify([...excel.sheet(filled.sheetName).cells])).toBe(before);
   });
@@ -158,7 +185,11 @@ describe("the Excel adapter reopens and updates", () => {
     expect(entry.sheetName).toBe("KH 1974");
     const changed = withProducts(2);
     excel.syncs = 0;
-    const outcome = await port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, changed, "vi"), { template: "plan", lang: "vi", inputs: changed });
+    const outcome = await port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, changed, "vi"), {
+      template: "plan",
+      lang: "vi",
+      inputs: changed,
+    });
     expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1974", entry: { partId: entry.partId, version: 2 } });
     // 3 to read and check the stored state; 3 reads of the cells (sheet and name; the area; the
     // cells it grows into); one band of writes; 1 for the state row.
@@ -174,7 +205,10 @@ describe("the Excel adapter reopens and updates", () => {
   test("a damaged or foreign payload in an old-format part is listed with a clear message and changes nothing", async () => {
     const excel = new FakeExcel("Sheet1");
     excel.parts.set("p1", `<payload xmlns="${PAYLOAD_NAMESPACE}">{not json</payload>`);
-    excel.parts.set("p2", `<payload xmlns="${PAYLOAD_NAMESPACE}">${JSON.stringify({ version: 1, template: "invoice" })}</payload>`);
+    excel.parts.set(
+      "p2",
+      `<payload xmlns="${PAYLOAD_NAMESPACE}">${JSON.stringify({ version: 1, template: "invoice" })}</payload>`,
+    );
     const filled = await excelWorkbook(excel.run).listFilled();
     expect(filled.map((f) => ("problem" in f ? f.problem.en : "ok"))).toEqual([
       expect.stringContaining("damaged or not Hạch Toán's"),
@@ -186,7 +220,13 @@ describe("the Excel adapter reopens and updates", () => {
 
   test("a stored template whose sheet was deleted is listed as such", async () => {
     const excel = new FakeExcel("Sheet1");
-    const stored: Stored = { template: "contract", lang: "vi", inputs: CONTRACT_TWO_GRADES, placement: { sheetId: "{gone}", row: 0, col: 0, rows: 5, cols: 5 }, version: 0 };
+    const stored: Stored = {
+      template: "contract",
+      lang: "vi",
+      inputs: CONTRACT_TWO_GRADES,
+      placement: { sheetId: "{gone}", row: 0, col: 0, rows: 5, cols: 5 },
+      version: 0,
+    };
     excel.parts.set("p1", payloadXml(stored));
     const [entry] = await excelWorkbook(excel.run).listFilled();
     expect("problem" in entry && entry.problem.en).toMatch(/deleted/);
@@ -195,7 +235,11 @@ describe("the Excel adapter reopens and updates", () => {
   test("freeze as values makes a copy with values only, named for the recipient", async () => {
     const excel = new FakeExcel("Sheet1");
     const plan = renderTemplate(CONTRACT, CONTRACT_TWO_GRADES, "vi");
-    await excelWorkbook(excel.run).insert(plan, { template: "contract", lang: "vi", inputs: CONTRACT_TWO_GRADES }, { kind: "newSheet" });
+    await excelWorkbook(excel.run).insert(
+      plan,
+      { template: "contract", lang: "vi", inputs: CONTRACT_TWO_GRADES },
+      { kind: "newSheet" },
+    );
     const source = excel.sheet("HĐ 12-HĐKT");
     excel.syncs = 0;
     const name = await excelWorkbook(excel.run).freeze(source.id, "vi");

@@ -20,7 +20,10 @@ describe("HT.GRADEPRICE", () => {
   });
 
   test("numeric grade labels match grades given as numbers or text", () => {
-    const table = [[1, 1], [2, 0.85]];
+    const table = [
+      [1, 1],
+      [2, 0.85],
+    ];
     expectClose(only(gradePrice(100, 2, table)), 85);
     expectClose(only(gradePrice(100, "2", table)), 85);
   });
@@ -44,8 +47,14 @@ describe("HT.GRADEPRICE", () => {
 
   test("duplicate labels, negative coefficients and a table not two columns wide are #VALUE! with a message", () => {
     for (const table of [
-      [["A", 1], [" a ", 0.9]],
-      [["A", 1], ["B", -0.1]],
+      [
+        ["A", 1],
+        [" a ", 0.9],
+      ],
+      [
+        ["A", 1],
+        ["B", -0.1],
+      ],
       [["A", 1, 2]],
       [["A", "high"]],
     ]) {
@@ -56,7 +65,16 @@ describe("HT.GRADEPRICE", () => {
   });
 
   test("blank rows of the grade table are skipped; a wholly blank table is #VALUE!", () => {
-    expectClose(only(gradePrice(10, "B", [["A", 1], ["", ""], ["B", 2]])), 20);
+    expectClose(
+      only(
+        gradePrice(10, "B", [
+          ["A", 1],
+          ["", ""],
+          ["B", 2],
+        ]),
+      ),
+      20,
+    );
     expect(only(gradePrice(10, "B", [["", ""]]))).toMatchObject({ error: "#VALUE!" });
   });
 });
@@ -78,7 +96,12 @@ describe("HT.GRADEVALUE", () => {
   });
 
   test("quantities and grades of shapes that cannot broadcast are #VALUE!", () => {
-    expect(gradeValue([[1], [2], [3]], [["A"], ["B"]], 1, [["A", 1], ["B", 1]])).toMatchObject({ error: "#VALUE!" });
+    expect(
+      gradeValue([[1], [2], [3]], [["A"], ["B"]], 1, [
+        ["A", 1],
+        ["B", 1],
+      ]),
+    ).toMatchObject({ error: "#VALUE!" });
   });
 });
 
@@ -100,7 +123,11 @@ describe("HT.GRADECOEF", () => {
 describe("grade tables", () => {
   test("a valid table reads into coefficients by folded label", () => {
     const table = readGradeTable("T", TABLE);
-    expect(table instanceof Map && [...table.entries()]).toEqual([["chính phẩm", 1], ["thứ phẩm", 0.8], ["phế phẩm", 0.3]]);
+    expect(table instanceof Map && [...table.entries()]).toEqual([
+      ["chính phẩm", 1],
+      ["thứ phẩm", 0.8],
+      ["phế phẩm", 0.3],
+    ]);
   });
 
   test("an error inside the table comes back as that error", () => {

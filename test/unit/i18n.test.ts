@@ -4,7 +4,8 @@ import { TEMPLATES } from "../../src/templates/catalog";
 describe("UI strings", () => {
   test("every key exists in Vietnamese and in English, and none is empty", () => {
     expect(Object.keys(STRINGS.vi).sort()).toEqual(Object.keys(STRINGS.en).sort());
-    for (const lang of ["vi", "en"] as const) for (const text of Object.values(STRINGS[lang])) expect(text.trim()).not.toBe("");
+    for (const lang of ["vi", "en"] as const)
+      for (const text of Object.values(STRINGS[lang])) expect(text.trim()).not.toBe("");
   });
 
   test("placeholders are the same in both languages", () => {
@@ -15,7 +16,9 @@ describe("UI strings", () => {
   });
 
   test("placeholders are filled", () => {
-    expect(say("en", "written", { sheet: "Plan 1965", address: "A1:M34" })).toBe("Written to sheet “Plan 1965” (A1:M34).");
+    expect(say("en", "written", { sheet: "Plan 1965", address: "A1:M34" })).toBe(
+      "Written to sheet “Plan 1965” (A1:M34).",
+    );
   });
 
   test("Office's display language picks the UI language; anything not Vietnamese is English", () => {

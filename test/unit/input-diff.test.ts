@@ -5,7 +5,10 @@ import type { Inputs } from "../../src/templates/model";
 import { CONTRACT_TWO_GRADES, PLAN_COOPERATIVE } from "../fixtures/samples";
 
 const products = PLAN_COOPERATIVE.tables.products;
-const withProducts = (rows: Inputs["tables"][string]): Inputs => ({ ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: rows } });
+const withProducts = (rows: Inputs["tables"][string]): Inputs => ({
+  ...PLAN_COOPERATIVE,
+  tables: { ...PLAN_COOPERATIVE.tables, products: rows },
+});
 
 describe("what a co-author changed", () => {
   test("nothing, for the same inputs", () => {
@@ -30,18 +33,34 @@ describe("what a co-author changed", () => {
   });
 
   test("rows added and removed, with what they hold", () => {
-    const added = withProducts([...products, { name: "Chiếu cói", uom: "chiếc", baseQty: 10, planQty: 20, price: 5, timeNorm: null }]);
+    const added = withProducts([
+      ...products,
+      { name: "Chiếu cói", uom: "chiếc", baseQty: 10, planQty: 20, price: 5, timeNorm: null },
+    ]);
     expect(diffInputs(PLAN_TARGETS, PLAN_COOPERATIVE, added, "vi")).toEqual([
-      { path: "products[2]", label: "Sản phẩm, dòng 3", before: "(dòng thêm)", after: "Chiếu cói · chiếc · 10 · 20 · 5" },
+      {
+        path: "products[2]",
+        label: "Sản phẩm, dòng 3",
+        before: "(dòng thêm)",
+        after: "Chiếu cói · chiếc · 10 · 20 · 5",
+      },
     ]);
     const removed = withProducts([products[0]]);
     expect(diffInputs(PLAN_TARGETS, PLAN_COOPERATIVE, removed, "en")).toEqual([
-      { path: "products[1]", label: "Products, row 2", before: "Mành tre · bộ · 800 · 1,000 · 42 · 12", after: "(row removed)" },
+      {
+        path: "products[1]",
+        label: "Products, row 2",
+        before: "Mành tre · bộ · 800 · 1,000 · 42 · 12",
+        after: "(row removed)",
+      },
     ]);
   });
 
   test("a date as the form shows it, and an emptied field", () => {
-    const after = { ...CONTRACT_TWO_GRADES, fields: { ...CONTRACT_TWO_GRADES.fields, signDate: "1966-01-20", buyerRep: null } };
+    const after = {
+      ...CONTRACT_TWO_GRADES,
+      fields: { ...CONTRACT_TWO_GRADES.fields, signDate: "1966-01-20", buyerRep: null },
+    };
     const changes = diffInputs(CONTRACT, CONTRACT_TWO_GRADES, after, "vi");
     expect(changes.map((c) => [c.path, c.before, c.after])).toEqual([
       ["signDate", "15/01/1966", "20/01/1966"],

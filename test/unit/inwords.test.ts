@@ -9,13 +9,25 @@ const words = (...args: Parameters<typeof inWords>): Result => only(inWords(...a
 // a wrong "năm" for "lăm", a missing "không trăm" or a stray "and" fails the round trip. ----
 
 const VI_DIGIT: Record<string, number> = {
-  không: 0, một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9,
+  không: 0,
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
 };
 const VI_SCALE: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6 };
 
 function readVietnamese(text: string, unit: string, style: "north" | "south"): number {
   expect(text.endsWith(` ${unit}`)).toBe(true);
-  const tokens = text.slice(0, -unit.length - 1).toLowerCase().split(" ");
+  const tokens = text
+    .slice(0, -unit.length - 1)
+    .toLowerCase()
+    .split(" ");
   let sign = 1;
   if (tokens[0] === "âm") {
     sign = -1;
@@ -31,7 +43,8 @@ function readVietnamese(text: string, unit: string, style: "north" | "south"): n
   const fail = (why: string): never => {
     throw new Error(`${why} at word ${i} of "${text}"`);
   };
-  const digit = (word: string | undefined) => (word !== undefined && word in VI_DIGIT ? VI_DIGIT[word] : fail("digit expected"));
+  const digit = (word: string | undefined) =>
+    word !== undefined && word in VI_DIGIT ? VI_DIGIT[word] : fail("digit expected");
   let groupStart = true;
   while (i < tokens.length) {
     const word = tokens[i];
@@ -46,7 +59,8 @@ function readVietnamese(text: string, unit: string, style: "north" | "south"): n
       i++;
       groupStart = true;
       // Accounting style: every later group reads its hundreds, even "không trăm".
-      if (i < tokens.length && tokens[i] !== "tỷ" && tokens[i + 1] !== "trăm") fail("a later group without its hundreds");
+      if (i < tokens.length && tokens[i] !== "tỷ" && tokens[i + 1] !== "trăm")
+        fail("a later group without its hundreds");
       continue;
     }
     // One group of three digits: [d trăm] then [linh d | mười u | d mươi u | d].
@@ -78,7 +92,8 @@ function readVietnamese(text: string, unit: string, style: "north" | "south"): n
       if (unitWord !== undefined && unitWord in allowed) {
         group += allowed[unitWord];
         i++;
-      } else if (unitWord !== undefined && unitWord !== "tỷ" && !(unitWord in VI_SCALE)) fail(`"${unitWord}" after tens`);
+      } else if (unitWord !== undefined && unitWord !== "tỷ" && !(unitWord in VI_SCALE))
+        fail(`"${unitWord}" after tens`);
     } else {
       if (hundreds) fail("units after hundreds without linh");
       const u = digit(next);
@@ -91,15 +106,36 @@ function readVietnamese(text: string, unit: string, style: "north" | "south"): n
 }
 
 const EN_SMALL = [
-  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
 ];
 const EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const EN_SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
 function readEnglish(text: string, unit: string): number {
   expect(text.endsWith(` ${unit}`)).toBe(true);
-  const tokens = text.slice(0, -unit.length - 1).toLowerCase().split(" ");
+  const tokens = text
+    .slice(0, -unit.length - 1)
+    .toLowerCase()
+    .split(" ");
   let sign = 1;
   if (tokens[0] === "minus") {
     sign = -1;
@@ -236,16 +272,19 @@ describe("HT.INWORDS rounding and limits", () => {
 describe("HT.INWORDS properties (every whole number below 10^15)", () => {
   const RUNS = { numRuns: 2000 };
 
-  test.each(["north", "south"] as const)("Vietnamese (%s) reads back to the same number through a strict reader", (style) => {
-    fc.assert(
-      fc.property(wholeNumber, fc.boolean(), (n, negative) => {
-        const amount = negative ? -n : n;
-        const text = words(amount, "", "vi", style) as string;
-        expect(readVietnamese(text, "đồng", style)).toBe(n === 0 ? 0 : amount);
-      }),
-      RUNS,
-    );
-  });
+  test.each(["north", "south"] as const)(
+    "Vietnamese (%s) reads back to the same number through a strict reader",
+    (style) => {
+      fc.assert(
+        fc.property(wholeNumber, fc.boolean(), (n, negative) => {
+          const amount = negative ? -n : n;
+          const text = words(amount, "", "vi", style) as string;
+          expect(readVietnamese(text, "đồng", style)).toBe(n === 0 ? 0 : amount);
+        }),
+        RUNS,
+      );
+    },
+  );
 
   test("English reads back to the same number through a strict reader", () => {
     fc.assert(

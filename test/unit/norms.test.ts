@@ -1,5 +1,11 @@
 import {
-  materialSaving, normCheck, normFulfil, oee, pieceRate, progressiveAvg, revisedPieceRate,
+  materialSaving,
+  normCheck,
+  normFulfil,
+  oee,
+  pieceRate,
+  progressiveAvg,
+  revisedPieceRate,
 } from "../../src/core/norms";
 import { priceVariance, usageVariance } from "../../src/core/variances";
 import { expectClose, only } from "../support/close";
@@ -68,7 +74,15 @@ describe("HT.PROGRESSIVEAVG", () => {
   });
 
   test("blank cells are skipped, in a range of any shape", () => {
-    expectClose(progressiveAvg([[10, ""], [12, 8], [null, 9], [11, undefined]]), 9.5);
+    expectClose(
+      progressiveAvg([
+        [10, ""],
+        [12, 8],
+        [null, 9],
+        [11, undefined],
+      ]),
+      9.5,
+    );
   });
 
   test("a value equal to the mean counts as advanced even when the mean is rounded", () => {

@@ -9,11 +9,17 @@ describe("text Excel puts on the clipboard", () => {
       ["Lúa", "tấn", "1.500"],
       ["Ngô", "tấn", "200"],
     ]);
-    expect(parseTsv("a\tb\nc\td")).toEqual([["a", "b"], ["c", "d"]]);
+    expect(parseTsv("a\tb\nc\td")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
   });
 
   test("empty cells are kept in place, at the start, middle and end of a line", () => {
-    expect(parseTsv("\tb\t\r\n\t\t\r\n")).toEqual([["", "b", ""], ["", "", ""]]);
+    expect(parseTsv("\tb\t\r\n\t\t\r\n")).toEqual([
+      ["", "b", ""],
+      ["", "", ""],
+    ]);
   });
 
   test("a quoted cell may hold tabs, line breaks and doubled quotes, as Excel writes them", () => {
@@ -93,8 +99,16 @@ function fakeContext(setup: { used?: unknown[][]; application?: Record<string, u
 
 describe("the Excel adapter's reads for the pane", () => {
   test("the selection's used values in one sync; an empty selection gives no rows", async () => {
-    const full = fakeContext({ used: [["Lúa", 1500], ["Ngô", 200]] });
-    await expect(excelWorkbook(full.run).readSelection()).resolves.toEqual([["Lúa", 1500], ["Ngô", 200]]);
+    const full = fakeContext({
+      used: [
+        ["Lúa", 1500],
+        ["Ngô", 200],
+      ],
+    });
+    await expect(excelWorkbook(full.run).readSelection()).resolves.toEqual([
+      ["Lúa", 1500],
+      ["Ngô", 200],
+    ]);
     expect(full.syncs).toHaveLength(1);
     const empty = fakeContext({});
     await expect(excelWorkbook(empty.run).readSelection()).resolves.toEqual([]);
@@ -113,7 +127,9 @@ describe("the Excel adapter's reads for the pane", () => {
     const system = fakeContext({ application: { ...application, useSystemSeparators: true } });
     await expect(excelConvention(system.run, () => true)).resolves.toEqual({ decimal: ".", group: "," });
     const old = fakeContext({ application });
-    await expect(excelConvention(old.run, (set, version) => !(set === "ExcelApi" && version === "1.11"))).resolves.toBeUndefined();
+    await expect(
+      excelConvention(old.run, (set, version) => !(set === "ExcelApi" && version === "1.11")),
+    ).resolves.toBeUndefined();
     expect(old.syncs).toHaveLength(0);
   });
 });

@@ -7,12 +7,22 @@ import { CONTRACT } from "../../src/templates/contract";
 import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import { NORM_SHEET } from "../../src/templates/norm-sheet";
 import { PRICE_PLAN } from "../../src/templates/price-plan";
-import { CONTRACT_TWO_GRADES, NORM_BASKETS, PLAN_1961_65, PLAN_COOPERATIVE, PRICE_PLAN_BASKETS } from "../fixtures/samples";
+import {
+  CONTRACT_TWO_GRADES,
+  NORM_BASKETS,
+  PLAN_1961_65,
+  PLAN_COOPERATIVE,
+  PRICE_PLAN_BASKETS,
+} from "../fixtures/samples";
 
 async function written(template: TemplateDecl, inputs: Inputs) {
   const book = new PreviewBook("Trang1");
   const plan = renderTemplate(template, inputs, "vi");
-  const outcome = await previewWorkbook(book).insert(plan, { template: template.id, lang: "vi", inputs }, { kind: "newSheet" });
+  const outcome = await previewWorkbook(book).insert(
+    plan,
+    { template: template.id, lang: "vi", inputs },
+    { kind: "newSheet" },
+  );
   if (!outcome.ok) throw new Error("not written");
   const sheet = book.hf.getSheetId(outcome.sheetName)!;
   return { book, plan, sheet, look: book.look(sheet) };
@@ -30,7 +40,13 @@ describe("rows inserted in the preview", () => {
   test("a contract's row heights (wrapped clauses), ruled tables and merges move with its cells", async () => {
     const { book, plan, sheet, look } = await written(CONTRACT, CONTRACT_TWO_GRADES);
     const ruled = (down: number) =>
-      new Set(plan.borders.flatMap((a) => Array.from({ length: a.rows * a.cols }, (_, i) => cellKey(down + a.row + Math.floor(i / a.cols), a.col + (i % a.cols)))));
+      new Set(
+        plan.borders.flatMap((a) =>
+          Array.from({ length: a.rows * a.cols }, (_, i) =>
+            cellKey(down + a.row + Math.floor(i / a.cols), a.col + (i % a.cols)),
+          ),
+        ),
+      );
     const heights = (down: number) => new Map(plan.heights.map((h) => [down + h.row, h.points]));
     expect(plan.heights.length).toBeGreaterThan(0);
     expect(look.ruled).toEqual(ruled(0));
@@ -66,18 +82,31 @@ describe("the preview updates every template as the Excel adapter does", () => {
     ["the norm sheet", NORM_SHEET, NORM_BASKETS],
   ];
 
-  test.each(cases)("%s: unchanged, it updates without a question; a number typed over is asked about", async (_what, template, inputs) => {
-    const { book, plan, sheet } = await written(template, inputs);
-    const port = previewWorkbook(book);
-    const update = async () => {
-      const [filled] = await port.listFilled();
-      if (!("stored" in filled)) throw new Error(filled.problem.en);
-      return port.update(filled.partId, filled.stored, plan, { template: template.id, lang: "vi", inputs });
-    };
-    expect(await update()).toMatchObject({ ok: true });
-    const entries = new Set(plan.entries.flatMap((e) => Array.from({ length: e.rows * e.cols.length }, (_, i) => cellKey(e.firstRow + Math.floor(i / e.cols.length), e.cols[i % e.cols.length]))));
-    const target = plan.cells.find((c) => "number" in c.content && !entries.has(cellKey(c.row, c.col)))!;
-    book.hf.setCellContents({ sheet, row: target.row, col: target.col }, 777);
-    expect(await update()).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ row: target.row, col: target.col, now: "777" }], orphans: [] } });
-  });
+  test.each(cases)(
+    "%s: unchanged, it updates without a question; a number typed over is asked about",
+    async (_what, template, inputs) => {
+      const { book, plan, sheet } = await written(template, inputs);
+      const port = previewWorkbook(book);
+      const update = async () => {
+        const [filled] = await port.listFilled();
+        if (!("stored" in filled)) throw new Error(filled.problem.en);
+        return port.update(filled.partId, filled.stored, plan, { template: template.id, lang: "vi", inputs });
+      };
+      expect(await update()).toMatchObject({ ok: true });
+      const entries = new Set(
+        plan.entries.flatMap((e) =>
+          Array.from({ length: e.rows * e.cols.length }, (_, i) =>
+            cellKey(e.firstRow + Math.floor(i / e.cols.length), e.cols[i % e.cols.length]),
+          ),
+        ),
+      );
+      const target = plan.cells.find((c) => "number" in c.content && !entries.has(cellKey(c.row, c.col)))!;
+      book.hf.setCellContents({ sheet, row: target.row, col: target.col }, 777);
+      expect(await update()).toMatchObject({
+        ok: false,
+        reason: "ask",
+        question: { edits: [{ row: target.row, col: target.col, now: "777" }], orphans: [] },
+      });
+    },
+  );
 });

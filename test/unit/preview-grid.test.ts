@@ -64,7 +64,12 @@ describe("selection", () => {
     const book = new PreviewBook("Sheet1");
     const hf = book.hf;
     // A template of 4 × 3 whose last row is blank (a signature block ends with one), named as Update names it.
-    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [["Hợp đồng", null, null], [null, null, "=1+1"], ["Bên A", null, null], [null, null, null]]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [
+      ["Hợp đồng", null, null],
+      [null, null, "=1+1"],
+      ["Bên A", null, null],
+      [null, null, null],
+    ]);
     hf.addNamedExpression("HT_Tabc", "=Sheet1!$A$1:$E$4");
     const size = hf.getSheetDimensions(0);
     expect(size).toEqual({ width: 5, height: 4 });

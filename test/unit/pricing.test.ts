@@ -87,15 +87,21 @@ describe("HT.PRICEBUILDUP", () => {
   test("labels and amounts of the purchase example, in Vietnamese by default; the last amount is the COSTPRICE", () => {
     const table = priceBuildUp(60, 30, 10, 0.05, 0.03, 0.1);
     expect(table.map((row) => row[0])).toEqual([
-      "Nguyên vật liệu tự lo", "Tiền công", "Chi phí chung", "Giá thành sản xuất (phần tự lo)",
-      "Lãi", "Tích luỹ", "Bảo hiểm xã hội và phúc lợi tập thể", "Giá",
+      "Nguyên vật liệu tự lo",
+      "Tiền công",
+      "Chi phí chung",
+      "Giá thành sản xuất (phần tự lo)",
+      "Lãi",
+      "Tích luỹ",
+      "Bảo hiểm xã hội và phúc lợi tập thể",
+      "Giá",
     ]);
     const amounts = [60, 30, 10, 100, 5, 3, 3, 111];
     table.forEach((row, k) => expectClose(row[1], amounts[k]));
     expect(table[7][1]).toBe(only(costPrice(60, 30, 10, 0.05, 0.03, 0.1)));
   });
 
-  test("English labels with language \"en\" (or a locale tag), processing amounts with supplied material", () => {
+  test('English labels with language "en" (or a locale tag), processing amounts with supplied material', () => {
     const table = priceBuildUp(60, 30, 10, 0.05, 0.03, 0.1, 60, "en-US");
     expect(table[0][0]).toBe("Own materials");
     expect(table[7][0]).toBe("Price");

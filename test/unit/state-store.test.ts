@@ -33,7 +33,14 @@ const withProducts = (n: number, name = (i: number) => `Sản phẩm ${i + 1}`):
   ...PLAN_COOPERATIVE,
   tables: {
     ...PLAN_COOPERATIVE.tables,
-    products: Array.from({ length: n }, (_, i) => ({ name: name(i), uom: "cái", baseQty: 100 + i, planQty: 120 + i, price: 2, timeNorm: 0.5 })),
+    products: Array.from({ length: n }, (_, i) => ({
+      name: name(i),
+      uom: "cái",
+      baseQty: 100 + i,
+      planQty: 120 + i,
+      price: 2,
+      timeNorm: 0.5,
+    })),
     materials: [],
   },
 });
@@ -47,12 +54,20 @@ const entry = (inputs: Inputs, version = 1): StateEntry => ({
 });
 
 async function insert(port: WorkbookPort, inputs: Inputs) {
-  return await port.insert(renderTemplate(PLAN_TARGETS, inputs, "vi"), { template: "plan", lang: "vi", inputs }, { kind: "newSheet" });
+  return await port.insert(
+    renderTemplate(PLAN_TARGETS, inputs, "vi"),
+    { template: "plan", lang: "vi", inputs },
+    { kind: "newSheet" },
+  );
 }
 
 async function update(port: WorkbookPort, filled: Filled, inputs: Inputs) {
   if (!("stored" in filled)) throw new Error(`expected a readable entry, got ${filled.problem.en}`);
-  return await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, inputs, "vi"), { template: "plan", lang: "vi", inputs });
+  return await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, inputs, "vi"), {
+    template: "plan",
+    lang: "vi",
+    inputs,
+  });
 }
 
 const cellsOf = (excel: FakeExcel) => JSON.stringify(excel.sheets.map((s) => [s.name, [...s.cells]]));
@@ -79,24 +94,38 @@ describe("a state row", () => {
     throw new Error(`no padding puts ${char} at the boundary`);
   }
 
-  test.each(["-", "="])("writes no cell Excel could take for a formula or a number, even where a chunk starts with %s", (char) => {
-    const inputs = boundaryAt(char);
-    const cells = encodeRow(entry(inputs));
-    expect(cells[FIRST_CHUNK_COL + 1]).toBe(`${MARK}${char}${String(cells[FIRST_CHUNK_COL + 1]).slice(2)}`);
-    for (const cell of cells) {
-      // A number, or text that begins with a letter or the chunk mark: Excel keeps both as they are.
-      expect(typeof cell === "number" || cell === "" || /^[A-Za-z~]/.test(cell)).toBe(true);
-    }
-    expect(decodeRow(cells)).toMatchObject({ kind: "entry", stored: { inputs } });
-  });
+  test.each(["-", "="])(
+    "writes no cell Excel could take for a formula or a number, even where a chunk starts with %s",
+    (char) => {
+      const inputs = boundaryAt(char);
+      const cells = encodeRow(entry(inputs));
+      expect(cells[FIRST_CHUNK_COL + 1]).toBe(`${MARK}${char}${String(cells[FIRST_CHUNK_COL + 1]).slice(2)}`);
+      for (const cell of cells) {
+        // A number, or text that begins with a letter or the chunk mark: Excel keeps both as they are.
+        expect(typeof cell === "number" || cell === "" || /^[A-Za-z~]/.test(cell)).toBe(true);
+      }
+      expect(decodeRow(cells)).toMatchObject({ kind: "entry", stored: { inputs } });
+    },
+  );
 
   const good = encodeRow(entry(PLAN_1961_65));
   const withCell = (col: number, value: unknown) => good.map((c, i) => (i === col ? value : c));
   test.each([
-    ["a payload cut short", good.slice(0, -1).concat([""]).map((c, i) => (i === 6 ? 2 : c)), /cut short/],
+    [
+      "a payload cut short",
+      good
+        .slice(0, -1)
+        .concat([""])
+        .map((c, i) => (i === 6 ? 2 : c)),
+      /cut short/,
+    ],
     ["text typed after the payload", [...good, "ghi chú"], /cells after the payload/],
     ["broken JSON", withCell(FIRST_CHUNK_COL, `${MARK}{"template":`), /not JSON/],
-    ["a chunk without its mark (re-typed by hand)", withCell(FIRST_CHUNK_COL, String(good[FIRST_CHUNK_COL]).slice(1)), /chunk 1 was edited/],
+    [
+      "a chunk without its mark (re-typed by hand)",
+      withCell(FIRST_CHUNK_COL, String(good[FIRST_CHUNK_COL]).slice(1)),
+      /chunk 1 was edited/,
+    ],
     ["an unknown template", withCell(1, "invoice"), /template column/],
     ["an entry id Excel turned into a number", withCell(0, 12), /no entry id/],
     ["a version of 0", withCell(3, 0), /version/],
@@ -111,11 +140,21 @@ describe("a state row", () => {
 
   test("a row of a newer state format asks to update Hạch Toán", () => {
     const decoded = decodeRow(withCell(2, 2));
-    expect(decoded).toMatchObject({ kind: "unreadable", id: "TABC", problem: { en: expect.stringContaining("newer version of Hạch Toán") } });
+    expect(decoded).toMatchObject({
+      kind: "unreadable",
+      id: "TABC",
+      problem: { en: expect.stringContaining("newer version of Hạch Toán") },
+    });
   });
 
   test("of an id written twice, the highest version is the entry; a blank row is skipped", () => {
-    const sheet = readStateSheet([[], [], encodeRow(entry(PLAN_1961_65, 3)), [], encodeRow(entry(PLAN_COOPERATIVE, 2))]);
+    const sheet = readStateSheet([
+      [],
+      [],
+      encodeRow(entry(PLAN_1961_65, 3)),
+      [],
+      encodeRow(entry(PLAN_COOPERATIVE, 2)),
+    ]);
     expect(sheet.rows).toHaveLength(1);
     expect(sheet.rows[0]).toMatchObject({ row: 2, decoded: { stored: { version: 3, inputs: PLAN_1961_65 } } });
     expect(sheet.copies.get("TABC")).toEqual([2, 4]);
@@ -163,7 +202,9 @@ describe("the Excel adapter keeps state in a very hidden sheet", () => {
     const excel = new FakeExcel("Sheet1");
     const inputs = withProducts(400, (i) => `Sản phẩm ${i + 1} ${"z".repeat(100)}`);
     await insert(excelWorkbook(excel.run), inputs);
-    const written = [...excel.sheet(STATE_SHEET).cells.values()].map((cell) => cell.value).filter((v): v is string => typeof v === "string");
+    const written = [...excel.sheet(STATE_SHEET).cells.values()]
+      .map((cell) => cell.value)
+      .filter((v): v is string => typeof v === "string");
     expect(written.filter((v) => v.startsWith(MARK)).length).toBeGreaterThan(1);
     expect(Math.max(...written.map((v) => v.length))).toBeLessThanOrEqual(32_767);
     const [filled] = await excelWorkbook(excel.run).listFilled();
@@ -194,7 +235,12 @@ describe("the Excel adapter keeps state in a very hidden sheet", () => {
     state.cells.set(first, { value: String(state.cells.get(first)?.value).slice(1), kind: "text" });
     const damagedRow = JSON.stringify(excel.rowValues(STATE_SHEET, 2, 12));
     const listed = await port.listFilled();
-    expect(listed).toEqual([{ partId: expect.any(String), problem: expect.objectContaining({ en: expect.stringMatching(/chunk 1 was edited/) }) }]);
+    expect(listed).toEqual([
+      {
+        partId: expect.any(String),
+        problem: expect.objectContaining({ en: expect.stringMatching(/chunk 1 was edited/) }),
+      },
+    ]);
     await insert(port, PLAN_COOPERATIVE);
     expect(JSON.stringify(excel.rowValues(STATE_SHEET, 2, 12))).toBe(damagedRow);
     expect((await port.listFilled()).map((f) => ("stored" in f ? f.stored.inputs.fields.unit : "unreadable"))).toEqual([
@@ -216,7 +262,11 @@ describe("a workbook written in the old format (custom XML parts)", () => {
     await insert(port, PLAN_1961_65);
     excel.addSheet("KH 1974");
     excel.selection = { sheet: excel.sheets.length - 1, row: 4, col: 1 };
-    await port.insert(renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "en"), { template: "plan", lang: "en", inputs: PLAN_COOPERATIVE }, { kind: "selection" });
+    await port.insert(
+      renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "en"),
+      { template: "plan", lang: "en", inputs: PLAN_COOPERATIVE },
+      { kind: "selection" },
+    );
     const old = (stored: Stored): Omit<Stored, "version"> => {
       const { name: _, written: __, ...placement } = stored.placement;
       return { template: stored.template, lang: stored.lang, inputs: stored.inputs, placement };
@@ -253,7 +303,15 @@ describe("a workbook written in the old format (custom XML parts)", () => {
     expect(storedIn(excel)).toEqual([
       { partId: expect.any(String), stored: { ...storedB, version: 1 } },
       // Updated, it takes a defined name made from its new entry id, and a fingerprint.
-      { partId: expect.any(String), stored: { ...storedA, inputs: changed, placement: { ...storedA.placement, name: expect.stringMatching(/^HT_X/), written: expect.anything() }, version: 1 } },
+      {
+        partId: expect.any(String),
+        stored: {
+          ...storedA,
+          inputs: changed,
+          placement: { ...storedA.placement, name: expect.stringMatching(/^HT_X/), written: expect.anything() },
+          version: 1,
+        },
+      },
     ]);
     // The moved parts are gone; the damaged one stays, still listed, for the user to decide.
     expect([...excel.parts.keys()]).toEqual(["{8D3E-44}"]);
@@ -276,7 +334,9 @@ describe("a workbook written in the old format (custom XML parts)", () => {
     excel.context = () => {
       const context = sync.call(excel);
       const real = context.sync.bind(context);
-      return Object.assign(context, { sync: async () => (++syncs === 5 ? Promise.reject(new Error("connection lost")) : real()) });
+      return Object.assign(context, {
+        sync: async () => (++syncs === 5 ? Promise.reject(new Error("connection lost")) : real()),
+      });
     };
     await expect(insert(port, PLAN_1961_65)).rejects.toThrow("connection lost");
     excel.context = sync;
@@ -299,7 +359,11 @@ describe("two people update the same template", () => {
     expect(await update(planner, seenByPlanner, plannerInputs)).toMatchObject({ ok: true, entry: { version: 2 } });
     const before = cellsOf(excel);
     const outcome = await update(accountant, seenByAccountant, withProducts(2));
-    expect(outcome).toMatchObject({ ok: false, reason: "changedElsewhere", newer: { version: 2, inputs: plannerInputs } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: "changedElsewhere",
+      newer: { version: 2, inputs: plannerInputs },
+    });
     expect(cellsOf(excel)).toBe(before);
     // Reloaded, the accountant's update goes through.
     const [reloaded] = await accountant.listFilled();
@@ -342,8 +406,14 @@ describe("the preview keeps state as Excel does", () => {
     const one = previewWorkbook(book, { by: "User 1" });
     const two = previewWorkbook(book, { by: "User 2" });
     const heard: string[] = [];
-    two.watch(() => heard.push("two"), (error) => heard.push(String(error)));
-    one.watch(() => heard.push("one"), (error) => heard.push(String(error)));
+    two.watch(
+      () => heard.push("two"),
+      (error) => heard.push(String(error)),
+    );
+    one.watch(
+      () => heard.push("one"),
+      (error) => heard.push(String(error)),
+    );
     await insert(one, withProducts(2));
     expect(heard).toEqual(["two"]);
     expect(book.visibleSheetNames()).toEqual(["Sheet1", "KH 1974"]);
@@ -352,7 +422,12 @@ describe("the preview keeps state as Excel does", () => {
     const [forTwo] = await two.listFilled();
     expect(await update(one, forOne, withProducts(3))).toMatchObject({ ok: true, entry: { version: 2 } });
     const outcome = await update(two, forTwo, withProducts(1));
-    expect(outcome).toMatchObject({ ok: false, reason: "changedElsewhere", by: "User 1", newer: { version: 2, inputs: withProducts(3) } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: "changedElsewhere",
+      by: "User 1",
+      newer: { version: 2, inputs: withProducts(3) },
+    });
     expect((await two.listFilled()).map((f) => "stored" in f && f.stored.inputs.tables.products.length)).toEqual([3]);
   });
 });
@@ -372,7 +447,10 @@ describe("an open pane learns of changes made elsewhere", () => {
     const mine = excelWorkbook(excel.run);
     const theirs = excelWorkbook(excel.run);
     const seen: string[] = [];
-    const stop = mine.watch(() => seen.push("changed"), (error) => seen.push(String(error)));
+    const stop = mine.watch(
+      () => seen.push("changed"),
+      (error) => seen.push(String(error)),
+    );
     await mine.listFilled();
     await insert(mine, PLAN_1961_65);
     jest.advanceTimersByTime(3_000);

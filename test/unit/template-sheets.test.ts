@@ -13,7 +13,13 @@ import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { PRICE_PLAN } from "../../src/templates/price-plan";
 import { renderTemplate } from "../../src/templates/render";
 import { defaultInputs, validateInputs } from "../../src/templates/validate";
-import { CONTRACT_TWO_GRADES, NORM_BASKETS, PLAN_1961_65, PLAN_COOPERATIVE, PRICE_PLAN_BASKETS } from "../fixtures/samples";
+import {
+  CONTRACT_TWO_GRADES,
+  NORM_BASKETS,
+  PLAN_1961_65,
+  PLAN_COOPERATIVE,
+  PRICE_PLAN_BASKETS,
+} from "../fixtures/samples";
 
 interface Written {
   /** The value of the cell whose label (in column A or B) is `label`, `offset` columns to the right of it. */
@@ -125,7 +131,12 @@ describe("the contract", () => {
   test("names both parties in full and lists the articles in the usual order", async () => {
     const { values } = await write(CONTRACT, CONTRACT_TWO_GRADES, "vi");
     const text = values.flat().filter((v): v is string => typeof v === "string");
-    for (const part of ["0100107518", "0500234567-001", "710A-00012 tại Ngân hàng Ngoại thương Việt Nam", "Trần Thị B — Chức vụ: Chủ nhiệm"])
+    for (const part of [
+      "0100107518",
+      "0500234567-001",
+      "710A-00012 tại Ngân hàng Ngoại thương Việt Nam",
+      "Trần Thị B — Chức vụ: Chủ nhiệm",
+    ])
       expect(text).toContain(part);
     const articles = text.filter((t) => /^Điều \d+\./.test(t)).map((t) => Number(/^Điều (\d+)/.exec(t)![1]));
     expect(articles).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -136,7 +147,10 @@ describe("the contract", () => {
   });
 
   test("a civil contract drops the Commercial Law basis and its 8 % cap clause", async () => {
-    const civil = { ...CONTRACT_TWO_GRADES, fields: { ...CONTRACT_TWO_GRADES.fields, kind: "civil", latePenaltyCap: 0.12 } };
+    const civil = {
+      ...CONTRACT_TWO_GRADES,
+      fields: { ...CONTRACT_TWO_GRADES.fields, kind: "civil", latePenaltyCap: 0.12 },
+    };
     const { values } = await write(CONTRACT, civil, "vi");
     const text = values.flat().filter((v): v is string => typeof v === "string");
     expect(text.some((t) => t.startsWith("- Căn cứ Luật Thương mại"))).toBe(false);

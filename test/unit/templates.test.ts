@@ -1,7 +1,14 @@
 import { CONTRACT } from "../../src/templates/contract";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
-import { NUMBER_FORMATS, address, cellInput, safeSheetName, uniqueSheetName, type CellPlan } from "../../src/templates/cell-plan";
+import {
+  NUMBER_FORMATS,
+  address,
+  cellInput,
+  safeSheetName,
+  uniqueSheetName,
+  type CellPlan,
+} from "../../src/templates/cell-plan";
 import { defaultInputs, validateInputs } from "../../src/templates/validate";
 import { readPayload, type Stored } from "../../src/templates/payload";
 import { payloadXml } from "../support/legacy-payload";
@@ -23,7 +30,10 @@ import { expectGolden } from "../support/golden";
 function describePlan(plan: CellPlan): string {
   const lines = [`sheet ${plan.sheetName} ${plan.rows}×${plan.cols} ${plan.orientation}`];
   const cells = [...plan.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  for (const cell of cells) lines.push(`${address({ row: cell.row, col: cell.col, rows: 1, cols: 1 })}\t${JSON.stringify(cellInput(cell.content))}`);
+  for (const cell of cells)
+    lines.push(
+      `${address({ row: cell.row, col: cell.col, rows: 1, cols: 1 })}\t${JSON.stringify(cellInput(cell.content))}`,
+    );
   for (const f of plan.formats) lines.push(`format ${address(f.area)} ${f.format}`);
   for (const s of plan.styles) lines.push(`style ${address(s.area)} ${s.style}`);
   for (const m of plan.merges) lines.push(`merge ${address(m)}`);
@@ -31,7 +41,8 @@ function describePlan(plan: CellPlan): string {
   for (const l of plan.lists) lines.push(`list ${address(l.area)} from ${address(l.source, undefined, true)}`);
   for (const h of plan.heights) lines.push(`height ${h.row + 1} ${h.points}`);
   for (const b of plan.borders) lines.push(`ruled ${address(b)}`);
-  if (plan.printTitles) lines.push(`print titles ${plan.printTitles.row + 1}:${plan.printTitles.row + plan.printTitles.rows}`);
+  if (plan.printTitles)
+    lines.push(`print titles ${plan.printTitles.row + 1}:${plan.printTitles.row + plan.printTitles.rows}`);
   lines.push(`print area ${address(plan.printArea)}`);
   return lines.join("\n") + "\n";
 }
@@ -53,16 +64,20 @@ describe("rendered templates (golden files)", () => {
 
   test("rendering is pure: the same inputs give the same plan, and the inputs are not changed", () => {
     const before = JSON.stringify(PLAN_COOPERATIVE);
-    expect(renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "vi")).toEqual(renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "vi"));
+    expect(renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "vi")).toEqual(
+      renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "vi"),
+    );
     expect(JSON.stringify(PLAN_COOPERATIVE)).toBe(before);
   });
 
   test("the 1961–65 plan computes growth and average annual growth with RRI over the named plan years", () => {
     const plan = renderTemplate(PLAN_TARGETS, PLAN_1961_65, "en");
     const formulas = plan.cells.flatMap((c) => ("formula" in c.content ? [c.content.formula] : []));
-    expect(formulas).toContain("=IF(OR(N(G17)<=0,Years<=0),\"\",RRI(Years,G17,H17))");
+    expect(formulas).toContain('=IF(OR(N(G17)<=0,Years<=0),"",RRI(Years,G17,H17))');
     expect(formulas).toContain("=PlanYear-BaseYear");
-    expect(plan.names.map((n) => n.name)).toEqual(expect.arrayContaining(["BaseYear", "PlanYear", "Years", "HoursPerWorker"]));
+    expect(plan.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(["BaseYear", "PlanYear", "Years", "HoursPerWorker"]),
+    );
   });
 
   test("the number of plan cells grows with the rows, the number of styles, formats and names does not", () => {
@@ -70,7 +85,14 @@ describe("rendered templates (golden files)", () => {
       ...PLAN_COOPERATIVE,
       tables: {
         ...PLAN_COOPERATIVE.tables,
-        products: Array.from({ length: n }, (_, i) => ({ name: `P${i}`, uom: "cái", baseQty: 10, planQty: 12, price: 1, timeNorm: 1 })),
+        products: Array.from({ length: n }, (_, i) => ({
+          name: `P${i}`,
+          uom: "cái",
+          baseQty: 10,
+          planQty: 12,
+          price: 1,
+          timeNorm: 1,
+        })),
         materials: [],
       },
     });
@@ -85,7 +107,7 @@ describe("rendered templates (golden files)", () => {
 });
 
 describe("text into cells is never code", () => {
-  test.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "'quoted", "1966-01-15", "12/5", "1.458"])(
+  test.each(['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "'quoted", "1966-01-15", "12/5", "1.458"])(
     "user text %s is written with a leading apostrophe, so it stays text",
     (text) => {
       expect(cellInput({ text })).toBe(`'${text}`);
@@ -144,24 +166,39 @@ describe("form validation", () => {
         materials: [{ product: "Ghế", material: "Gỗ", uom: "m3", norm: 1, stateSupplied: null }],
       },
     };
-    expect(validateInputs(PLAN_TARGETS, inputs).map((i) => i.path)).toEqual(["products[0].planQty", "materials[0].product"]);
+    expect(validateInputs(PLAN_TARGETS, inputs).map((i) => i.path)).toEqual([
+      "products[0].planQty",
+      "materials[0].product",
+    ]);
   });
 
   test("a processing contract needs all the material supplied by the buyer", () => {
     const goods = CONTRACT_TWO_GRADES.tables.goods.map((g) => ({ ...g, supplied: 30 }));
-    const issues = validateInputs(CONTRACT, { ...CONTRACT_TWO_GRADES, tables: { ...CONTRACT_TWO_GRADES.tables, goods } });
+    const issues = validateInputs(CONTRACT, {
+      ...CONTRACT_TWO_GRADES,
+      tables: { ...CONTRACT_TWO_GRADES.tables, goods },
+    });
     expect(issues.map((i) => i.path)).toEqual(["goods[0].supplied", "goods[1].supplied"]);
   });
 
   test("deliveries must add up to 100 %", () => {
     const deliveries = [{ date: "1966-06-30", note: "", share: 0.6 }];
-    const issues = validateInputs(CONTRACT, { ...CONTRACT_TWO_GRADES, tables: { ...CONTRACT_TWO_GRADES.tables, deliveries } });
+    const issues = validateInputs(CONTRACT, {
+      ...CONTRACT_TWO_GRADES,
+      tables: { ...CONTRACT_TWO_GRADES.tables, deliveries },
+    });
     expect(issues.map((i) => i.path)).toEqual(["deliveries[]"]);
   });
 
   test("duplicate grade labels are refused", () => {
-    const grades = [{ label: "Loại 1", coef: 1 }, { label: " loại 1", coef: 0.9 }];
-    const issues = validateInputs(CONTRACT, { ...CONTRACT_TWO_GRADES, tables: { ...CONTRACT_TWO_GRADES.tables, grades } });
+    const grades = [
+      { label: "Loại 1", coef: 1 },
+      { label: " loại 1", coef: 0.9 },
+    ];
+    const issues = validateInputs(CONTRACT, {
+      ...CONTRACT_TWO_GRADES,
+      tables: { ...CONTRACT_TWO_GRADES.tables, grades },
+    });
     expect(issues.map((i) => i.path)).toContain("grades[1].label");
   });
 });
@@ -177,12 +214,17 @@ describe("stored inputs in a custom XML part (the format before the state sheet)
   };
 
   test("read back exactly as written, including text with < & > and quotes", () => {
-    const tricky = { ...stored, inputs: { ...stored.inputs, fields: { ...stored.inputs.fields, place: `<Hà Nội> & "Hải Phòng" ]]>` } } };
+    const tricky = {
+      ...stored,
+      inputs: { ...stored.inputs, fields: { ...stored.inputs.fields, place: `<Hà Nội> & "Hải Phòng" ]]>` } },
+    };
     expect(readPayload(payloadXml(tricky))).toEqual(tricky);
   });
 
   test("read back after Excel adds an XML declaration and a namespace prefix", () => {
-    const xml = payloadXml(stored).replace("<payload", '<?xml version="1.0" encoding="UTF-8"?>\n<ns0:payload').replace("</payload>", "</ns0:payload>");
+    const xml = payloadXml(stored)
+      .replace("<payload", '<?xml version="1.0" encoding="UTF-8"?>\n<ns0:payload')
+      .replace("</payload>", "</ns0:payload>");
     expect(readPayload(xml)).toEqual(stored);
   });
 
@@ -204,14 +246,23 @@ describe("stored inputs in a custom XML part (the format before the state sheet)
   });
 
   test.each([
-    ["foreign XML", "<other xmlns=\"urn:x\">{}</other>"],
+    ["foreign XML", '<other xmlns="urn:x">{}</other>'],
     ["broken JSON", payloadXml(stored).replace("{", "{{")],
     ["another version", payloadXml(stored).replace('"version":1', '"version":9')],
     ["unknown template", payloadXml(stored).replace('"template":"contract"', '"template":"invoice"')],
-    ["inputs that fail validation", payloadXml({ ...stored, inputs: { ...stored.inputs, fields: { ...stored.inputs.fields, contractNo: null } } })],
+    [
+      "inputs that fail validation",
+      payloadXml({ ...stored, inputs: { ...stored.inputs, fields: { ...stored.inputs.fields, contractNo: null } } }),
+    ],
     ["a negative placement", payloadXml({ ...stored, placement: { ...stored.placement, row: -1 } })],
-    ["a placement below Excel's last row", payloadXml({ ...stored, placement: { ...stored.placement, row: 2_000_000 } })],
-    ["a placement past Excel's last column", payloadXml({ ...stored, placement: { ...stored.placement, col: 16_380 } })],
+    [
+      "a placement below Excel's last row",
+      payloadXml({ ...stored, placement: { ...stored.placement, row: 2_000_000 } }),
+    ],
+    [
+      "a placement past Excel's last column",
+      payloadXml({ ...stored, placement: { ...stored.placement, col: 16_380 } }),
+    ],
   ])("%s is refused with a message in both languages", (_what, xml) => {
     const result = readPayload(xml);
     expect("problem" in result).toBe(true);
@@ -222,7 +273,9 @@ describe("stored inputs in a custom XML part (the format before the state sheet)
 });
 
 describe("a plan placed away from A1", () => {
-  const { relocateFormula } = jest.requireActual("../../src/templates/cell-plan") as typeof import("../../src/templates/cell-plan");
+  const { relocateFormula } = jest.requireActual(
+    "../../src/templates/cell-plan",
+  ) as typeof import("../../src/templates/cell-plan");
 
   test("moves every reference, relative or absolute, with the block", () => {
     expect(relocateFormula("=SUM($G$13:$G$14)+E13*F13", { row: 4, col: 1 })).toBe("=SUM($H$17:$H$18)+F17*G17");
@@ -231,7 +284,9 @@ describe("a plan placed away from A1", () => {
 
   test("leaves names, function names, text and the sheet's own words alone", () => {
     const formula = '=IF(OR(N(G13)<=0,Years<=0),"A1 B2",RRI(Years,G13,H13))+LOG10(A1)+HT.COSTPRICE(A1,B2)';
-    expect(relocateFormula(formula, { row: 1, col: 1 })).toBe('=IF(OR(N(H14)<=0,Years<=0),"A1 B2",RRI(Years,H14,I14))+LOG10(B2)+HT.COSTPRICE(B2,C3)');
+    expect(relocateFormula(formula, { row: 1, col: 1 })).toBe(
+      '=IF(OR(N(H14)<=0,Years<=0),"A1 B2",RRI(Years,H14,I14))+LOG10(B2)+HT.COSTPRICE(B2,C3)',
+    );
   });
 });
 
@@ -244,23 +299,26 @@ function declaredFormulas(node: unknown): string[] {
 }
 
 describe("template formulas refer to the template's own names through placeholders", () => {
-  test.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: no raw defined name in any declared formula", (_id, template) => {
-    const samples: Record<string, Inputs> = {
-      plan: PLAN_COOPERATIVE,
-      contract: CONTRACT_TWO_GRADES,
-      pricePlan: PRICE_PLAN_BASKETS,
-      normSheet: NORM_BASKETS,
-    };
-    // The names any template defines: none of them may be written raw in any template's formulas.
-    const names = TEMPLATES.flatMap((t) => renderTemplate(t, samples[t.id], "vi").names.map((n) => n.name));
-    expect(names).toEqual(expect.arrayContaining(["Years", "HoursPerWorker", "GradeTable", "ContractValue"]));
-    const formulas = declaredFormulas(template.blocks);
-    expect(formulas.length).toBeGreaterThan(3);
-    for (const formula of formulas) {
-      const bare = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/\{[^}]*\}/g, "X");
-      for (const name of names) expect(bare).not.toMatch(new RegExp(`(?<![A-Za-z0-9_.])${name}(?![A-Za-z0-9_(])`));
-    }
-  });
+  test.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: no raw defined name in any declared formula",
+    (_id, template) => {
+      const samples: Record<string, Inputs> = {
+        plan: PLAN_COOPERATIVE,
+        contract: CONTRACT_TWO_GRADES,
+        pricePlan: PRICE_PLAN_BASKETS,
+        normSheet: NORM_BASKETS,
+      };
+      // The names any template defines: none of them may be written raw in any template's formulas.
+      const names = TEMPLATES.flatMap((t) => renderTemplate(t, samples[t.id], "vi").names.map((n) => n.name));
+      expect(names).toEqual(expect.arrayContaining(["Years", "HoursPerWorker", "GradeTable", "ContractValue"]));
+      const formulas = declaredFormulas(template.blocks);
+      expect(formulas.length).toBeGreaterThan(3);
+      for (const formula of formulas) {
+        const bare = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/\{[^}]*\}/g, "X");
+        for (const name of names) expect(bare).not.toMatch(new RegExp(`(?<![A-Za-z0-9_.])${name}(?![A-Za-z0-9_(])`));
+      }
+    },
+  );
 
   test("the rendered formula still reads the name, so a person sees Years, not $C$11", () => {
     const plan = renderTemplate(PLAN_TARGETS, PLAN_1961_65, "vi");
@@ -283,9 +341,13 @@ describe("document features declared as data", () => {
       for (const lang of ["vi", "en"] as const) {
         const plan = renderTemplate(template, samples[template.id], lang);
         const texts = plan.cells.flatMap((c) => ("text" in c.content ? [c.content.text] : []));
-        expect(texts).toContain(lang === "vi" ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM");
+        expect(texts).toContain(
+          lang === "vi" ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM",
+        );
         expect(texts).toContain(lang === "vi" ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness");
-        const motto = plan.cells.find((c) => "text" in c.content && c.content.text.startsWith(lang === "vi" ? "Độc lập" : "Independence"))!;
+        const motto = plan.cells.find(
+          (c) => "text" in c.content && c.content.text.startsWith(lang === "vi" ? "Độc lập" : "Independence"),
+        )!;
         expect(plan.styles.find((s) => s.area.row === motto.row && s.area.col === motto.col)?.style).toBe("motto");
         expect(texts.some((t) => /\(Ký, họ tên, đóng dấu\)|\(Signature, full name, seal\)/.test(t))).toBe(true);
         expect(plan.borders.length).toBeGreaterThan(0);
@@ -347,7 +409,11 @@ describe("validation of the new fields", () => {
 
   test("dates in order: in force after signing, ending after starting, deliveries within the term", () => {
     expect(paths(CONTRACT, contract({ startDate: "1966-01-10" }))).toEqual(["startDate"]);
-    expect(paths(CONTRACT, contract({ endDate: "1966-01-31" }))).toEqual(["endDate", "deliveries[0].date", "deliveries[1].date"]);
+    expect(paths(CONTRACT, contract({ endDate: "1966-01-31" }))).toEqual([
+      "endDate",
+      "deliveries[0].date",
+      "deliveries[1].date",
+    ]);
     const late = [{ date: "1967-01-15", note: "", share: 1 }];
     expect(paths(CONTRACT, contract({}, { deliveries: late }))).toEqual(["deliveries[0].date"]);
   });
@@ -363,8 +429,12 @@ describe("validation of the new fields", () => {
 
   test("a price plan needs a planned output above 0, and VAT at most 10 %", () => {
     const base = PRICE_PLAN_BASKETS;
-    expect(validateInputs(PRICE_PLAN, { ...base, fields: { ...base.fields, outputQty: 0 } }).map((i) => i.path)).toEqual(["outputQty"]);
-    expect(validateInputs(PRICE_PLAN, { ...base, fields: { ...base.fields, vatRate: 0.12 } }).map((i) => i.path)).toEqual(["vatRate"]);
+    expect(
+      validateInputs(PRICE_PLAN, { ...base, fields: { ...base.fields, outputQty: 0 } }).map((i) => i.path),
+    ).toEqual(["outputQty"]);
+    expect(
+      validateInputs(PRICE_PLAN, { ...base, fields: { ...base.fields, vatRate: 0.12 } }).map((i) => i.path),
+    ).toEqual(["vatRate"]);
   });
 
   test("a norm needs at least two observations", () => {

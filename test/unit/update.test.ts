@@ -15,7 +15,13 @@ import { STATE_SHEET } from "../../src/workbook/state-rows";
 import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import type { UpdateAnswers } from "../../src/workbook/update-plan";
 import type { Filled } from "../../src/workbook/port";
-import { CONTRACT_TWO_GRADES, NORM_BASKETS, PLAN_1961_65, PLAN_COOPERATIVE, PRICE_PLAN_BASKETS } from "../fixtures/samples";
+import {
+  CONTRACT_TWO_GRADES,
+  NORM_BASKETS,
+  PLAN_1961_65,
+  PLAN_COOPERATIVE,
+  PRICE_PLAN_BASKETS,
+} from "../fixtures/samples";
 import { FakeExcel, REQUEST_LIMIT, installExcelEnums } from "../support/fake-excel";
 import { payloadXml } from "../support/legacy-payload";
 import { rewriteStored, storedOnly } from "../support/state-sheet";
@@ -27,7 +33,11 @@ const SHEET = "KH 1974";
 async function written(inputs: Inputs = PLAN_COOPERATIVE) {
   const excel = new FakeExcel("Sheet1");
   const port = excelWorkbook(excel.run);
-  await port.insert(renderTemplate(PLAN_TARGETS, inputs, "vi"), { template: "plan", lang: "vi", inputs }, { kind: "newSheet" });
+  await port.insert(
+    renderTemplate(PLAN_TARGETS, inputs, "vi"),
+    { template: "plan", lang: "vi", inputs },
+    { kind: "newSheet" },
+  );
   return { excel, port };
 }
 
@@ -39,11 +49,18 @@ async function entry(port: ReturnType<typeof excelWorkbook>): Promise<Extract<Fi
 
 async function update(port: ReturnType<typeof excelWorkbook>, inputs: Inputs, answers?: UpdateAnswers) {
   const filled = await entry(port);
-  return port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, inputs, "vi"), { template: "plan", lang: "vi", inputs }, { answers });
+  return port.update(
+    filled.partId,
+    filled.stored,
+    renderTemplate(PLAN_TARGETS, inputs, "vi"),
+    { template: "plan", lang: "vi", inputs },
+    { answers },
+  );
 }
 
 const renamed = (inputs: Inputs, unit: string): Inputs => ({ ...inputs, fields: { ...inputs.fields, unit } });
-const snapshot = (excel: FakeExcel) => JSON.stringify([excel.sheets.map((s) => [s.name, [...s.cells], [...s.formats]]), [...excel.parts], [...excel.names]]);
+const snapshot = (excel: FakeExcel) =>
+  JSON.stringify([excel.sheets.map((s) => [s.name, [...s.cells], [...s.formats]]), [...excel.parts], [...excel.names]]);
 
 describe("Update keeps the actuals people typed", () => {
   test("actual quantities and hours follow their product by name when the unit is renamed and the products reordered", async () => {
@@ -75,16 +92,34 @@ describe("Update keeps the actuals people typed", () => {
     const { excel, port } = await written();
     excel.type(SHEET, "K18", "900");
     const before = snapshot(excel);
-    const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
+    const fewer: Inputs = {
+      ...PLAN_COOPERATIVE,
+      tables: {
+        ...PLAN_COOPERATIVE.tables,
+        products: [PLAN_COOPERATIVE.tables.products[0]],
+        materials: [PLAN_COOPERATIVE.tables.materials[0]],
+      },
+    };
     const outcome = await update(port, fewer);
-    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { orphans: [{ label: "Mành tre", values: ["900"] }], edits: [] } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: "ask",
+      question: { orphans: [{ label: "Mành tre", values: ["900"] }], edits: [] },
+    });
     expect(snapshot(excel)).toBe(before);
   });
 
   test("kept rows go below the template, with their key and their actuals", async () => {
     const { excel, port } = await written();
     excel.type(SHEET, "K18", "900");
-    const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
+    const fewer: Inputs = {
+      ...PLAN_COOPERATIVE,
+      tables: {
+        ...PLAN_COOPERATIVE.tables,
+        products: [PLAN_COOPERATIVE.tables.products[0]],
+        materials: [PLAN_COOPERATIVE.tables.materials[0]],
+      },
+    };
     const outcome = await update(port, fewer, { orphans: "keep" });
     expect(outcome).toMatchObject({ ok: true });
     const rows = renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "vi").rows; // the old, larger area
@@ -96,7 +131,14 @@ describe("Update keeps the actuals people typed", () => {
   test("dropped rows are kept in a backup copy of the sheet, named for what it is", async () => {
     const { excel, port } = await written();
     excel.type(SHEET, "K18", "900");
-    const fewer: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [PLAN_COOPERATIVE.tables.products[0]], materials: [PLAN_COOPERATIVE.tables.materials[0]] } };
+    const fewer: Inputs = {
+      ...PLAN_COOPERATIVE,
+      tables: {
+        ...PLAN_COOPERATIVE.tables,
+        products: [PLAN_COOPERATIVE.tables.products[0]],
+        materials: [PLAN_COOPERATIVE.tables.materials[0]],
+      },
+    };
     const outcome = await update(port, fewer, { orphans: "drop" });
     expect(outcome).toMatchObject({ ok: true, backup: "KH 1974 (trước cập nhật)" });
     expect(excel.cell("KH 1974 (trước cập nhật)", "K18")).toBe(900);
@@ -110,7 +152,11 @@ describe("Update asks about template cells a person changed", () => {
     excel.type(SHEET, "F17", "4");
     const before = snapshot(excel);
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
-    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F17", wrote: "3.5", now: "4" }], orphans: [] } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: "ask",
+      question: { edits: [{ address: "F17", wrote: "3.5", now: "4" }], orphans: [] },
+    });
     expect(snapshot(excel)).toBe(before);
   });
 
@@ -139,10 +185,17 @@ describe("Update asks about template cells a person changed", () => {
     rewriteStored(excel, (stored) => {
       const rows = stored.placement.written!.rows.split(".");
       rows[16] = "older";
-      return { ...stored, placement: { ...stored.placement, written: { ...stored.placement.written!, rows: rows.join(".") } } };
+      return {
+        ...stored,
+        placement: { ...stored.placement, written: { ...stored.placement.written!, rows: rows.join(".") } },
+      };
     });
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
-    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F17", wrote: null, now: "4" }] } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: "ask",
+      question: { edits: [{ address: "F17", wrote: null, now: "4" }] },
+    });
   });
 });
 
@@ -201,8 +254,21 @@ describe("large writes fit Excel on the web", () => {
     ...PLAN_COOPERATIVE,
     tables: {
       ...PLAN_COOPERATIVE.tables,
-      products: Array.from({ length: 5000 }, (_, i) => ({ name: `Sản phẩm số ${i + 1}`, uom: "chiếc", baseQty: 1000 + i, planQty: 1200 + i, price: 3.5, timeNorm: 1.5 })),
-      materials: Array.from({ length: 5000 }, (_, i) => ({ product: `Sản phẩm số ${i + 1}`, material: "Mây sợi", uom: "kg", norm: 0.4, stateSupplied: null })),
+      products: Array.from({ length: 5000 }, (_, i) => ({
+        name: `Sản phẩm số ${i + 1}`,
+        uom: "chiếc",
+        baseQty: 1000 + i,
+        planQty: 1200 + i,
+        price: 3.5,
+        timeNorm: 1.5,
+      })),
+      materials: Array.from({ length: 5000 }, (_, i) => ({
+        product: `Sản phẩm số ${i + 1}`,
+        material: "Mây sợi",
+        uom: "kg",
+        norm: 0.4,
+        stateSupplied: null,
+      })),
     },
   };
 
@@ -220,7 +286,12 @@ describe("large writes fit Excel on the web", () => {
   test("a 5,000-row plan and its materials insert in bands under 5 MB, one sync each, with progress", async () => {
     const excel = new FakeExcel("Sheet1");
     const seen: [number, number][] = [];
-    const outcome = await excelWorkbook(excel.run).insert(renderTemplate(PLAN_TARGETS, big, "vi"), { template: "plan", lang: "vi", inputs: big }, { kind: "newSheet" }, (done, total) => seen.push([done, total]));
+    const outcome = await excelWorkbook(excel.run).insert(
+      renderTemplate(PLAN_TARGETS, big, "vi"),
+      { template: "plan", lang: "vi", inputs: big },
+      { kind: "newSheet" },
+      (done, total) => seen.push([done, total]),
+    );
     expect(outcome.ok).toBe(true);
     const bands = seen.length;
     expect(bands).toBeGreaterThan(1);
@@ -233,14 +304,24 @@ describe("large writes fit Excel on the web", () => {
   test("updating it reads and writes in bands under 5 MB each way", async () => {
     const excel = new FakeExcel("Sheet1");
     const port = excelWorkbook(excel.run);
-    await port.insert(renderTemplate(PLAN_TARGETS, big, "vi"), { template: "plan", lang: "vi", inputs: big }, { kind: "newSheet" });
+    await port.insert(
+      renderTemplate(PLAN_TARGETS, big, "vi"),
+      { template: "plan", lang: "vi", inputs: big },
+      { kind: "newSheet" },
+    );
     const filled = await entry(port);
     excel.syncs = 0;
     excel.requests.length = 0;
     excel.responses.length = 0;
     const next = renamed(big, "HTX mới");
     let bands = 0;
-    const outcome = await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, next, "vi"), { template: "plan", lang: "vi", inputs: next }, { progress: (_, total) => (bands = total) });
+    const outcome = await port.update(
+      filled.partId,
+      filled.stored,
+      renderTemplate(PLAN_TARGETS, next, "vi"),
+      { template: "plan", lang: "vi", inputs: next },
+      { progress: (_, total) => (bands = total) },
+    );
     expect(outcome).toMatchObject({ ok: true });
     // Cells that already hold what the new version writes are sent as null (left alone).
     expect(bands).toBeGreaterThanOrEqual(1);
@@ -267,7 +348,11 @@ describe("a template written before names and fingerprints", () => {
     excel.type(SHEET, "F17", "4");
     excel.type(SHEET, "K17", "14000");
     const outcome = await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"));
-    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: "F17", wrote: "3.5", now: "4" }] } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: "ask",
+      question: { edits: [{ address: "F17", wrote: "3.5", now: "4" }] },
+    });
     expect(await update(port, renamed(PLAN_COOPERATIVE, "HTX mới"), { edits: "keep" })).toMatchObject({ ok: true });
     expect(excel.cell(SHEET, "K17")).toBe(14000);
     const now = (await entry(port)).stored.placement;
@@ -293,7 +378,13 @@ describe("rows are matched by their declared key", () => {
     excel.type(SHEET, "I34", "5000");
     excel.type(SHEET, "I35", "6100");
     excel.type(SHEET, "I36", "6200");
-    const moved: Inputs = { ...twice, tables: { ...twice.tables, materials: [twice.tables.materials[1], twice.tables.materials[2], twice.tables.materials[0]] } };
+    const moved: Inputs = {
+      ...twice,
+      tables: {
+        ...twice.tables,
+        materials: [twice.tables.materials[1], twice.tables.materials[2], twice.tables.materials[0]],
+      },
+    };
     expect(await update(port, moved)).toMatchObject({ ok: true });
     expect([excel.cell(SHEET, "I34"), excel.cell(SHEET, "I35"), excel.cell(SHEET, "I36")]).toEqual([6100, 6200, 5000]);
   });
@@ -303,14 +394,29 @@ describe("rows are matched by their declared key", () => {
 async function writtenOf(template: TemplateDecl, inputs: Inputs) {
   const excel = new FakeExcel("Sheet1");
   const port = excelWorkbook(excel.run);
-  const outcome = await port.insert(renderTemplate(template, inputs, "vi"), { template: template.id, lang: "vi", inputs }, { kind: "newSheet" });
+  const outcome = await port.insert(
+    renderTemplate(template, inputs, "vi"),
+    { template: template.id, lang: "vi", inputs },
+    { kind: "newSheet" },
+  );
   if (!outcome.ok) throw new Error(`not written: ${outcome.reason}`);
   return { excel, port, sheet: outcome.sheetName };
 }
 
-async function updateOf(port: ReturnType<typeof excelWorkbook>, template: TemplateDecl, inputs: Inputs, answers?: UpdateAnswers) {
+async function updateOf(
+  port: ReturnType<typeof excelWorkbook>,
+  template: TemplateDecl,
+  inputs: Inputs,
+  answers?: UpdateAnswers,
+) {
   const filled = await entry(port);
-  return port.update(filled.partId, filled.stored, renderTemplate(template, inputs, "vi"), { template: template.id, lang: "vi", inputs }, { answers });
+  return port.update(
+    filled.partId,
+    filled.stored,
+    renderTemplate(template, inputs, "vi"),
+    { template: template.id, lang: "vi", inputs },
+    { answers },
+  );
 }
 
 const at = (row: number, col: number) => address({ row, col, rows: 1, cols: 1 });
@@ -324,7 +430,11 @@ describe("year-by-year actuals are keyed by their year", () => {
     excel.type(sheet, "E24", "1800");
     const later: Inputs = { ...PLAN_1961_65, fields: { ...PLAN_1961_65.fields, baseYear: 1961 } };
     const asked = await updateOf(port, PLAN_TARGETS, later);
-    expect(asked).toMatchObject({ ok: false, reason: "ask", question: { orphans: [{ label: "1960", values: ["1458"] }], edits: [] } });
+    expect(asked).toMatchObject({
+      ok: false,
+      reason: "ask",
+      question: { orphans: [{ label: "1960", values: ["1458"] }], edits: [] },
+    });
     expect(await updateOf(port, PLAN_TARGETS, later, { orphans: "keep" })).toMatchObject({ ok: true });
     // 1961 is the first year now: 1962 is one row higher, its actual with it.
     expect(excel.cell(sheet, "A23")).toBe(1962);
@@ -341,7 +451,10 @@ describe("the per-product quality columns are entries", () => {
     excel.type(sheet, "D45", "13000");
     excel.type(sheet, "E45", "600");
     excel.type(sheet, "F46", "12");
-    const reordered: Inputs = { ...PLAN_COOPERATIVE, tables: { ...PLAN_COOPERATIVE.tables, products: [...PLAN_COOPERATIVE.tables.products].reverse() } };
+    const reordered: Inputs = {
+      ...PLAN_COOPERATIVE,
+      tables: { ...PLAN_COOPERATIVE.tables, products: [...PLAN_COOPERATIVE.tables.products].reverse() },
+    };
     expect(await updateOf(port, PLAN_TARGETS, reordered)).toMatchObject({ ok: true });
     expect(excel.cell(sheet, "B46")).toBe("Làn mây xuất khẩu");
     expect([excel.cell(sheet, "D46"), excel.cell(sheet, "E46"), excel.cell(sheet, "F45")]).toEqual([13000, 600, 12]);
@@ -362,24 +475,45 @@ describe("every template updates without losing a hand edit", () => {
     expect(await updateOf(port, template, change(inputs))).toMatchObject({ ok: true });
   });
 
-  test.each(cases)("%s: a number it wrote, typed over, is asked about; keep keeps it and the change is written", async (_what, template, inputs, change) => {
-    const { excel, port, sheet } = await writtenOf(template, inputs);
-    const plan = renderTemplate(template, inputs, "vi");
-    const next = renderTemplate(template, change(inputs), "vi");
-    const entries = new Set(plan.entries.flatMap((e) => Array.from({ length: e.rows }, (_, r) => e.cols.map((c) => at(e.firstRow + r, c))).flat()));
-    const target = plan.cells.find((c) => "number" in c.content && !entries.has(at(c.row, c.col)));
-    if (!target || !("number" in target.content)) throw new Error("no number written");
-    const where = at(target.row, target.col);
-    excel.type(sheet, where, "777");
-    const before = snapshot(excel);
-    const outcome = await updateOf(port, template, change(inputs));
-    expect(outcome).toMatchObject({ ok: false, reason: "ask", question: { edits: [{ address: where, wrote: String(target.content.number), now: "777" }], orphans: [] } });
-    expect(snapshot(excel)).toBe(before);
-    expect(await updateOf(port, template, change(inputs), { edits: "keep" })).toMatchObject({ ok: true });
-    expect(excel.cell(sheet, where)).toBe(777);
-    // What changed is written: some cell now holds the new version's text.
-    const changed = next.cells.find((c) => "text" in c.content && !plan.cells.some((o) => o.row === c.row && o.col === c.col && "text" in o.content && o.content.text === (c.content as { text: string }).text));
-    if (!changed || !("text" in changed.content)) throw new Error("the change shows nowhere");
-    expect(excel.cell(sheet, at(changed.row, changed.col))).toBe(changed.content.text);
-  });
+  test.each(cases)(
+    "%s: a number it wrote, typed over, is asked about; keep keeps it and the change is written",
+    async (_what, template, inputs, change) => {
+      const { excel, port, sheet } = await writtenOf(template, inputs);
+      const plan = renderTemplate(template, inputs, "vi");
+      const next = renderTemplate(template, change(inputs), "vi");
+      const entries = new Set(
+        plan.entries.flatMap((e) =>
+          Array.from({ length: e.rows }, (_, r) => e.cols.map((c) => at(e.firstRow + r, c))).flat(),
+        ),
+      );
+      const target = plan.cells.find((c) => "number" in c.content && !entries.has(at(c.row, c.col)));
+      if (!target || !("number" in target.content)) throw new Error("no number written");
+      const where = at(target.row, target.col);
+      excel.type(sheet, where, "777");
+      const before = snapshot(excel);
+      const outcome = await updateOf(port, template, change(inputs));
+      expect(outcome).toMatchObject({
+        ok: false,
+        reason: "ask",
+        question: { edits: [{ address: where, wrote: String(target.content.number), now: "777" }], orphans: [] },
+      });
+      expect(snapshot(excel)).toBe(before);
+      expect(await updateOf(port, template, change(inputs), { edits: "keep" })).toMatchObject({ ok: true });
+      expect(excel.cell(sheet, where)).toBe(777);
+      // What changed is written: some cell now holds the new version's text.
+      const changed = next.cells.find(
+        (c) =>
+          "text" in c.content &&
+          !plan.cells.some(
+            (o) =>
+              o.row === c.row &&
+              o.col === c.col &&
+              "text" in o.content &&
+              o.content.text === (c.content as { text: string }).text,
+          ),
+      );
+      if (!changed || !("text" in changed.content)) throw new Error("the change shows nowhere");
+      expect(excel.cell(sheet, at(changed.row, changed.col))).toBe(changed.content.text);
+    },
+  );
 });
