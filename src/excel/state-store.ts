@@ -9,8 +9,8 @@
  * Every function reads or writes in a fixed number of context.sync() calls, whatever the
  * number of templates.
  */
-import { PAYLOAD_NAMESPACE, readPayload, type Stored } from "../templates/payload";
-import type { Text } from "../templates/model";
+import { PAYLOAD_NAMESPACE, readPayload, type Stored } from "../workbook/payload";
+import type { Text } from "../i18n/lang";
 import {
   FIRST_CHUNK_COL,
   checkEntry,

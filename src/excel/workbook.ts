@@ -4,10 +4,10 @@
  * together, checked, then the writes are sent in bands of rows under Excel on the web's 5 MB
  * request limit, one sync per band. Nothing is written before the checks pass.
  */
-import { NUMBER_FORMATS, address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
-import { LOOKS } from "../templates/styles";
+import { NUMBER_FORMATS, address, uniqueSheetName, type Area, type CellPlan } from "../sheet/cell-plan";
+import { LOOKS } from "../sheet/styles";
 import { templateById } from "../templates/catalog";
-import type { Stored, StoredInputs } from "../templates/payload";
+import type { Stored, StoredInputs } from "../workbook/payload";
 import type {
   Filled,
   Progress,
@@ -18,6 +18,7 @@ import type {
   WriteOutcome,
 } from "../workbook/port";
 import {
+  SHEET_GONE,
   backupSheetName,
   frozenSheetName,
   growthAreas,
@@ -150,8 +151,6 @@ function queueLooks(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin, whol
 function isEmpty(formulas: unknown[][]): boolean {
   return formulas.every((row) => row.every((v) => v === "" || v === null));
 }
-
-const SHEET_GONE = { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." };
 
 export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): WorkbookPort {
   /** Where the stored inputs live; this adapter only asks it to read, check, save and watch. */

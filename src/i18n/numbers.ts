@@ -3,7 +3,7 @@
  * parser for it. The parser never guesses: text that could mean two numbers, or none, is refused
  * with an example of the expected form, so "1.500.000" can never become 1.5 nor "1,5" 15.
  */
-import type { Lang, Text } from "../templates/model";
+import type { Lang, Text } from "./lang";
 
 export interface NumberConvention {
   readonly decimal: string;

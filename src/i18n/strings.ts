@@ -1,6 +1,6 @@
 /** The task pane's words in Vietnamese and English. English is typed from Vietnamese, so a
  *  key missing from either does not compile; a test checks the same at run time. */
-import type { Lang } from "../templates/model";
+import type { Lang } from "./lang";
 
 const VI = {
   appName: "Hạch Toán",

@@ -4,7 +4,7 @@
  * sheets are hidden (the state sheet of preview/state-store.ts is, as in Excel).
  */
 import { HyperFormula } from "hyperformula";
-import type { Area } from "../templates/cell-plan";
+import type { Area } from "../sheet/cell-plan";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
 import type { PrintSetup } from "./print-layout";

@@ -1,6 +1,7 @@
 /** A template cell's look (styles.ts) on a preview element, the same in the grid and on the printed page. */
 import type { Style } from "../templates/model";
-import { LOOKS, type Look } from "../templates/styles";
+import { LOOKS, type Look } from "../sheet/styles";
+import { h } from "../ui/dom";
 
 /** A look, with the text decorations and alignment the document templates add to it. */
 type DocumentLook = Look & { readonly underline?: boolean; readonly right?: boolean };
@@ -28,8 +29,7 @@ export function applyLook(element: HTMLElement, style: Style | undefined, ruled 
  */
 export function spillText(element: HTMLElement, width: number): void {
   if (element.classList.contains("wrap") || element.style.textAlign !== "") return;
-  const span = document.createElement("span");
-  span.className = "spill";
+  const span = h("span", { class: "spill" });
   span.style.maxWidth = `${width - 8}px`;
   span.append(...element.childNodes);
   element.append(span);

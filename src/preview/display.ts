@@ -1,6 +1,7 @@
 /** How a cell's value reads in the preview grid, by its number format, as Excel would show it. */
 import { DetailedCellError } from "hyperformula";
-import type { Format, Lang } from "../templates/model";
+import type { Format } from "../templates/model";
+import type { Lang } from "../i18n/lang";
 
 const LOCALE: Record<Lang, string> = { vi: "vi-VN", en: "en-US" };
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);

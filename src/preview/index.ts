@@ -5,10 +5,10 @@
  * would: its own adapter, the same book (and the same hidden state sheet).
  */
 import { languageOf } from "../i18n/strings";
-import type { Lang } from "../templates/model";
+import type { Lang } from "../i18n/lang";
 import { mountApp } from "../taskpane/app";
 import { registerElements } from "../taskpane/elements";
-import { h } from "../taskpane/dom";
+import { h } from "../ui/dom";
 import { PreviewBook } from "./book";
 import { mountSheetView } from "./sheet-view";
 import { previewWorkbook } from "./workbook";

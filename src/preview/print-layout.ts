@@ -4,7 +4,7 @@
  * sets `horizontalFitToPages: 1`), rows broken into pages without cutting a merged area, and the
  * print-title rows repeated at the top of every page after the first.
  */
-import type { Area } from "../templates/cell-plan";
+import type { Area } from "../sheet/cell-plan";
 
 /** What a sheet keeps for printing (Excel's page layout). */
 export interface PrintSetup {

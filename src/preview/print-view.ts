@@ -4,10 +4,10 @@
  * browser's own Print (Ctrl+P) prints the same pages: print CSS hides everything else.
  */
 import { DetailedCellError } from "hyperformula";
-import type { Area } from "../templates/cell-plan";
-import type { Lang } from "../templates/model";
+import type { Area } from "../sheet/cell-plan";
+import type { Lang } from "../i18n/lang";
 import { say } from "../i18n/strings";
-import { h } from "../taskpane/dom";
+import { h } from "../ui/dom";
 import { cellKey, type PreviewBook } from "./book";
 import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";

@@ -2,7 +2,7 @@
  * The grid's selection, as Excel keeps it: an active cell and an anchor; the range between them
  * grows to cover every merged area it touches. Moving and copying are pure functions of it.
  */
-import type { Area } from "../templates/cell-plan";
+import type { Area } from "../sheet/cell-plan";
 import { cellKey } from "./book";
 
 export interface Cell {

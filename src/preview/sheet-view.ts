@@ -8,11 +8,11 @@
  * text. Cell text is set with textContent only.
  */
 import { DetailedCellError, type RawCellContent } from "hyperformula";
-import { columnName, type Area } from "../templates/cell-plan";
+import { columnName, type Area } from "../sheet/cell-plan";
 import { engineFormula } from "./formula-language";
-import type { Lang } from "../templates/model";
+import type { Lang } from "../i18n/lang";
 import { say } from "../i18n/strings";
-import { h } from "../taskpane/dom";
+import { h } from "../ui/dom";
 import { cellKey, type PreviewBook } from "./book";
 import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";

@@ -4,7 +4,7 @@
  * book see each other's writes as two co-authors would.
  */
 import type { RawCellContent } from "hyperformula";
-import type { Stored } from "../templates/payload";
+import type { Stored } from "../workbook/payload";
 import {
   STATE_SHEET,
   checkEntry,

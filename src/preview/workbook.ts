@@ -1,8 +1,8 @@
 /** The task pane's workbook port over the preview book: what the Excel adapter does, in memory. */
 import type { CellValue, RawCellContent } from "hyperformula";
-import { address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
+import { address, uniqueSheetName, type Area, type CellPlan } from "../sheet/cell-plan";
 import { templateById } from "../templates/catalog";
-import type { Stored, StoredInputs } from "../templates/payload";
+import type { Stored, StoredInputs } from "../workbook/payload";
 import type {
   Filled,
   Progress,
@@ -12,7 +12,15 @@ import type {
   Where,
   WriteOutcome,
 } from "../workbook/port";
-import { backupSheetName, frozenSheetName, growthAreas, placed, templateName, written } from "../workbook/placement";
+import {
+  SHEET_GONE,
+  backupSheetName,
+  frozenSheetName,
+  growthAreas,
+  placed,
+  templateName,
+  written,
+} from "../workbook/placement";
 import { planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
 import { newEntryId, refusal } from "../workbook/state-rows";
 import { cellKey, type PreviewBook } from "./book";
@@ -194,12 +202,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       if ("problem" in listed) return listed;
       const { partId, stored } = listed;
       const name = hf.getSheetName(Number(stored.placement.sheetId));
-      return name === undefined
-        ? {
-            partId,
-            problem: { vi: "Trang tính của mẫu này đã bị xoá.", en: "The sheet of this template was deleted." },
-          }
-        : { partId, sheetName: name, stored };
+      return name === undefined ? { partId, problem: SHEET_GONE } : { partId, sheetName: name, stored };
     });
   }
 

@@ -3,16 +3,17 @@
  * copy as values. The workbook is a parameter (Excel, the preview, or none outside a host).
  */
 import { TEMPLATES, templateById } from "../templates/catalog";
-import type { Inputs, Lang, TemplateDecl, Text } from "../templates/model";
+import type { Inputs, TemplateDecl } from "../templates/model";
+import type { Lang, Text } from "../i18n/lang";
 import { renderTemplate } from "../templates/render";
 import { defaultInputs, validateInputs } from "../templates/validate";
-import type { Stored } from "../templates/payload";
+import type { Stored } from "../workbook/payload";
 import { say, type StringKey } from "../i18n/strings";
 import { diffInputs } from "../workbook/input-diff";
 import type { Filled, UpdateOutcome, WorkbookPort, Where } from "../workbook/port";
 import type { UpdateAnswers, UpdateQuestion } from "../workbook/update-plan";
 import { languageConvention, type NumberConvention } from "../i18n/numbers";
-import { h } from "./dom";
+import { h } from "../ui/dom";
 import { buildForm, type TemplateForm } from "./form";
 
 /** How many lines of a question the pane lists before "… and N more". */

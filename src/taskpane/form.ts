@@ -6,12 +6,13 @@
  * no renumbering on add), choices for a product or grade are one shared <datalist> per source
  * column refreshed when a choice is wanted, and events are handled once for the whole form.
  */
-import type { Field, Inputs, Issue, Lang, Row, TableDecl, TemplateDecl, Text, Value } from "../templates/model";
+import type { Field, Inputs, Issue, Row, TableDecl, TemplateDecl, Value } from "../templates/model";
+import type { Lang, Text } from "../i18n/lang";
 import { allowedIn, cellPath, checkValue, fieldPath, tablePath } from "../templates/validate";
 import { inputText, parseInput } from "../templates/values";
 import { formatNumber, languageConvention, notANumber, parseNumber, type NumberConvention } from "../i18n/numbers";
 import { say } from "../i18n/strings";
-import { h, uid } from "./dom";
+import { h, uid } from "../ui/dom";
 import { RowList } from "./row-list";
 import { isManyCells, parseTsv } from "./tsv";
 

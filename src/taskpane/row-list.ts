@@ -3,7 +3,7 @@
  * painting a chunk that is off screen (content-visibility), so a change costs one chunk's work
  * however long the table is, while every row stays in the page for find-in-page, forms and tests.
  */
-import { h } from "./dom";
+import { h } from "../ui/dom";
 
 const CHUNK = 10;
 

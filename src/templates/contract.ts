@@ -8,7 +8,8 @@
  */
 import { SIGN } from "./document";
 import { GRADE_COLUMNS, STANDARD_GRADES } from "./grades";
-import type { Block, Field, FieldRow, Inputs, Issue, Row, TemplateDecl, Text } from "./model";
+import type { Block, Field, FieldRow, Inputs, Issue, Row, TemplateDecl } from "./model";
+import type { Text } from "../i18n/lang";
 
 const REGIMES = [
   {

@@ -3,7 +3,8 @@
  * "Số: …" line and the place and date line, in both languages. Every template's heading and
  * signature blocks take their text from here, so the words are written once.
  */
-import type { Block, Field, Lang, Text } from "./model";
+import type { Block, Field } from "./model";
+import type { Lang, Text } from "../i18n/lang";
 import { isIsoDate } from "./values";
 
 export const NATION: Text = { vi: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", en: "SOCIALIST REPUBLIC OF VIET NAM" };

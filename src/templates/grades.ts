@@ -3,7 +3,8 @@
  * a label and a coefficient against the base grade, declared once. The HT grade functions read
  * the same two columns.
  */
-import type { Field, Text, Value } from "./model";
+import type { Field, Value } from "./model";
+import type { Text } from "../i18n/lang";
 
 export const GRADE_COLUMNS: readonly Field[] = [
   { key: "label", type: "text", required: true, maxLength: 40, label: { vi: "Phẩm cấp", en: "Grade" } },

@@ -3,13 +3,7 @@
  * sheet (blocks of cells, formulas written with placeholders). Declarations are data; the one
  * renderer (render.ts) and the one validator (validate.ts) interpret them.
  */
-
-export type Lang = "vi" | "en";
-/** Text in both languages: a template cannot be declared without its translation. */
-export interface Text {
-  readonly vi: string;
-  readonly en: string;
-}
+import type { Text } from "../i18n/lang";
 
 interface FieldBase {
   readonly key: string;

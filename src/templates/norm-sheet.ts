@@ -6,7 +6,8 @@
  * workers' incentive (HT.PIECERATE, HT.REVISEDPIECERATE, 003 §IV.5); signed by the norm council.
  */
 import { HEADING, HEADING_FIELDS, SIGN } from "./document";
-import type { Column, Field, Inputs, Issue, TableDecl, TemplateDecl, Text } from "./model";
+import type { Column, Field, Inputs, Issue, TableDecl, TemplateDecl } from "./model";
+import type { Text } from "../i18n/lang";
 
 const OBSERVATIONS = ["o1", "o2", "o3", "o4", "o5", "o6"];
 const ALL = "{o1}:{o6}";

@@ -6,7 +6,8 @@
  * and VAT, price) with unit, quantity, unit price and amount, then the explanation of each line.
  */
 import { FORM_SIGNATURES, HEADING, HEADING_FIELDS, SIGNER_FIELDS } from "./document";
-import type { Field, Inputs, Issue, StatementLine, TableDecl, TemplateDecl, Text } from "./model";
+import type { Field, Inputs, Issue, StatementLine, TableDecl, TemplateDecl } from "./model";
+import type { Text } from "../i18n/lang";
 
 const costTable = (key: string, label: Text, defaultRows?: TableDecl["defaultRows"]): TableDecl => ({
   key,

@@ -2,10 +2,11 @@
  * The one renderer: a template declaration and a user's inputs become a CellPlan. Pure: the
  * same inputs give the same plan, byte for byte, on every machine.
  */
-import type { Area, CellContent, CellPlan, EntryArea, PlanCell } from "./cell-plan";
-import { address, safeSheetName } from "./cell-plan";
+import type { Area, CellContent, CellPlan, EntryArea, PlanCell } from "../sheet/cell-plan";
+import { address, safeSheetName } from "../sheet/cell-plan";
 import { GAP, MOTTO, NATION, dateLine, splitColumns } from "./document";
-import type { Block, Clause, Column, Field, Format, Inputs, Lang, Style, TemplateDecl, Text, Value } from "./model";
+import type { Block, Clause, Column, Field, Format, Inputs, Style, TemplateDecl, Value } from "./model";
+import type { Lang, Text } from "../i18n/lang";
 import { excelSerial, formatValue, isIsoDate } from "./values";
 
 interface TablePlace {

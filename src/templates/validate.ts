@@ -1,5 +1,6 @@
 /** The one validator: every field and table cell of a template's inputs, against its declaration. */
-import type { Field, Inputs, Issue, Lang, TableDecl, TemplateDecl, Text, Value } from "./model";
+import type { Field, Inputs, Issue, TableDecl, TemplateDecl, Value } from "./model";
+import type { Lang, Text } from "../i18n/lang";
 import { FIRST_EXCEL_DATE, isIsoDate } from "./values";
 
 const t = (vi: string, en: string): Text => ({ vi, en });

@@ -1,5 +1,6 @@
 /** Field values: how a form's text becomes a value, and how a value reads in a sheet's text. */
-import type { Field, Lang, Value } from "./model";
+import type { Field, Value } from "./model";
+import type { Lang } from "../i18n/lang";
 import { formatNumber, parseNumber, type NumberConvention } from "../i18n/numbers";
 
 const LOCALE: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };

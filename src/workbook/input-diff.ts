@@ -2,7 +2,8 @@
  * What a co-author changed in a template's inputs, field by field and table row by row, in the
  * words of the form: shown when an update is refused because the workbook holds a newer version.
  */
-import type { Field, Inputs, Lang, Row, TemplateDecl, Value } from "../templates/model";
+import type { Field, Inputs, Row, TemplateDecl, Value } from "../templates/model";
+import type { Lang } from "../i18n/lang";
 import { formatValue } from "../templates/values";
 
 export interface InputChange {

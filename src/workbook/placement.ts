@@ -1,9 +1,15 @@
 /** What both workbook adapters decide the same way about where a template goes and how it is sent. */
-import { address, uniqueSheetName, type Area, type CellPlan } from "../templates/cell-plan";
-import type { Lang } from "../templates/model";
-import type { Placement } from "../templates/payload";
+import { address, uniqueSheetName, type Area, type CellPlan } from "../sheet/cell-plan";
+import type { Lang, Text } from "../i18n/lang";
+import type { Placement } from "./payload";
 import type { WriteOutcome } from "./port";
 import { fingerprint, type Origin } from "./update-plan";
+
+/** Why a filled template is listed but cannot be opened: its sheet is gone (both adapters say so). */
+export const SHEET_GONE: Text = {
+  vi: "Trang tính của mẫu này đã bị xoá.",
+  en: "The sheet of this template was deleted.",
+};
 
 /** Where a plan was just written, under its defined name, with the fingerprint of what it wrote. */
 export function placed(sheetId: string, plan: CellPlan, origin: Origin, name: string): Placement {

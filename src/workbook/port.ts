@@ -2,9 +2,9 @@
  * What the task pane asks of a workbook. Two adapters implement it: Excel (excel/workbook.ts)
  * and the in-browser preview (preview/workbook.ts). The UI receives one as a parameter.
  */
-import type { CellPlan } from "../templates/cell-plan";
-import type { Stored, StoredInputs } from "../templates/payload";
-import type { Text } from "../templates/model";
+import type { CellPlan } from "../sheet/cell-plan";
+import type { Stored, StoredInputs } from "./payload";
+import type { Text } from "../i18n/lang";
 import type { UpdateAnswers, UpdateQuestion } from "./update-plan";
 
 /**

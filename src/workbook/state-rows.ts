@@ -15,8 +15,8 @@
  * entry leaves a blank row: rows never move, so a co-author writing at the same time keeps
  * writing to the row it found.
  */
-import type { Text } from "../templates/model";
-import { damaged, readStored, storedJson, type Stored } from "../templates/payload";
+import type { Text } from "../i18n/lang";
+import { damaged, readStored, storedJson, type Stored } from "./payload";
 import type { WriteOutcome } from "./port";
 
 export const STATE_SHEET = "HachToan_State";

@@ -22,8 +22,9 @@ import {
   type CellContent,
   type CellPlan,
   type EntryArea,
-} from "../templates/cell-plan";
-import type { Inputs, Lang, Row, TableSource, TemplateDecl } from "../templates/model";
+} from "../sheet/cell-plan";
+import type { Inputs, Row, TableSource, TemplateDecl } from "../templates/model";
+import type { Lang } from "../i18n/lang";
 import { renderTemplate, yearsOf } from "../templates/render";
 
 export type Origin = { readonly row: number; readonly col: number };

@@ -4,7 +4,8 @@
  * dates in whatever the control takes (a number or date control, or text in the pane's language).
  */
 import type { Page } from "playwright-core";
-import type { Field, Inputs, Lang, TemplateDecl, Value } from "../../src/templates/model";
+import type { Field, Inputs, TemplateDecl, Value } from "../../src/templates/model";
+import type { Lang } from "../../src/i18n/lang";
 
 function typed(field: Field, value: Value, kind: string | null, lang: Lang): string {
   if (value === null) return "";

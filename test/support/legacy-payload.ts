@@ -2,7 +2,7 @@
  * The custom XML part Hạch Toán wrote before the state sheet (namespace urn:hach-toan:template:1),
  * exactly as that version wrote it, for tests that open workbooks written by earlier versions.
  */
-import { PAYLOAD_NAMESPACE, type Stored } from "../../src/templates/payload";
+import { PAYLOAD_NAMESPACE, type Stored } from "../../src/workbook/payload";
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

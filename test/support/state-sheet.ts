@@ -1,6 +1,6 @@
 /** The templates stored in a fake workbook's state sheet, read as the add-in reads them. */
 import { encodeRow, listRows, readStateSheet, STATE_SHEET, type Listed } from "../../src/workbook/state-rows";
-import type { Stored } from "../../src/templates/payload";
+import type { Stored } from "../../src/workbook/payload";
 import type { FakeExcel } from "./fake-excel";
 
 export function storedIn(excel: FakeExcel): Listed[] {

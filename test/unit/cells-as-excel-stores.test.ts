@@ -3,13 +3,13 @@
  * the fake Excel, which converts a written string as Excel documents it does.
  */
 import { excelWorkbook } from "../../src/excel/workbook";
-import { address, cellInput } from "../../src/templates/cell-plan";
+import { address, cellInput } from "../../src/sheet/cell-plan";
 import { CONTRACT } from "../../src/templates/contract";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
 import { validateInputs } from "../../src/templates/validate";
 import { excelSerial } from "../../src/templates/values";
-import { PAYLOAD_NAMESPACE, readPayload, type Stored } from "../../src/templates/payload";
+import { PAYLOAD_NAMESPACE, readPayload, type Stored } from "../../src/workbook/payload";
 import { payloadXml } from "../support/legacy-payload";
 import type { Inputs } from "../../src/templates/model";
 import { CONTRACT_TWO_GRADES, PLAN_COOPERATIVE } from "../fixtures/samples";

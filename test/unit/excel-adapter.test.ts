@@ -3,7 +3,7 @@ import { excelWorkbook } from "../../src/excel/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { CONTRACT } from "../../src/templates/contract";
 import { renderTemplate } from "../../src/templates/render";
-import { PAYLOAD_NAMESPACE, type Stored } from "../../src/templates/payload";
+import { PAYLOAD_NAMESPACE, type Stored } from "../../src/workbook/payload";
 import { payloadXml } from "../support/legacy-payload";
 import { storedIn, storedOnly } from "../support/state-sheet";
 import type { Inputs } from "../../src/templates/model";

@@ -8,7 +8,7 @@ import { PreviewBook } from "../../src/preview/book";
 import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
-import { PAYLOAD_NAMESPACE, type Stored } from "../../src/templates/payload";
+import { PAYLOAD_NAMESPACE, type Stored } from "../../src/workbook/payload";
 import type { Inputs } from "../../src/templates/model";
 import type { Filled, WorkbookPort } from "../../src/workbook/port";
 import {

@@ -5,9 +5,10 @@
 import { DetailedCellError } from "hyperformula";
 import { PreviewBook } from "../../src/preview/book";
 import { previewWorkbook } from "../../src/preview/workbook";
-import { columnName } from "../../src/templates/cell-plan";
+import { columnName } from "../../src/sheet/cell-plan";
 import { CONTRACT } from "../../src/templates/contract";
-import type { Inputs, Lang, TemplateDecl } from "../../src/templates/model";
+import type { Inputs, TemplateDecl } from "../../src/templates/model";
+import type { Lang } from "../../src/i18n/lang";
 import { NORM_SHEET } from "../../src/templates/norm-sheet";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { PRICE_PLAN } from "../../src/templates/price-plan";

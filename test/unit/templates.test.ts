@@ -8,9 +8,9 @@ import {
   safeSheetName,
   uniqueSheetName,
   type CellPlan,
-} from "../../src/templates/cell-plan";
+} from "../../src/sheet/cell-plan";
 import { defaultInputs, validateInputs } from "../../src/templates/validate";
-import { readPayload, type Stored } from "../../src/templates/payload";
+import { readPayload, type Stored } from "../../src/workbook/payload";
 import { payloadXml } from "../support/legacy-payload";
 import { TEMPLATES } from "../../src/templates/catalog";
 import { fingerprint, type Written } from "../../src/workbook/update-plan";
@@ -275,7 +275,7 @@ describe("stored inputs in a custom XML part (the format before the state sheet)
 describe("a plan placed away from A1", () => {
   const { relocateFormula } = jest.requireActual(
     "../../src/templates/cell-plan",
-  ) as typeof import("../../src/templates/cell-plan");
+  ) as typeof import("../../src/sheet/cell-plan");
 
   test("moves every reference, relative or absolute, with the block", () => {
     expect(relocateFormula("=SUM($G$13:$G$14)+E13*F13", { row: 4, col: 1 })).toBe("=SUM($H$17:$H$18)+F17*G17");

@@ -2,7 +2,7 @@
  * A rendered template: every cell, format, name and list that an adapter must write, with no
  * reference to Excel. Rows and columns are 0-based offsets from the plan's top-left cell.
  */
-import type { Format, Style, TableSource } from "./model";
+import type { Format, Style, TableSource } from "../templates/model";
 
 export type CellContent = { readonly formula: string } | { readonly text: string } | { readonly number: number };
 

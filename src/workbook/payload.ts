@@ -8,10 +8,11 @@
  * PAYLOAD_NAMESPACE); `readPayload` reads those, and the adapters move them to the state sheet on
  * the first write.
  */
-import { templateById } from "./catalog";
-import type { Inputs, Lang, TableSource, TemplateId, Text, Value } from "./model";
-import { validateInputs } from "./validate";
-import type { Written } from "../workbook/update-plan";
+import { templateById } from "../templates/catalog";
+import type { Inputs, TableSource, TemplateId, Value } from "../templates/model";
+import type { Lang, Text } from "../i18n/lang";
+import { validateInputs } from "../templates/validate";
+import type { Written } from "./update-plan";
 
 export const PAYLOAD_NAMESPACE = "urn:hach-toan:template:1";
 /** The `version` field of an XML part's JSON: the format, not a count of writes. */

@@ -1,5 +1,5 @@
 /** How each kind of cell looks, for every adapter: Excel's range formats and the preview's CSS. */
-import type { Style } from "./model";
+import type { Style } from "../templates/model";
 
 export interface Look {
   readonly bold?: boolean;
