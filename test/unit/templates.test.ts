@@ -274,7 +274,7 @@ describe("stored inputs in a custom XML part (the format before the state sheet)
 
 describe("a plan placed away from A1", () => {
   const { relocateFormula } = jest.requireActual(
-    "../../src/templates/cell-plan",
+    "../../src/sheet/cell-plan",
   ) as typeof import("../../src/sheet/cell-plan");
 
   test("moves every reference, relative or absolute, with the block", () => {
