@@ -265,28 +265,15 @@ function benchFunctions() {
 
 async function benchBrowser() {
   const { existsSync } = await import("node:fs");
-  const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (!existsSync(chromiumPath)) {
-    console.log(`Browser timings skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium).`);
+  const { CHROMIUM, launch } = require("./chromium.js");
+  if (!existsSync(CHROMIUM)) {
+    console.log(`Browser timings skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
     return;
   }
-  const { chromium } = require("playwright-core");
   const { serveDist } = require("./static-server.js");
   const server = await serveDist(join(root, "dist"), { "/blank.html": "<!doctype html><p>blank</p>" });
   const base = server.url;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launch();
   try {
     if (only === "pane") return await benchPaneTables(browser, base);
     const firstRender = [];

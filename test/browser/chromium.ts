@@ -4,9 +4,9 @@
  */
 import { execSync } from "child_process";
 import { existsSync } from "fs";
-import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, launch } from "../../scripts/chromium";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export { CHROMIUM, launch };
 
 export function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
@@ -19,20 +19,4 @@ export function ensureChromium(): void {
     stdio: "inherit",
   });
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get did not install Chromium at ${CHROMIUM}`);
-}
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 }
