@@ -276,6 +276,7 @@ async function benchBrowser() {
   const browser = await launch();
   try {
     if (only === "pane") return await benchPaneTables(browser, base);
+    if (only === "stored") return await benchStoredAndUpdate(browser, base);
     const firstRender = [];
     const blank = [];
     for (let i = 0; i < 5; i++) {
@@ -663,7 +664,7 @@ async function benchPaneTables(browser, base) {
   console.log(`paste 2,000 lines    ${ms(paste)} to the next frame, ${pasted[0].rows} rows  [goal < 1000 ms]`);
 }
 
-// BENCH_ONLY=pane runs only the pane's table figures; `--functions` stops after the functions.
+// BENCH_ONLY=pane runs only the pane's table figures, BENCH_ONLY=stored only the payload and 5,000-row plan ones; `--functions` stops after the functions.
 const only = process.env.BENCH_ONLY;
 if (!only) benchFunctions();
 if (!process.argv.includes("--functions")) await benchBrowser();

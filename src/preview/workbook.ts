@@ -80,11 +80,47 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     );
   }
 
-  /** Writes the cells (null leaves a cell as it is) and the plan's names and looks. */
-  function write(sheet: number, plan: CellPlan, origin: Origin, matrix: CellWrite[][], wholeSheet: boolean): void {
+  /**
+   * The cells `matrix` changes, as runs of neighbouring cells in a row, one engine call each: null
+   * leaves a cell as it is, and clearing an empty cell is left out too, as it would only cost the
+   * engine's lookup-index work (thousands of cells in a fresh area). Read before the write, as
+   * the engine answers no reads while its evaluation is suspended.
+   */
+  function changedRuns(sheet: number, origin: Origin, matrix: CellWrite[][]) {
+    const runs: { row: number; col: number; run: RawCellContent[] }[] = [];
+    matrix.forEach((line, r) => {
+      let run: RawCellContent[] = [];
+      line.forEach((v, c) => {
+        const at = { sheet, row: origin.row + r, col: origin.col + c };
+        if (v === null || (v === "" && hf.isCellEmpty(at))) {
+          run = [];
+          return;
+        }
+        if (run.length === 0) runs.push({ row: at.row, col: at.col, run });
+        run.push(v === "" ? null : v);
+      });
+    });
+    return runs;
+  }
+
+  /**
+   * Writes the cells (null leaves a cell as it is), the plan's names, the template's own name
+   * (`entryName`, over the plan's whole area) and the looks, with evaluation suspended, so the engine computes once.
+   */
+  function write(
+    sheet: number,
+    plan: CellPlan,
+    origin: Origin,
+    matrix: CellWrite[][],
+    wholeSheet: boolean,
+    entryName: string,
+  ): void {
     const sheetName = hf.getSheetName(sheet)!;
-    const changes = matrix.reduce((n, line) => n + line.filter((v) => v !== null).length, 0);
-    hf.batch(() => {
+    const runs = changedRuns(sheet, origin, matrix);
+    // Suspended evaluation rather than hf.batch: a batch keeps one undo record that every further
+    // call walks again (quadratic in the calls), and the preview offers no undo.
+    hf.suspendEvaluation();
+    try {
       for (const { name, area } of plan.names) {
         // A name that stays where it was is left alone: re-adding it would make the engine rebind
         // every formula that reads it (thousands in a large plan).
@@ -93,25 +129,11 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
         if (!existing) hf.addNamedExpression(name, expression, sheet);
         else if (existing.expression !== expression) hf.changeNamedExpression(name, expression, sheet);
       }
-      if (changes * 2 < matrix.length * (matrix[0]?.length ?? 0)) {
-        // Few changes (an update): each changed cell on its own; null leaves a cell as it is.
-        matrix.forEach((line, r) =>
-          line.forEach((v, c) => {
-            if (v !== null)
-              hf.setCellContents({ sheet, row: origin.row + r, col: origin.col + c }, v === "" ? null : v);
-          }),
-        );
-      } else if (matrix.length > 0) {
-        const contents: RawCellContent[][] = matrix.map((line, r) =>
-          line.map((v, c) => {
-            if (v === null)
-              return hf.getCellSerialized({ sheet, row: origin.row + r, col: origin.col + c }) as RawCellContent;
-            return v === "" ? null : v;
-          }),
-        );
-        hf.setCellContents({ sheet, row: origin.row, col: origin.col }, contents);
-      }
-    });
+      for (const { row, col, run } of runs) hf.setCellContents({ sheet, row, col }, [run]);
+      nameArea(entryName, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
+    } finally {
+      hf.resumeEvaluation();
+    }
     const look = book.look(sheet);
     for (const { area, format } of plan.formats) {
       for (let r = 0; r < area.rows; r++)
@@ -158,8 +180,11 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
   }
 
   function nameArea(name: string, sheet: number, area: Area): void {
-    if (hf.getNamedExpression(name)) hf.removeNamedExpression(name);
-    hf.addNamedExpression(name, `=${quoteSheet(hf.getSheetName(sheet)!)}!${address(area, undefined, true)}`);
+    const expression = `=${quoteSheet(hf.getSheetName(sheet)!)}!${address(area, undefined, true)}`;
+    const existing = hf.getNamedExpression(name);
+    // An unchanged name is left alone: removing a name over a large area costs the engine seconds.
+    if (!existing) hf.addNamedExpression(name, expression);
+    else if (existing.expression !== expression) hf.changeNamedExpression(name, expression);
   }
 
   function copySheet(source: number, name: string, values: boolean): number {
@@ -220,11 +245,10 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     } else {
       sheet = book.addSheet(uniqueSheetName(plan.sheetName, hf.getSheetNames()));
     }
-    write(sheet, plan, origin, planMatrix(plan, origin), at.kind === "newSheet");
     // The entry's id comes first: the template's defined name is made from it.
     const id = newEntryId();
     const name = templateName(id);
-    nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
+    write(sheet, plan, origin, planMatrix(plan, origin), at.kind === "newSheet", name);
     const entry = store.save(id, { ...stored, placement: placed(String(sheet), plan, origin, name) }, by);
     progress?.(1, 1);
     book.selection = { sheet, ...origin };
@@ -285,9 +309,8 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       copySheet(sheet, backup, false);
     }
     clearLooks(sheet, area);
-    write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0);
     const name = old.name ?? templateName(partId);
-    nameArea(name, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
+    write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0, name);
     // The state last, with the new version: written only once the cells are.
     const entry = store.save(partId, { ...stored, placement: placed(String(sheet), plan, origin, name) }, by);
     options.progress?.(1, 1);
