@@ -11,6 +11,7 @@ import {
   typeAndLeave,
   write,
   type Session,
+  entryAction,
 } from "./preview-page";
 
 jest.setTimeout(60_000);
@@ -140,7 +141,7 @@ test("a plan filled in Vietnamese reopens in an English pane with the same numbe
   expect((await write(page)).intent).toBe("success");
   await page.locator(".form-head fluent-button").click();
   await page.locator("#language").selectOption("en");
-  await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Edit" }).click();
+  await entryAction(page, "KH 1965", "Edit");
   expect(await page.locator('[data-path="products[0].baseQty"]').inputValue()).toBe("1,500,000.5");
   expect(await page.locator('[data-path="products[0].price"]').inputValue()).toBe("1.5");
   expect(await cell(page, "D17")).toBeTruthy();

@@ -150,3 +150,8 @@ export async function fillContractParties(page: Page): Promise<void> {
     endDate: "1966-12-31",
   });
 }
+
+/** Clicks a button (Sửa / Edit, Lưu thành giá trị, Xoá …) on an entry of "Templates filled in this workbook". */
+export async function entryAction(pane: Scope, entry: string, action: string): Promise<void> {
+  await pane.locator(".filled li", { hasText: entry }).locator("fluent-button", { hasText: action }).click();
+}

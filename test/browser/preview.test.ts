@@ -11,6 +11,7 @@ import {
   typeInto,
   write,
   type Session,
+  entryAction,
 } from "./preview-page";
 
 jest.setTimeout(60_000);
@@ -177,16 +178,13 @@ test("a filled template reopens with its inputs, updates in place, and freezes i
   await fillPlan1961();
   await write(page);
   await page.locator(".form-head fluent-button").click();
-  await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Sửa" }).click();
+  await entryAction(page, "KH 1965", "Sửa");
   expect(await page.locator('[data-path="products[0].planQty"]').inputValue()).toBe("2.761");
   await fill(page, { "products[0].planQty": 2916 });
   expect((await write(page)).intent).toBe("success");
   expect(await cell(page, "I17")).toBe("100%");
   await page.locator(".form-head fluent-button").click();
-  await page
-    .locator(".filled li", { hasText: "KH 1965" })
-    .locator("fluent-button", { hasText: "Lưu thành giá trị" })
-    .click();
+  await entryAction(page, "KH 1965", "Lưu thành giá trị");
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965", "KH 1965 (giá trị)"]);
   await page.locator('td[data-cell="J17"]').click();

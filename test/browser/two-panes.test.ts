@@ -3,7 +3,7 @@
  * workbook adapter over the same book and its hidden state sheet, as two co-authors' panes would be.
  */
 import type { Locator } from "playwright-core";
-import { addRows, cell, fill, openPreview, sheetTabs, startTemplate, type Session } from "./preview-page";
+import { addRows, cell, fill, openPreview, sheetTabs, startTemplate, type Session, entryAction } from "./preview-page";
 
 jest.setTimeout(90_000);
 
@@ -42,7 +42,7 @@ async function writePlan(pane: Locator): Promise<void> {
 }
 
 const edit = async (pane: Locator) => {
-  await pane.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Sửa" }).click();
+  await entryAction(pane, "KH 1965", "Sửa");
   await pane.locator("form.template-form").waitFor();
 };
 

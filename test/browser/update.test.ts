@@ -15,6 +15,7 @@ import {
   typeInto,
   write,
   type Session,
+  entryAction,
 } from "./preview-page";
 
 jest.setTimeout(90_000);
@@ -42,7 +43,7 @@ async function writePlan(page: Page, unit = "Công nghiệp miền Bắc"): Prom
 /** Back to the list, then "Sửa" on the plan. */
 async function reopen(page: Page): Promise<void> {
   await page.locator(".form-head fluent-button").click();
-  await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Sửa" }).click();
+  await entryAction(page, "KH 1965", "Sửa");
   await page.locator("form.template-form").waitFor();
 }
 
@@ -151,10 +152,7 @@ test("a plan whose unit is =1+1 freezes into a copy that shows the text, and 007
   expect(await cell(page, "B17")).toBe("TRUE");
   expect(await cell(page, "C17")).toBe("1/2");
   await page.locator(".form-head fluent-button").click();
-  await page
-    .locator(".filled li", { hasText: "KH 1965" })
-    .locator("fluent-button", { hasText: "Lưu thành giá trị" })
-    .click();
+  await entryAction(page, "KH 1965", "Lưu thành giá trị");
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965", "KH 1965 (giá trị)"]);
   expect(await cell(page, "A2")).toBe("=1+1");
@@ -205,14 +203,14 @@ test("an entry of the filled templates can be deleted: its inputs only, or with 
   const { page } = session;
   await writePlan(page);
   await page.locator(".form-head fluent-button").click();
-  await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Xoá" }).click();
+  await entryAction(page, "KH 1965", "Xoá");
   await page.locator(".status fluent-button", { hasText: "Chỉ xoá dữ liệu đã lưu" }).click();
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await page.locator(".filled li").innerText()).toContain("Chưa có mẫu nào");
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965"]);
   await writePlan(page);
   await page.locator(".form-head fluent-button").click();
-  await page.locator(".filled li", { hasText: "KH 1965 (2)" }).locator("fluent-button", { hasText: "Xoá" }).click();
+  await entryAction(page, "KH 1965 (2)", "Xoá");
   await page.locator(".status fluent-button", { hasText: "Xoá cả trang" }).click();
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965"]);
