@@ -1,5 +1,6 @@
 import {
   cellError,
+  isBlank,
   isCellError,
   plainResult,
   type Arg,
@@ -124,6 +125,24 @@ function scratchFlags(n: number): Uint8Array {
 }
 const NO_LABELS: readonly string[] = [];
 
+/** The arguments of a call as grids, and the shape they broadcast to. */
+interface Broadcast {
+  readonly grids: readonly Grid<Scalar>[];
+  readonly shape: Shape;
+}
+
+/** Reads the arguments' grids and their broadcast shape, or the error that prevents it (shapes
+ *  that cannot broadcast; ragged rows are found where the rows are read). */
+function broadcastOf(fn: string, params: readonly Param[], args: readonly Arg[]): Broadcast | CellError {
+  const names = params.map((p) => p.name);
+  // Rows are checked for raggedness while they are read, not in a pass of their own.
+  const grids = toGrids(fn, args, names, false);
+  if (isCellError(grids)) return grids;
+  const shape = broadcastShape(fn, grids, names);
+  if (isCellError(shape)) return shape;
+  return { grids, shape };
+}
+
 /**
  * Reads every argument once into columns over the broadcast shape, or returns the error that
  * prevents it (ragged ranges, shapes that cannot broadcast). An element is an error when any
@@ -132,15 +151,19 @@ const NO_LABELS: readonly string[] = [];
  * optional one takes its fallback.
  */
 export function materialize(fn: string, params: readonly Param[], args: readonly Arg[]): Materialized | CellError {
-  const names = params.map((p) => p.name);
-  // Rows are checked for raggedness while they are read, not in a pass of their own.
-  const grids = toGrids(fn, args, names, false);
-  if (isCellError(grids)) return grids;
-  const shape = broadcastShape(fn, grids, names);
-  if (isCellError(shape)) return shape;
+  const broadcast = broadcastOf(fn, params, args);
+  return isCellError(broadcast) ? broadcast : readColumns(fn, params, broadcast, 0);
+}
 
+/** materialize's columns for the rows from `from` on: element e is row from + e ÷ cols. */
+function readColumns(
+  fn: string,
+  params: readonly Param[],
+  { grids, shape }: Broadcast,
+  from: number,
+): Materialized | CellError {
   const { rows, cols } = shape;
-  const n = rows * cols;
+  const n = (rows - from) * cols;
   // Per element, how many required inputs are blank: counted only where a cell is blank, so the
   // plain numbers that fill most ranges cost no write. Blank when all of them are.
   const blanks = scratchFlags(n);
@@ -161,7 +184,7 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       // Labels repeat (a grade per row): read each distinct text once.
       const cache = new Map<unknown, string | Blank | CellError>();
       let e = 0;
-      for (let i = 0; i < rows; i++) {
+      for (let i = from; i < rows; i++) {
         const source = grid[byRow ? i : 0];
         if (!Array.isArray(source) || source.length !== width)
           return cellError("#VALUE!", messages.ragged(fn, param.name));
@@ -237,17 +260,17 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
       }
     } else if (byRow && !byCol && cols === 1) {
       // A column against a column: the usual case, one loop.
-      for (let i = 0; i < rows; i++) {
+      for (let i = from; i < rows; i++) {
         const source = grid[i];
         if (!Array.isArray(source) || source.length !== 1) return cellError("#VALUE!", messages.ragged(fn, param.name));
         const cell: Scalar = source[0];
         // Most cells are plain numbers in range: take them as they are.
-        if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) column[i] = cell;
-        else readSlow(cell, i);
+        if (typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high) column[i - from] = cell;
+        else readSlow(cell, i - from);
       }
     } else {
       let e = 0;
-      for (let i = 0; i < rows; i++) {
+      for (let i = from; i < rows; i++) {
         const source = grid[byRow ? i : 0];
         if (!Array.isArray(source) || source.length !== width)
           return cellError("#VALUE!", messages.ragged(fn, param.name));
@@ -277,21 +300,120 @@ export function materialize(fn: string, params: readonly Param[], args: readonly
  * A function's calculation over all elements at once: reads `columns`, writes each element's
  * number to `out[e]`, and reports an element's own error (a zero divisor …) with `fail`.
  */
-export type Kernel = (columns: Columns, out: Float64Array, fail: (e: number, error: CellError) => void) => void;
+export type Kernel = (columns: Columns, out: Float64Array, fail: Fail) => void;
+
+/** How a kernel reports element e's own error. */
+export type Fail = (e: number, error: CellError) => void;
+
+/**
+ * One argument as a fast loop reads it: a range one cell wide, or one cell, with its
+ * parameter's domain (a label's is unbounded: labels are read by cellAt).
+ */
+export interface PlainArg {
+  readonly grid: Grid<Scalar>;
+  /** One cell, the same for every row: read once, into `value`. */
+  readonly single: boolean;
+  /** The single cell as plainAt reads it (NaN for a range). */
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** A cell as plainAt reads it: the number, or NaN when it is not a finite number in [low, high]. */
+function plainNumber(cell: Scalar, low: number, high: number): number {
+  return typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high ? cell : NaN;
+}
+
+/**
+ * The number at row i of a plain argument, or NaN when that cell needs the general reading: it
+ * is not a finite number in the parameter's domain (text, blank, an error, a negative where
+ * none may be …) or its row is not one cell wide. NaN is never a cell's value (Excel hands in no
+ * NaN, and the general reading turns one into #NUM!), so it can only mean "not plain".
+ */
+export function plainAt(arg: PlainArg, i: number): number {
+  if (arg.single) return arg.value;
+  const row = arg.grid[i];
+  if (!Array.isArray(row) || row.length !== 1) return NaN;
+  return plainNumber(row[0] as Scalar, arg.low, arg.high);
+}
+
+/** The cell at row i of a fast loop's argument, or undefined (blank) when its row is not one
+ *  cell wide. */
+export function cellAt(arg: PlainArg, i: number): Scalar {
+  const row = arg.grid[arg.single ? 0 : i];
+  return Array.isArray(row) && row.length === 1 ? (row[0] as Scalar) : undefined;
+}
+
+/**
+ * A function's calculation in one pass, for the usual call (columns against columns and single
+ * values, every input a plain number): writes the one-cell rows [0, k) of `out` and returns k,
+ * stopping at the first element that is not plain in (plainAt gave NaN), that has an error of
+ * its own (a zero divisor …), or whose result is not finite; k = rows when every element was
+ * plain. The general reading then takes the elements from k on, so one blank or text row costs
+ * nothing before it. Each function has its own loop: one loop calling each function's formula
+ * would call through a site that sees every formula, which V8 cannot inline (about 1.5× slower).
+ */
+export type FastLoop = (args: readonly PlainArg[], rows: number, out: Result[][]) => number;
+
+export interface MapOptions {
+  /** "boolean": the kernel's numbers are truth values (0 is FALSE). */
+  readonly output?: "number" | "boolean";
+  readonly fast?: FastLoop;
+}
+
+/**
+ * The fast loop's arguments, or undefined when the call is not one it takes (a result wider
+ * than one column). A blank single cell of an optional parameter reads as its fallback, as the
+ * general reading does: an omitted optional argument arrives as null.
+ */
+function plainArgs(params: readonly Param[], { grids, shape }: Broadcast): PlainArg[] | undefined {
+  if (shape.cols !== 1) return undefined;
+  const plain: PlainArg[] = [];
+  for (let k = 0; k < params.length; k++) {
+    const param = params[k];
+    const grid = grids[k];
+    const single = grid.length === 1;
+    if (isLabel(param)) {
+      plain.push({ grid, single, value: NaN, low: -Infinity, high: Infinity });
+      continue;
+    }
+    const low = param.domain === "rate" ? -1 : param.domain === "real" ? -Infinity : 0;
+    const high = param.domain === "unitInterval" || param.domain === "rate" ? 1 : Infinity;
+    let value = NaN;
+    if (single) {
+      const row = grid[0];
+      const cell = Array.isArray(row) && row.length === 1 ? (row[0] as Scalar) : NaN;
+      value = plainNumber(isBlank(cell) && param.fallback !== undefined ? param.fallback : cell, low, high);
+    }
+    plain.push({ grid, single, value, low, high });
+  }
+  return plain;
+}
 
 /**
  * Applies `kernel` to the broadcast arguments; the result has the broadcast shape. Input errors
  * pass through, blank elements give "", then the kernel's own errors, then its numbers (as
- * booleans for `output` "boolean"); a non-finite number becomes #NUM!.
+ * booleans for `output` "boolean"); a non-finite number becomes #NUM!. `fast`, when given, must
+ * give exactly what the kernel gives on the elements it takes (a property test holds every
+ * function to this).
  */
 export function mapElements(
   fn: string,
   params: readonly Param[],
   args: readonly Arg[],
   kernel: Kernel,
-  output: "number" | "boolean" = "number",
+  { output = "number", fast }: MapOptions = {},
 ): Grid<Result> {
-  const columns = materialize(fn, params, args);
+  const broadcast = broadcastOf(fn, params, args);
+  if (isCellError(broadcast)) return [[broadcast]];
+  const { rows, cols } = broadcast.shape;
+  // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
+  const result: Result[][] = new Array<Result[]>(rows);
+  const plain = fast && plainArgs(params, broadcast);
+  const from = plain ? fast(plain, rows, result) : 0;
+  if (from === rows) return plainResult(result);
+
+  const columns = readColumns(fn, params, broadcast, from);
   if (isCellError(columns)) return [[columns]];
   // The slot after the last argument's: the columns stay readable while the kernel writes.
   const out = scratchNumbers(params.length, columns.n);
@@ -299,8 +421,6 @@ export function mapElements(
   kernel(columns, out, (e, error) => failures.set(e, error));
 
   let overflow: CellError | undefined;
-  const { rows, cols } = columns.shape;
-  const result: Result[][] = new Array<Result[]>(rows);
   const cellAt = (e: number): Result => {
     const input = columns.errors.get(e);
     if (input) return input;
@@ -311,7 +431,7 @@ export function mapElements(
     if (output === "boolean") return value !== 0;
     return value - value === 0 ? value : (overflow ??= cellError("#NUM!", messages.overflow(fn)));
   };
-  // Rows of the exact size: a grown [] costs several times the memory, and 100,000 of them the time.
+  const n = columns.n;
   if (cols === 1 && columns.errors.size === 0 && failures.size === 0) {
     // The usual column of plain results: no error to look up, only blanks and overflows. Each
     // kind of row has its own literal: V8 tracks element kinds per literal, and one blank row
@@ -319,26 +439,27 @@ export function mapElements(
     // Most often every row is filled and finite: then one branch-free loop (a quick scan of the
     // numbers first costs less than a branch in the loop that allocates the rows).
     let simple = !columns.anyBlank;
-    if (output === "number") for (let e = 0; e < rows && simple; e++) simple = out[e] - out[e] === 0;
+    if (output === "number") for (let e = 0; e < n && simple; e++) simple = out[e] - out[e] === 0;
     if (simple) {
-      if (output === "number") for (let e = 0; e < rows; e++) result[e] = [out[e]];
-      else for (let e = 0; e < rows; e++) result[e] = [out[e] !== 0];
+      if (output === "number") for (let e = 0; e < n; e++) result[from + e] = [out[e]];
+      else for (let e = 0; e < n; e++) result[from + e] = [out[e] !== 0];
       return plainResult(result);
     }
-    let plain = true;
-    for (let e = 0; e < rows; e++) {
+    let allPlain = true;
+    for (let e = 0; e < n; e++) {
       const value = out[e];
-      if (columns.isBlank(e)) result[e] = [""];
-      else if (output === "boolean") result[e] = [value !== 0];
-      else if (value - value === 0) result[e] = [value];
+      if (columns.isBlank(e)) result[from + e] = [""];
+      else if (output === "boolean") result[from + e] = [value !== 0];
+      else if (value - value === 0) result[from + e] = [value];
       else {
-        result[e] = [cellAt(e)];
-        plain = false;
+        result[from + e] = [cellAt(e)];
+        allPlain = false;
       }
     }
-    return plain ? plainResult(result) : result;
+    return allPlain ? plainResult(result) : result;
   }
-  for (let i = 0, e = 0; i < rows; i++) {
+  // Elements are counted from row `from` (0 unless the result is one column wide).
+  for (let i = from, e = 0; i < rows; i++) {
     if (cols === 1) {
       result[i] = [cellAt(e++)];
       continue;

@@ -2,10 +2,30 @@
  * Quality-differentiated rates (hàng tốt giá cao, hàng xấu giá thấp): a grade table gives each
  * grade a coefficient relative to the base price (1 for the base grade).
  */
-import { cellError, errorOf, isBlank, isCellError, type Arg, type CellError, type Grid, type Result } from "./cell";
+import {
+  cellError,
+  errorOf,
+  isBlank,
+  isCellError,
+  type Arg,
+  type CellError,
+  type Grid,
+  type Result,
+  type Scalar,
+} from "./cell";
 import { BLANK, cleanLabel, labelKey, readLabel, readNumber } from "./coerce";
 import { divide } from "./arithmetic";
-import { declaredParams, finite, mapElements, type Param } from "./elementwise";
+import {
+  cellAt,
+  declaredParams,
+  finite,
+  mapElements,
+  plainAt,
+  type Columns,
+  type Fail,
+  type FastLoop,
+  type Param,
+} from "./elementwise";
 import { broadcastShape, toGrid } from "./grid";
 import { messages } from "./messages";
 
@@ -62,13 +82,42 @@ export function gradePrice(basePrice: Arg, grade: Arg, gradeTable: Arg): Grid<Re
   const table = readGradeTable(fn, gradeTable);
   if (isCellError(table)) return [[table]];
   const coefficientOfGrade = coefficients(fn, table);
-  return mapElements(fn, GRADE_PRICE_PARAMS, [basePrice, grade], ({ n, x: [price], labels: [, grades] }, out, fail) => {
+  const kernel = ({ n, x: [price], labels: [, grades] }: Columns, out: Float64Array, fail: Fail) => {
     for (let e = 0; e < n; e++) {
       const coef = coefficientOfGrade(grades[e]);
       if (typeof coef === "number") out[e] = price[e] * coef;
       else fail(e, coef);
     }
-  });
+  };
+  const coefficientOfCell = knownCoefficients(table);
+  const fast: FastLoop = ([price, grade], rows, out) => {
+    for (let i = 0; i < rows; i++) {
+      const v = plainAt(price, i) * coefficientOfCell(cellAt(grade, i));
+      if (!(v - v === 0)) return i;
+      out[i] = [v];
+    }
+    return rows;
+  };
+  return mapElements(fn, GRADE_PRICE_PARAMS, [basePrice, grade], kernel, { fast });
+}
+
+/**
+ * The coefficient of a grade cell as it arrives, for the fast loop: NaN when the cell is not a
+ * grade of the table (blank, an error, an unknown grade: the general reading says which). Each
+ * distinct cell is cleaned and looked up once per call.
+ */
+function knownCoefficients(table: GradeTable): (cell: Scalar) => number {
+  const seen = new Map<string | number, number>();
+  return (cell) => {
+    if (typeof cell !== "string" && !(typeof cell === "number" && cell - cell === 0)) return NaN;
+    let coef = seen.get(cell);
+    if (coef === undefined) {
+      const key = labelKey(cell);
+      coef = key === "" ? NaN : (table.get(key) ?? NaN);
+      seen.set(cell, coef);
+    }
+    return coef;
+  };
 }
 
 interface GradedTotals {

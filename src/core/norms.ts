@@ -6,7 +6,7 @@
 import { cellError, isCellError, type Arg, type Grid, type Result } from "./cell";
 import { BLANK, readNumber, readOption } from "./coerce";
 import { zeroDivisor } from "./arithmetic";
-import { declaredParams, finite, mapElements } from "./elementwise";
+import { declaredParams, finite, mapElements, plainAt, type Columns, type Fail, type FastLoop } from "./elementwise";
 import { toGrid } from "./grid";
 import { messages } from "./messages";
 
@@ -21,20 +21,46 @@ const REVISED_PIECE_RATE_PARAMS = declaredParams("REVISEDPIECERATE");
 export function normFulfil(...args: Arg[]): Grid<Result> {
   const fn = "NORMFULFIL";
   const zero = zeroDivisor(fn, "hours_worked");
-  return mapElements(fn, NORM_FULFIL_PARAMS, args, ({ n, x: [norm, units, hours] }, out, fail) => {
+  const kernel = ({ n, x: [norm, units, hours] }: Columns, out: Float64Array, fail: Fail) => {
     for (let e = 0; e < n; e++) {
       if (hours[e] === 0) fail(e, zero());
-      else out[e] = (norm[e] * units[e]) / hours[e];
+      else out[e] = fulfilment(norm[e], units[e], hours[e]);
     }
-  });
+  };
+  return mapElements(fn, NORM_FULFIL_PARAMS, args, kernel, { fast: normFulfilFast });
 }
+
+const fulfilment = (norm: number, units: number, hours: number): number => (norm * units) / hours;
+
+const normFulfilFast: FastLoop = ([norm, units, hours], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const worked = plainAt(hours, i);
+    if (worked === 0) return i;
+    const v = fulfilment(plainAt(norm, i), plainAt(units, i), worked);
+    if (!(v - v === 0)) return i;
+    out[i] = [v];
+  }
+  return rows;
+};
 
 /** HT.MATERIALSAVING: (norm_per_unit × units − actual_used) × unit_price; negative is an overrun. */
 export function materialSaving(...args: Arg[]): Grid<Result> {
-  return mapElements("MATERIALSAVING", MATERIAL_SAVING_PARAMS, args, ({ n, x: [norm, units, used, price] }, out) => {
-    for (let e = 0; e < n; e++) out[e] = (norm[e] * units[e] - used[e]) * price[e];
-  });
+  const kernel = ({ n, x: [norm, units, used, price] }: Columns, out: Float64Array) => {
+    for (let e = 0; e < n; e++) out[e] = saving(norm[e], units[e], used[e], price[e]);
+  };
+  return mapElements("MATERIALSAVING", MATERIAL_SAVING_PARAMS, args, kernel, { fast: materialSavingFast });
 }
+
+const saving = (norm: number, units: number, used: number, price: number): number => (norm * units - used) * price;
+
+const materialSavingFast: FastLoop = ([norm, units, used, price], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const v = saving(plainAt(norm, i), plainAt(units, i), plainAt(used, i), plainAt(price, i));
+    if (!(v - v === 0)) return i;
+    out[i] = [v];
+  }
+  return rows;
+};
 
 /** HT.OEE: availability × performance × quality. */
 export function oee(...args: Arg[]): Grid<Result> {
@@ -42,17 +68,35 @@ export function oee(...args: Arg[]): Grid<Result> {
   const runTooLong = cellError("#NUM!", messages.greaterThan(fn, "run_time", "planned_time"));
   const tooManyGood = cellError("#NUM!", messages.greaterThan(fn, "good_count", "total_count"));
   const [noPlan, noRun, noCount] = ["planned_time", "run_time", "total_count"].map((name) => zeroDivisor(fn, name));
-  return mapElements(fn, OEE_PARAMS, args, ({ n, x: [planned, run, cycle, total, good] }, out, fail) => {
+  const kernel = ({ n, x: [planned, run, cycle, total, good] }: Columns, out: Float64Array, fail: Fail) => {
     for (let e = 0; e < n; e++) {
       if (run[e] > planned[e]) fail(e, runTooLong);
       else if (good[e] > total[e]) fail(e, tooManyGood);
       else if (planned[e] === 0) fail(e, noPlan());
       else if (run[e] === 0) fail(e, noRun());
       else if (total[e] === 0) fail(e, noCount());
-      else out[e] = (run[e] / planned[e]) * ((cycle[e] * total[e]) / run[e]) * (good[e] / total[e]);
+      else out[e] = effectiveness(planned[e], run[e], cycle[e], total[e], good[e]);
     }
-  });
+  };
+  return mapElements(fn, OEE_PARAMS, args, kernel, { fast: oeeFast });
 }
+
+const effectiveness = (planned: number, run: number, cycle: number, total: number, good: number): number =>
+  (run / planned) * ((cycle * total) / run) * (good / total);
+
+const oeeFast: FastLoop = ([planned, run, cycle, total, good], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const p = plainAt(planned, i);
+    const r = plainAt(run, i);
+    const t = plainAt(total, i);
+    const g = plainAt(good, i);
+    if (r > p || g > t || p === 0 || r === 0 || t === 0) return i;
+    const v = effectiveness(p, r, plainAt(cycle, i), t, g);
+    if (!(v - v === 0)) return i;
+    out[i] = [v];
+  }
+  return rows;
+};
 
 export type Better = "lower" | "higher";
 const BETTER: readonly Better[] = ["lower", "higher"];
@@ -143,37 +187,69 @@ export function normCheck(unitNorm: Arg, stateNorm: Arg, better?: Arg): Grid<Res
   const direction = readOption(better, fn, "better", BETTER, "lower");
   if (isCellError(direction)) return [[direction]];
   const lower = direction === "lower";
-  return mapElements(
-    fn,
-    NORM_CHECK_PARAMS,
-    [unitNorm, stateNorm],
-    ({ n, x: [unit, state] }, out) => {
-      for (let e = 0; e < n; e++) out[e] = (lower ? unit[e] <= state[e] : unit[e] >= state[e]) ? 1 : 0;
-    },
-    "boolean",
-  );
+  const kernel = ({ n, x: [unit, state] }: Columns, out: Float64Array) => {
+    for (let e = 0; e < n; e++) out[e] = (lower ? unit[e] <= state[e] : unit[e] >= state[e]) ? 1 : 0;
+  };
+  const fast: FastLoop = ([unit, state], rows, out) => {
+    for (let i = 0; i < rows; i++) {
+      const u = plainAt(unit, i);
+      const s = plainAt(state, i);
+      // A comparison with NaN is a plain FALSE: test for it.
+      if (u !== u || s !== s) return i;
+      out[i] = [lower ? u <= s : u >= s];
+    }
+    return rows;
+  };
+  return mapElements(fn, NORM_CHECK_PARAMS, [unitNorm, stateNorm], kernel, { output: "boolean", fast });
 }
 
 /** HT.PIECERATE: wage_per_period / output_norm_per_period. */
 export function pieceRate(...args: Arg[]): Grid<Result> {
   const fn = "PIECERATE";
   const zero = zeroDivisor(fn, "output_norm_per_period");
-  return mapElements(fn, PIECE_RATE_PARAMS, args, ({ n, x: [wage, norm] }, out, fail) => {
+  const kernel = ({ n, x: [wage, norm] }: Columns, out: Float64Array, fail: Fail) => {
     for (let e = 0; e < n; e++) {
       if (norm[e] === 0) fail(e, zero());
       else out[e] = wage[e] / norm[e];
     }
-  });
+  };
+  return mapElements(fn, PIECE_RATE_PARAMS, args, kernel, { fast: pieceRateFast });
 }
+
+const pieceRateFast: FastLoop = ([wage, norm], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const output = plainAt(norm, i);
+    if (output === 0) return i;
+    const v = plainAt(wage, i) / output;
+    if (!(v - v === 0)) return i;
+    out[i] = [v];
+  }
+  return rows;
+};
 
 /** HT.REVISEDPIECERATE: (old_rate × old_norm + share × old_rate × (new_norm − old_norm)) / new_norm. */
 export function revisedPieceRate(...args: Arg[]): Grid<Result> {
   const fn = "REVISEDPIECERATE";
   const zero = zeroDivisor(fn, "new_norm");
-  return mapElements(fn, REVISED_PIECE_RATE_PARAMS, args, ({ n, x: [rate, oldNorm, newNorm, share] }, out, fail) => {
+  const kernel = ({ n, x: [rate, oldNorm, newNorm, share] }: Columns, out: Float64Array, fail: Fail) => {
     for (let e = 0; e < n; e++) {
       if (newNorm[e] === 0) fail(e, zero());
-      else out[e] = (rate[e] * oldNorm[e] + share[e] * rate[e] * (newNorm[e] - oldNorm[e])) / newNorm[e];
+      else out[e] = revisedRate(rate[e], oldNorm[e], newNorm[e], share[e]);
     }
-  });
+  };
+  return mapElements(fn, REVISED_PIECE_RATE_PARAMS, args, kernel, { fast: revisedPieceRateFast });
 }
+
+const revisedRate = (rate: number, oldNorm: number, newNorm: number, share: number): number =>
+  (rate * oldNorm + share * rate * (newNorm - oldNorm)) / newNorm;
+
+const revisedPieceRateFast: FastLoop = ([rate, oldNorm, newNorm, share], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const next = plainAt(newNorm, i);
+    if (next === 0) return i;
+    const v = revisedRate(plainAt(rate, i), plainAt(oldNorm, i), next, plainAt(share, i));
+    if (!(v - v === 0)) return i;
+    out[i] = [v];
+  }
+  return rows;
+};

@@ -8,7 +8,16 @@ import { cellError, isCellError, type Arg, type CellError, type Grid, type Resul
 import { readOption, single } from "./coerce";
 import { isRange } from "./grid";
 import { zeroDivisor } from "./arithmetic";
-import { declaredParams, materialize, mapElements, type Param } from "./elementwise";
+import {
+  declaredParams,
+  materialize,
+  mapElements,
+  plainAt,
+  type Columns,
+  type Fail,
+  type FastLoop,
+  type Param,
+} from "./elementwise";
 import { messages } from "./messages";
 
 const COST_PRICE_PARAMS: readonly Param[] = declaredParams("COSTPRICE");
@@ -63,14 +72,34 @@ const suppliedAboveMaterial = (fn: string) =>
  *  where O = material + labour + overhead − supplied_material. */
 export function costPrice(...args: Arg[]): Grid<Result> {
   const fn = "COSTPRICE";
-  return mapElements(fn, COST_PRICE_PARAMS, args, ({ n, x: [m, l, o, p, a, w, s] }, out, fail) => {
+  const kernel = ({ n, x: [m, l, o, p, a, w, s] }: Columns, out: Float64Array, fail: Fail) => {
     let tooMuch: CellError | undefined;
     for (let e = 0; e < n; e++) {
       if (s[e] > m[e]) fail(e, (tooMuch ??= suppliedAboveMaterial(fn)));
       else out[e] = priceFrom(m[e] - s[e] + l[e] + o[e], l[e], p[e], a[e], w[e]);
     }
-  });
+  };
+  return mapElements(fn, COST_PRICE_PARAMS, args, kernel, { fast: costPriceFast });
 }
+
+const costPriceFast: FastLoop = ([m, l, o, p, a, w, s], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const material = plainAt(m, i);
+    const labour = plainAt(l, i);
+    const supplied = plainAt(s, i);
+    if (supplied > material) return i;
+    const price = priceFrom(
+      material - supplied + labour + plainAt(o, i),
+      labour,
+      plainAt(p, i),
+      plainAt(a, i),
+      plainAt(w, i),
+    );
+    if (!(price - price === 0)) return i;
+    out[i] = [price];
+  }
+  return rows;
+};
 
 export type Language = "vi" | "en";
 
@@ -140,10 +169,25 @@ const PARITY_WAGE_PARAMS: readonly Param[] = declaredParams("PARITYWAGE");
  *  time_norm_hours × reference_monthly_wage / hours_per_month × condition_coef. */
 export function parityWage(...args: Arg[]): Grid<Result> {
   const zero = zeroDivisor("PARITYWAGE", "hours_per_month");
-  return mapElements("PARITYWAGE", PARITY_WAGE_PARAMS, args, ({ n, x: [hours, wage, perMonth, coef] }, out, fail) => {
+  const kernel = ({ n, x: [hours, wage, perMonth, coef] }: Columns, out: Float64Array, fail: Fail) => {
     for (let e = 0; e < n; e++) {
       if (perMonth[e] === 0) fail(e, zero());
-      else out[e] = ((hours[e] * wage[e]) / perMonth[e]) * coef[e];
+      else out[e] = parityOf(hours[e], wage[e], perMonth[e], coef[e]);
     }
-  });
+  };
+  return mapElements("PARITYWAGE", PARITY_WAGE_PARAMS, args, kernel, { fast: parityWageFast });
 }
+
+const parityOf = (hours: number, wage: number, perMonth: number, coef: number): number =>
+  ((hours * wage) / perMonth) * coef;
+
+const parityWageFast: FastLoop = ([hours, wage, perMonth, coef], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const month = plainAt(perMonth, i);
+    if (month === 0) return i;
+    const v = parityOf(plainAt(hours, i), plainAt(wage, i), month, plainAt(coef, i));
+    if (!(v - v === 0)) return i;
+    out[i] = [v];
+  }
+  return rows;
+};

@@ -3,27 +3,47 @@
  * so a positive variance is unfavourable (cost above standard).
  */
 import type { Arg, Grid, Result } from "./cell";
-import { declaredParams, mapElements, type Param } from "./elementwise";
+import { declaredParams, mapElements, plainAt, type Columns, type FastLoop, type Param } from "./elementwise";
 
 const PRICE_VARIANCE_PARAMS: readonly Param[] = declaredParams("PRICEVARIANCE");
 
 /** HT.PRICEVARIANCE: (actual_price − standard_price) × actual_qty. */
 export function priceVariance(...args: Arg[]): Grid<Result> {
-  return mapElements("PRICEVARIANCE", PRICE_VARIANCE_PARAMS, args, ({ n, x: [actual, standard, qty] }, out) => {
-    for (let e = 0; e < n; e++) out[e] = (actual[e] - standard[e]) * qty[e];
-  });
+  const kernel = ({ n, x: [actual, standard, qty] }: Columns, out: Float64Array) => {
+    for (let e = 0; e < n; e++) out[e] = priceVarianceOf(actual[e], standard[e], qty[e]);
+  };
+  return mapElements("PRICEVARIANCE", PRICE_VARIANCE_PARAMS, args, kernel, { fast: priceVarianceFast });
 }
+
+const priceVarianceOf = (actual: number, standard: number, qty: number): number => (actual - standard) * qty;
+
+const priceVarianceFast: FastLoop = ([actual, standard, qty], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const v = priceVarianceOf(plainAt(actual, i), plainAt(standard, i), plainAt(qty, i));
+    if (!(v - v === 0)) return i;
+    out[i] = [v];
+  }
+  return rows;
+};
 
 const USAGE_VARIANCE_PARAMS: readonly Param[] = declaredParams("USAGEVARIANCE");
 
 /** HT.USAGEVARIANCE: (actual_qty − standard_qty_per_unit × output) × standard_price. */
 export function usageVariance(...args: Arg[]): Grid<Result> {
-  return mapElements(
-    "USAGEVARIANCE",
-    USAGE_VARIANCE_PARAMS,
-    args,
-    ({ n, x: [actual, perUnit, output, price] }, out) => {
-      for (let e = 0; e < n; e++) out[e] = (actual[e] - perUnit[e] * output[e]) * price[e];
-    },
-  );
+  const kernel = ({ n, x: [actual, perUnit, output, price] }: Columns, out: Float64Array) => {
+    for (let e = 0; e < n; e++) out[e] = usageVarianceOf(actual[e], perUnit[e], output[e], price[e]);
+  };
+  return mapElements("USAGEVARIANCE", USAGE_VARIANCE_PARAMS, args, kernel, { fast: usageVarianceFast });
 }
+
+const usageVarianceOf = (actual: number, perUnit: number, output: number, price: number): number =>
+  (actual - perUnit * output) * price;
+
+const usageVarianceFast: FastLoop = ([actual, perUnit, output, price], rows, out) => {
+  for (let i = 0; i < rows; i++) {
+    const v = usageVarianceOf(plainAt(actual, i), plainAt(perUnit, i), plainAt(output, i), plainAt(price, i));
+    if (!(v - v === 0)) return i;
+    out[i] = [v];
+  }
+  return rows;
+};
