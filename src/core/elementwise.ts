@@ -306,22 +306,18 @@ export type Kernel = (columns: Columns, out: Float64Array, fail: Fail) => void;
 export type Fail = (e: number, error: CellError) => void;
 
 /**
- * One argument as a fast loop reads it: a range one cell wide, or one cell, with its
- * parameter's domain (a label's is unbounded: labels are read by cellAt).
+ * One argument as a fast loop reads it: a range one cell wide, or one cell (read at every row),
+ * with its parameter's domain (a label's is unbounded: labels are read by cellAt).
  */
 export interface PlainArg {
   readonly grid: Grid<Scalar>;
-  /** One cell, the same for every row: read once, into `value`. */
-  readonly single: boolean;
-  /** The single cell as plainAt reads it (NaN for a range). */
-  readonly value: number;
+  /** Row i is row `i & mask`: every bit for a range, none for one cell. A mask rather than a
+   *  test of "one cell" at every read: the loops run over ranges far more often, and a branch
+   *  costs them more than an AND. */
+  readonly mask: number;
+  /** The domain's bounds, both finite: a cell outside them (±Infinity too) is not plain. */
   readonly low: number;
   readonly high: number;
-}
-
-/** A cell as plainAt reads it: the number, or NaN when it is not a finite number in [low, high]. */
-function plainNumber(cell: Scalar, low: number, high: number): number {
-  return typeof cell === "number" && cell - cell === 0 && cell >= low && cell <= high ? cell : NaN;
 }
 
 /**
@@ -331,16 +327,16 @@ function plainNumber(cell: Scalar, low: number, high: number): number {
  * NaN, and the general reading turns one into #NUM!), so it can only mean "not plain".
  */
 export function plainAt(arg: PlainArg, i: number): number {
-  if (arg.single) return arg.value;
-  const row = arg.grid[i];
+  const row = arg.grid[i & arg.mask];
   if (!Array.isArray(row) || row.length !== 1) return NaN;
-  return plainNumber(row[0] as Scalar, arg.low, arg.high);
+  const cell: Scalar = row[0];
+  return typeof cell === "number" && cell >= arg.low && cell <= arg.high ? cell : NaN;
 }
 
 /** The cell at row i of a fast loop's argument, or undefined (blank) when its row is not one
  *  cell wide. */
 export function cellAt(arg: PlainArg, i: number): Scalar {
-  const row = arg.grid[arg.single ? 0 : i];
+  const row = arg.grid[i & arg.mask];
   return Array.isArray(row) && row.length === 1 ? (row[0] as Scalar) : undefined;
 }
 
@@ -371,21 +367,19 @@ function plainArgs(params: readonly Param[], { grids, shape }: Broadcast): Plain
   const plain: PlainArg[] = [];
   for (let k = 0; k < params.length; k++) {
     const param = params[k];
-    const grid = grids[k];
-    const single = grid.length === 1;
+    let grid = grids[k];
+    const mask = grid.length === 1 ? 0 : -1;
     if (isLabel(param)) {
-      plain.push({ grid, single, value: NaN, low: -Infinity, high: Infinity });
+      plain.push({ grid, mask, low: -Number.MAX_VALUE, high: Number.MAX_VALUE });
       continue;
     }
-    const low = param.domain === "rate" ? -1 : param.domain === "real" ? -Infinity : 0;
-    const high = param.domain === "unitInterval" || param.domain === "rate" ? 1 : Infinity;
-    let value = NaN;
-    if (single) {
+    if (mask === 0 && param.fallback !== undefined) {
       const row = grid[0];
-      const cell = Array.isArray(row) && row.length === 1 ? (row[0] as Scalar) : NaN;
-      value = plainNumber(isBlank(cell) && param.fallback !== undefined ? param.fallback : cell, low, high);
+      if (Array.isArray(row) && row.length === 1 && isBlank(row[0])) grid = [[param.fallback]];
     }
-    plain.push({ grid, single, value, low, high });
+    const low = param.domain === "rate" ? -1 : param.domain === "real" ? -Number.MAX_VALUE : 0;
+    const high = param.domain === "unitInterval" || param.domain === "rate" ? 1 : Number.MAX_VALUE;
+    plain.push({ grid, mask, low, high });
   }
   return plain;
 }
