@@ -251,7 +251,9 @@ function benchFunctions() {
   );
   console.log("function           HT ms   loop ms   ratio");
   const ratios = [];
-  for (const [id, args, loop] of CASES) {
+  // BENCH_FUNCTIONS=COSTPRICE,OEE times only those.
+  const only = process.env.BENCH_FUNCTIONS?.split(",");
+  for (const [id, args, loop] of CASES.filter(([id]) => !only || only.includes(id))) {
     const fn = functions.get(id);
     const { subject, baseline } = compare(() => fn(...args), loop);
     const ratio = subject / baseline;
