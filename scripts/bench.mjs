@@ -23,8 +23,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const ROWS = 100_000;
-const BLOCK = 1;
-const BLOCKS = 40;
+const RUNS = 100;
 
 function loadFunctions() {
   const functions = new Map();
@@ -54,26 +53,27 @@ function time(fn) {
 }
 
 /**
- * Per-run times of `subject` and `baseline`, the fastest of alternating blocks of consecutive
- * runs: other work on a shared machine only ever adds time, so the fastest block is the closest
- * to each side's own cost. Each side is timed over blocks of consecutive runs
- * so that each pays for the garbage collection its own allocations cause (one run at a time, a
- * collection triggered by one side often lands in the other's timing).
+ * Per-run times of `subject` and `baseline`, the fastest of many runs of each: other work on a
+ * shared machine only ever adds time, so the fastest run is the closest to each side's own cost.
+ * The two sides alternate in an order drawn anew for each pair: both allocate a column of rows
+ * per run, and in a fixed order the young generation's collections can fall in step with one
+ * side, run after run, and cost it alone.
  */
 function compare(subject, baseline) {
   for (let i = 0; i < 3; i++) {
     subject();
     baseline();
   }
-  const block = (fn) =>
-    time(() => {
-      for (let i = 0; i < BLOCK; i++) fn();
-    }) / BLOCK;
   const a = [];
   const b = [];
-  for (let i = 0; i < BLOCKS; i++) {
-    a.push(block(subject));
-    b.push(block(baseline));
+  for (let i = 0; i < RUNS; i++) {
+    if (Math.random() < 0.5) {
+      a.push(time(subject));
+      b.push(time(baseline));
+    } else {
+      b.push(time(baseline));
+      a.push(time(subject));
+    }
   }
   return { subject: Math.min(...a), baseline: Math.min(...b) };
 }
@@ -247,13 +247,13 @@ const CASES = [
 function benchFunctions() {
   const functions = loadFunctions();
   console.log(
-    `HT functions over ${ROWS.toLocaleString("en")} rows, CPU ms per call, fastest of ${BLOCKS} alternating blocks of ${BLOCK} runs (dist/functions.js as Excel calls it)`,
+    `HT functions over ${ROWS.toLocaleString("en")} rows, CPU ms per call, fastest of ${RUNS} runs of each, in pairs of random order (dist/functions.js as Excel calls it)`,
   );
   console.log("function           HT ms   loop ms   ratio");
   const ratios = [];
   // BENCH_FUNCTIONS=COSTPRICE,OEE times only those.
   const only = process.env.BENCH_FUNCTIONS?.split(",");
-  for (const [id, args, loop] of CASES.filter(([id]) => !only || only.includes(id))) {
+  for (const [id, args, loop] of only ? only.map((id) => CASES.find((c) => c[0] === id)) : CASES) {
     const fn = functions.get(id);
     const { subject, baseline } = compare(() => fn(...args), loop);
     const ratio = subject / baseline;
