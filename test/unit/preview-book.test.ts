@@ -1,4 +1,5 @@
 /** The preview's workbook keeps a sheet's looks beside its cells; inserted rows move both, as in Excel. */
+import { EmptyValue, HyperFormula } from "hyperformula";
 import { PreviewBook, cellKey, rowsInserted } from "../../src/preview/book";
 import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
@@ -109,4 +110,34 @@ describe("the preview updates every template as the Excel adapter does", () => {
       });
     },
   );
+});
+
+describe("the preview's engine writes a large plan without needless index work", () => {
+  test("the column index is never asked to remove the empty value of a cell written for the first time, and MATCH still finds what was written, overwritten or cleared", () => {
+    // The index's own remove, watched before the book's engine is built.
+    const probe = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useColumnIndex: true });
+    const remove = jest.spyOn(Object.getPrototypeOf(probe.columnSearch), "remove");
+    const { hf } = new PreviewBook("Trang1");
+    try {
+      const sheet = 0;
+      hf.setCellContents({ sheet, row: 0, col: 0 }, [["a"], ["b"], [3], ["=A2"]]);
+      expect(remove.mock.calls.filter(([value]) => value === EmptyValue)).toEqual([]);
+      hf.setCellContents({ sheet, row: 0, col: 1 }, [
+        ['=MATCH("b",A1:A4,0)'],
+        ["=MATCH(3,A1:A4,0)"],
+        ['=MATCH("z",A1:A4,0)'],
+      ]);
+      expect(hf.getCellValue({ sheet, row: 0, col: 1 })).toBe(2);
+      expect(hf.getCellValue({ sheet, row: 1, col: 1 })).toBe(3);
+      hf.setCellContents({ sheet, row: 0, col: 0 }, [["z"]]);
+      expect(hf.getCellValue({ sheet, row: 2, col: 1 })).toBe(1);
+      // A cleared cell leaves the index (and so does A4's copy of it).
+      hf.setCellContents({ sheet, row: 1, col: 0 }, [[null]]);
+      expect(hf.getCellValue({ sheet, row: 0, col: 1 })).toMatchObject({ type: "NA" });
+      // Removals of values the index does hold still reach it.
+      expect(remove.mock.calls.some(([value]) => value === "b")).toBe(true);
+    } finally {
+      remove.mockRestore();
+    }
+  });
 });
