@@ -10,11 +10,11 @@ import { HtPlugin } from "./ht-plugin";
 import type { PrintSetup } from "./print-layout";
 
 export interface SheetLook {
-  readonly formats: Map<string, Format>;
-  readonly styles: Map<string, Style>;
+  readonly formats: Map<CellKey, Format>;
+  readonly styles: Map<CellKey, Style>;
   readonly merges: Area[];
   /** Cells ruled on all four sides (a table's borders). */
-  readonly ruled: Set<string>;
+  readonly ruled: Set<CellKey>;
   widths: readonly number[];
   /** Row heights in points, where a template set one (wrapped clauses); other rows keep the default. */
   readonly heights: Map<number, number>;
@@ -36,7 +36,12 @@ export function rowsInserted<T extends { readonly row: number; readonly rows: nu
   return band;
 }
 
-export const cellKey = (row: number, col: number) => `${row},${col}`;
+/** One number per cell (Excel has 16,384 columns): a 5,000-row plan keeps looks for 200,000 cells. */
+export type CellKey = number;
+const COLUMNS = 16_384;
+export const cellKey = (row: number, col: number): CellKey => row * COLUMNS + col;
+export const keyRow = (key: CellKey) => Math.floor(key / COLUMNS);
+export const keyCol = (key: CellKey) => key % COLUMNS;
 
 let pluginRegistered = false;
 
@@ -133,18 +138,15 @@ export class PreviewBook {
     this.hf.addRows(sheet, [at, count]);
     const look = this.look(sheet);
     const down = (r: number) => (r >= at ? r + count : r);
-    for (const map of [look.formats, look.styles] as Map<string, unknown>[]) {
-      const moved = [...map.entries()].map(([key, value]): [string, unknown] => {
-        const [r, c] = key.split(",").map(Number);
-        return [cellKey(down(r), c), value];
-      });
+    for (const map of [look.formats, look.styles] as Map<CellKey, unknown>[]) {
+      const moved = [...map.entries()].map(([key, value]): [CellKey, unknown] => [
+        cellKey(down(keyRow(key)), keyCol(key)),
+        value,
+      ]);
       map.clear();
       for (const [key, value] of moved) map.set(key, value);
     }
-    const ruled = [...look.ruled].map((key) => {
-      const [r, c] = key.split(",").map(Number);
-      return cellKey(down(r), c);
-    });
+    const ruled = [...look.ruled].map((key) => cellKey(down(keyRow(key)), keyCol(key)));
     look.ruled.clear();
     for (const key of ruled) look.ruled.add(key);
     const heights = [...look.heights].map(([r, points]): [number, number] => [down(r), points]);

@@ -23,7 +23,7 @@ import {
 } from "../workbook/placement";
 import { planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
 import { newEntryId, refusal } from "../workbook/state-rows";
-import { cellKey, type PreviewBook } from "./book";
+import { cellKey, keyCol, keyRow, type CellKey, type PreviewBook } from "./book";
 import { previewStateStore } from "./state-store";
 
 function quoteSheet(name: string): string {
@@ -169,17 +169,11 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     const look = book.look(sheet);
     const inside = (r: number, c: number) =>
       r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
-    for (const map of [look.formats, look.styles] as Map<string, unknown>[]) {
-      for (const key of [...map.keys()]) {
-        const [r, c] = key.split(",").map(Number);
-        if (inside(r, c)) map.delete(key);
-      }
+    for (const map of [look.formats, look.styles] as Map<CellKey, unknown>[]) {
+      for (const key of [...map.keys()]) if (inside(keyRow(key), keyCol(key))) map.delete(key);
     }
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
-    for (const key of [...look.ruled]) {
-      const [r, c] = key.split(",").map(Number);
-      if (inside(r, c)) look.ruled.delete(key);
-    }
+    for (const key of [...look.ruled]) if (inside(keyRow(key), keyCol(key))) look.ruled.delete(key);
     for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
 
