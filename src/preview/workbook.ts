@@ -93,14 +93,15 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
   function changedRuns(sheet: number, origin: Origin, matrix: CellWrite[][]) {
     const runs: { row: number; col: number; run: RawCellContent[] }[] = [];
     matrix.forEach((line, r) => {
+      const row = origin.row + r;
       let run: RawCellContent[] = [];
       line.forEach((v, c) => {
-        const at = { sheet, row: origin.row + r, col: origin.col + c };
-        if (v === null || (v === "" && hf.isCellEmpty(at))) {
-          run = [];
+        const col = origin.col + c;
+        if (v === null || (v === "" && hf.isCellEmpty({ sheet, row, col }))) {
+          if (run.length > 0) run = [];
           return;
         }
-        if (run.length === 0) runs.push({ row: at.row, col: at.col, run });
+        if (run.length === 0) runs.push({ row, col, run });
         run.push(v === "" ? null : v);
       });
     });
