@@ -3,7 +3,7 @@
  * same inputs give the same plan, byte for byte, on every machine.
  */
 import type { Area, CellContent, CellPlan, EntryArea, PlanCell } from "../sheet/cell-plan";
-import { address, safeSheetName } from "../sheet/cell-plan";
+import { address, columnName, safeSheetName } from "../sheet/cell-plan";
 import { GAP, MOTTO, NATION, dateLine, splitColumns } from "./document";
 import type { Block, Clause, Column, Field, Format, Inputs, Style, TemplateDecl, Value } from "./model";
 import type { Lang, Text } from "../i18n/lang";
@@ -228,9 +228,11 @@ function rowResolver(formula: string, layout: Layout, inputs: Inputs, table: str
     }
   }
   fixed.push(text + formula.slice(last));
+  // A relative A1 reference is its column's letters and its row number (as `relative` writes it).
+  const letters = refs.map((r) => columnName(r.col));
   return (row) => {
     let out = fixed[0];
-    for (let k = 0; k < refs.length; k++) out += relative(refs[k], row) + fixed[k + 1];
+    for (let k = 0; k < refs.length; k++) out += letters[k] + (row + refs[k].delta + 1) + fixed[k + 1];
     return out;
   };
 }
