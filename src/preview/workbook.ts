@@ -85,27 +85,39 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
   }
 
   /**
-   * The cells `matrix` changes, as runs of neighbouring cells in a row, one engine call each: null
-   * leaves a cell as it is, and clearing an empty cell is left out too, as it would only cost the
-   * engine's lookup-index work (thousands of cells in a fresh area). Read before the write, as
-   * the engine answers no reads while its evaluation is suspended.
+   * The cells `matrix` changes, as runs of neighbouring cells in a row, and runs that span the
+   * same columns of the rows below joined into one block (a table's rows): one engine call each.
+   * Null leaves a cell as it is, and clearing an empty cell is left out too, as it would only
+   * cost the engine's lookup-index work (thousands of cells in a fresh area). Read before the
+   * write, as the engine answers no reads while its evaluation is suspended.
    */
-  function changedRuns(sheet: number, origin: Origin, matrix: CellWrite[][]) {
-    const runs: { row: number; col: number; run: RawCellContent[] }[] = [];
+  function changedBlocks(sheet: number, origin: Origin, matrix: CellWrite[][]) {
+    const blocks: { row: number; col: number; lines: RawCellContent[][] }[] = [];
+    // The blocks that reached the row above, by their first column.
+    let above = new Map<number, (typeof blocks)[number]>();
     matrix.forEach((line, r) => {
       const row = origin.row + r;
+      const here = new Map<number, (typeof blocks)[number]>();
       let run: RawCellContent[] = [];
+      let start = 0;
+      const close = () => {
+        if (run.length === 0) return;
+        let block = above.get(start);
+        if (block && block.lines[0].length === run.length) block.lines.push(run);
+        else blocks.push((block = { row, col: start, lines: [run] }));
+        here.set(start, block);
+        run = [];
+      };
       line.forEach((v, c) => {
         const col = origin.col + c;
-        if (v === null || (v === "" && hf.isCellEmpty({ sheet, row, col }))) {
-          if (run.length > 0) run = [];
-          return;
-        }
-        if (run.length === 0) runs.push({ row, col, run });
+        if (v === null || (v === "" && hf.isCellEmpty({ sheet, row, col }))) return close();
+        if (run.length === 0) start = col;
         run.push(v === "" ? null : v);
       });
+      close();
+      above = here;
     });
-    return runs;
+    return blocks;
   }
 
   /**
@@ -121,7 +133,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     entryName: string,
   ): void {
     const sheetName = hf.getSheetName(sheet)!;
-    const runs = changedRuns(sheet, origin, matrix);
+    const blocks = changedBlocks(sheet, origin, matrix);
     // Suspended evaluation rather than hf.batch: a batch keeps one undo record that every further
     // call walks again (quadratic in the calls), and the preview offers no undo.
     hf.suspendEvaluation();
@@ -134,7 +146,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
         if (!existing) hf.addNamedExpression(name, expression, sheet);
         else if (existing.expression !== expression) hf.changeNamedExpression(name, expression, sheet);
       }
-      for (const { row, col, run } of runs) hf.setCellContents({ sheet, row, col }, [run]);
+      for (const { row, col, lines } of blocks) hf.setCellContents({ sheet, row, col }, lines);
       nameArea(entryName, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
     } finally {
       hf.resumeEvaluation();
