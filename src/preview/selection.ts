@@ -3,7 +3,7 @@
  * grows to cover every merged area it touches. Moving and copying are pure functions of it.
  */
 import type { Area } from "../sheet/cell-plan";
-import { cellKey } from "./book";
+import { cellKey, type CellKey } from "./book";
 
 export interface Cell {
   readonly row: number;
@@ -125,10 +125,10 @@ export function parseAddress(text: string): Cell | undefined {
   return row >= 0 ? { row, col } : undefined;
 }
 
-/** Merged areas by their top-left cell ("row,col"), and every other cell they cover. */
-export function mergeMaps(merges: readonly Area[]): { anchors: Map<string, Area>; covered: Set<string> } {
-  const anchors = new Map<string, Area>();
-  const covered = new Set<string>();
+/** Merged areas by their top-left cell (its cellKey), and every other cell they cover. */
+export function mergeMaps(merges: readonly Area[]): { anchors: Map<CellKey, Area>; covered: Set<CellKey> } {
+  const anchors = new Map<CellKey, Area>();
+  const covered = new Set<CellKey>();
   for (const m of merges) {
     anchors.set(cellKey(m.row, m.col), m);
     for (let r = m.row; r < m.row + m.rows; r++)

@@ -13,7 +13,7 @@ import { engineFormula } from "./formula-language";
 import type { Lang } from "../i18n/lang";
 import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
-import { cellKey, type PreviewBook } from "./book";
+import { cellKey, keyCol, keyRow, type CellKey, type PreviewBook } from "./book";
 import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
@@ -47,8 +47,8 @@ interface Layout {
   rows: Axis;
   cols: Axis;
   /** Merged areas by their top-left cell, and every other cell they cover. */
-  anchors: Map<string, Area>;
-  covered: Set<string>;
+  anchors: Map<CellKey, Area>;
+  covered: Set<CellKey>;
   merges: readonly Area[];
 }
 
@@ -104,7 +104,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   const typed = new Map<string, { typed: string; stored: unknown }>();
   /** The window of rows and columns in the page now. */
   let rendered = { r0: 0, r1: -1, c0: 0, c1: -1 };
-  const cellsInPage = new Map<string, HTMLTableCellElement>();
+  const cellsInPage = new Map<CellKey, HTMLTableCellElement>();
 
   const sheet = () => book.selection.sheet;
   const active = (): Cell => ({ row: book.selection.row, col: book.selection.col });
@@ -238,7 +238,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     const range = selectedRange();
     const { row, col } = active();
     for (const [key, td] of cellsInPage) {
-      const [r, c] = key.split(",").map(Number);
+      const [r, c] = [keyRow(key), keyCol(key)];
       td.classList.toggle("selected", r === row && c === col);
       const inRange = r >= range.row && r < range.row + range.rows && c >= range.col && c < range.col + range.cols;
       td.classList.toggle("in-range", inRange && (range.rows > 1 || range.cols > 1));

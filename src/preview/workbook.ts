@@ -23,7 +23,7 @@ import {
 } from "../workbook/placement";
 import { planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
 import { newEntryId, refusal } from "../workbook/state-rows";
-import { cellKey, type PreviewBook } from "./book";
+import { cellKey, keyCol, keyRow, type CellKey, type PreviewBook } from "./book";
 import { previewStateStore } from "./state-store";
 
 function quoteSheet(name: string): string {
@@ -32,17 +32,21 @@ function quoteSheet(name: string): string {
 
 const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
-/** The sheet and area of a defined name's expression ("='KH 1965'!$A$3:$M$36"), or undefined (#REF!). */
-function namedArea(expression: string): { sheet: string; area: Area } | undefined {
-  const m = /^=(?:'((?:[^']|'')*)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(expression);
+/** The sheet and cell of a defined name's expression ("='KH 1965'!$A$3"), or undefined (#REF!). */
+function namedCell(expression: string): { sheet: string; row: number; col: number } | undefined {
+  const m = /^=(?:'((?:[^']|'')*)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$/.exec(expression);
   if (!m) return undefined;
-  const [row, col] = [Number(m[4]) - 1, colIndex(m[3])];
-  const [lastRow, lastCol] = m[5] ? [Number(m[6]) - 1, colIndex(m[5])] : [row, col];
-  return {
-    sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2],
-    area: { row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 },
-  };
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], row: Number(m[4]) - 1, col: colIndex(m[3]) };
 }
+
+/**
+ * The preview marks a template's area with two names, its first and its last cell, where Excel
+ * has one name over the whole area: the engine evaluates a name over a range as an array of all
+ * its cells (195,000 for a 5,000-row plan), and again whenever a cell in it changes. Two corners
+ * move as the area's name does: both when rows go in above, the last alone when rows go in inside
+ * it, so the area grows; a deleted corner reads #REF!, as a name over a shrunk area no longer fits.
+ */
+const lastCellName = (name: string) => `${name}_END`;
 
 export interface PreviewOptions {
   /** Who this pane's writes are recorded as (the preview's "as two users"). */
@@ -81,26 +85,39 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
   }
 
   /**
-   * The cells `matrix` changes, as runs of neighbouring cells in a row, one engine call each: null
-   * leaves a cell as it is, and clearing an empty cell is left out too, as it would only cost the
-   * engine's lookup-index work (thousands of cells in a fresh area). Read before the write, as
-   * the engine answers no reads while its evaluation is suspended.
+   * The cells `matrix` changes, as runs of neighbouring cells in a row, and runs that span the
+   * same columns of the rows below joined into one block (a table's rows): one engine call each.
+   * Null leaves a cell as it is, and clearing an empty cell is left out too, as it would only
+   * cost the engine's lookup-index work (thousands of cells in a fresh area). Read before the
+   * write, as the engine answers no reads while its evaluation is suspended.
    */
-  function changedRuns(sheet: number, origin: Origin, matrix: CellWrite[][]) {
-    const runs: { row: number; col: number; run: RawCellContent[] }[] = [];
+  function changedBlocks(sheet: number, origin: Origin, matrix: CellWrite[][]) {
+    const blocks: { row: number; col: number; lines: RawCellContent[][] }[] = [];
+    // The blocks that reached the row above, by their first column.
+    let above = new Map<number, (typeof blocks)[number]>();
     matrix.forEach((line, r) => {
+      const row = origin.row + r;
+      const here = new Map<number, (typeof blocks)[number]>();
       let run: RawCellContent[] = [];
+      let start = 0;
+      const close = () => {
+        if (run.length === 0) return;
+        let block = above.get(start);
+        if (block && block.lines[0].length === run.length) block.lines.push(run);
+        else blocks.push((block = { row, col: start, lines: [run] }));
+        here.set(start, block);
+        run = [];
+      };
       line.forEach((v, c) => {
-        const at = { sheet, row: origin.row + r, col: origin.col + c };
-        if (v === null || (v === "" && hf.isCellEmpty(at))) {
-          run = [];
-          return;
-        }
-        if (run.length === 0) runs.push({ row: at.row, col: at.col, run });
+        const col = origin.col + c;
+        if (v === null || (v === "" && hf.isCellEmpty({ sheet, row, col }))) return close();
+        if (run.length === 0) start = col;
         run.push(v === "" ? null : v);
       });
+      close();
+      above = here;
     });
-    return runs;
+    return blocks;
   }
 
   /**
@@ -116,7 +133,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     entryName: string,
   ): void {
     const sheetName = hf.getSheetName(sheet)!;
-    const runs = changedRuns(sheet, origin, matrix);
+    const blocks = changedBlocks(sheet, origin, matrix);
     // Suspended evaluation rather than hf.batch: a batch keeps one undo record that every further
     // call walks again (quadratic in the calls), and the preview offers no undo.
     hf.suspendEvaluation();
@@ -129,7 +146,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
         if (!existing) hf.addNamedExpression(name, expression, sheet);
         else if (existing.expression !== expression) hf.changeNamedExpression(name, expression, sheet);
       }
-      for (const { row, col, run } of runs) hf.setCellContents({ sheet, row, col }, [run]);
+      for (const { row, col, lines } of blocks) hf.setCellContents({ sheet, row, col }, lines);
       nameArea(entryName, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
     } finally {
       hf.resumeEvaluation();
@@ -165,26 +182,37 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     const look = book.look(sheet);
     const inside = (r: number, c: number) =>
       r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
-    for (const map of [look.formats, look.styles] as Map<string, unknown>[]) {
-      for (const key of [...map.keys()]) {
-        const [r, c] = key.split(",").map(Number);
-        if (inside(r, c)) map.delete(key);
-      }
+    for (const map of [look.formats, look.styles] as Map<CellKey, unknown>[]) {
+      for (const key of [...map.keys()]) if (inside(keyRow(key), keyCol(key))) map.delete(key);
     }
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
-    for (const key of [...look.ruled]) {
-      const [r, c] = key.split(",").map(Number);
-      if (inside(r, c)) look.ruled.delete(key);
-    }
+    for (const key of [...look.ruled]) if (inside(keyRow(key), keyCol(key))) look.ruled.delete(key);
     for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
 
   function nameArea(name: string, sheet: number, area: Area): void {
-    const expression = `=${quoteSheet(hf.getSheetName(sheet)!)}!${address(area, undefined, true)}`;
-    const existing = hf.getNamedExpression(name);
-    // An unchanged name is left alone: removing a name over a large area costs the engine seconds.
-    if (!existing) hf.addNamedExpression(name, expression);
-    else if (existing.expression !== expression) hf.changeNamedExpression(name, expression);
+    const sheetName = quoteSheet(hf.getSheetName(sheet)!);
+    const corner = (n: string, row: number, col: number) => {
+      const expression = `=${sheetName}!${address({ row, col, rows: 1, cols: 1 }, undefined, true)}`;
+      const existing = hf.getNamedExpression(n);
+      // An unchanged name is left alone: the engine would rebind what reads it.
+      if (!existing) hf.addNamedExpression(n, expression);
+      else if (existing.expression !== expression) hf.changeNamedExpression(n, expression);
+    };
+    corner(name, area.row, area.col);
+    corner(lastCellName(name), area.row + area.rows - 1, area.col + area.cols - 1);
+  }
+
+  /** Where the template named `name` is now (its sheet and area), or undefined when a corner is #REF!. */
+  function namedArea(name: string): { sheet: number; area: Area } | undefined {
+    const first = hf.getNamedExpression(name);
+    const last = hf.getNamedExpression(lastCellName(name));
+    const a = first && namedCell(String(first.expression));
+    const b = last && namedCell(String(last.expression));
+    if (!a || !b || a.sheet !== b.sheet) return undefined;
+    const sheet = hf.getSheetId(a.sheet);
+    if (sheet === undefined || b.row < a.row || b.col < a.col) return undefined;
+    return { sheet, area: { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 } };
   }
 
   function copySheet(source: number, name: string, values: boolean): number {
@@ -270,13 +298,10 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     let sheet = Number(old.sheetId);
     if (hf.getSheetName(sheet) === undefined) return { ok: false, reason: "sheetMissing", address: "" };
     let area: Area = { row: old.row, col: old.col, rows: old.rows, cols: old.cols };
-    const named = old.name ? hf.getNamedExpression(old.name) : undefined;
-    if (named) {
-      const found = namedArea(String(named.expression));
-      const id = found && hf.getSheetId(found.sheet);
-      if (!found || id === undefined) return { ok: false, reason: "structureChanged", address: "" };
-      sheet = id;
-      area = found.area;
+    if (old.name && hf.getNamedExpression(old.name)) {
+      const found = namedArea(old.name);
+      if (!found) return { ok: false, reason: "structureChanged", address: "" };
+      ({ sheet, area } = found);
       if (area.rows !== old.rows || area.cols !== old.cols) {
         return { ok: false, reason: "structureChanged", address: where(sheet, area) };
       }
@@ -331,7 +356,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
 
   async function remove(partId: string, previous: Stored, sheet: boolean): Promise<void> {
     const name = previous.placement.name;
-    if (name && hf.getNamedExpression(name)) hf.removeNamedExpression(name);
+    for (const n of name ? [name, lastCellName(name)] : []) if (hf.getNamedExpression(n)) hf.removeNamedExpression(n);
     const id = Number(previous.placement.sheetId);
     if (sheet && hf.getSheetName(id) !== undefined) book.removeSheet(id);
     store.remove(partId);

@@ -22,6 +22,7 @@ import {
   type CellContent,
   type CellPlan,
   type EntryArea,
+  type PlanCell,
 } from "../sheet/cell-plan";
 import type { Inputs, Row, TableSource, TemplateDecl } from "../templates/model";
 import type { Lang } from "../i18n/lang";
@@ -86,7 +87,10 @@ export interface UpdatePlan {
   cells(answers: UpdateAnswers): UpdateCells | undefined;
 }
 
-const number = (n: number) => `n${String(Number(n.toPrecision(15)))}`;
+/** A number as 15 significant digits show it, as Excel keeps it (a whole number below 10^15 as it is). */
+const digits = (n: number) =>
+  Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : String(Number(n.toPrecision(15)));
+const number = (n: number) => `n${digits(n)}`;
 
 /** A cell's content as the template writes it, comparable with what is read back. */
 function canonicalWritten(content: CellContent | undefined, origin: Origin): string {
@@ -114,15 +118,19 @@ function canonicalRead(cell: ReadCell, shift: Origin): string {
 
 const shown = (canonical: string) => canonical.slice(1);
 
-function hash(text: string): string {
-  // FNV-1a, 32 bits: enough to tell a changed row from an unchanged one.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+// A row's hash is FNV-1a (32 bits: enough to tell a changed row from an unchanged one) over its
+// cells' canonical texts joined by \u0001, fed piece by piece so that no joined text is built:
+// the same hash, so fingerprints stored by earlier versions still compare.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SEPARATOR = 1;
+
+function feed(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
 }
+
+const hashText = (h: number) => (h >>> 0).toString(36);
 
 /** One number per cell of an area (Excel has 16,384 columns). */
 const cellId = (row: number, col: number) => row * 16_384 + col;
@@ -143,14 +151,49 @@ function planGrid(plan: CellPlan, origin: Origin): string[][] {
 }
 
 function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): string {
-  return hash(row.map((v, c) => (mask.has(cellId(r, c)) ? "" : v)).join("\u0001"));
+  let h = FNV_OFFSET;
+  for (let c = 0; c < row.length; c++) {
+    if (c > 0) h = Math.imul(h ^ SEPARATOR, FNV_PRIME);
+    if (!mask.has(cellId(r, c))) h = feed(h, row[c] ?? "");
+  }
+  return hashText(h);
 }
 
-/** The fingerprint of a plan written at `origin`: stored with the placement. */
+/** `feed` of canonicalWritten(content, origin), without making that text. */
+function feedWritten(h: number, content: CellContent | undefined, origin: Origin): number {
+  if (!content) return h;
+  if ("formula" in content) return feed(feed(h, "f"), relocateFormula(content.formula, origin));
+  if ("number" in content) return feed(feed(h, "n"), digits(content.number));
+  return feed(feed(h, "t"), content.text);
+}
+
+/**
+ * The fingerprint of a plan written at `origin`: stored with the placement. The rowHash of each
+ * row of planGrid(plan, origin), read from the plan's cells without making the grid.
+ */
 export function fingerprint(plan: CellPlan, origin: Origin): Written {
   const mask = entryMask(plan.entries);
-  const grid = planGrid(plan, origin);
-  return { rows: grid.map((row, r) => rowHash(row, r, mask)).join("."), entries: plan.entries };
+  const byRow: (PlanCell[] | undefined)[] = new Array(plan.rows);
+  for (const cell of plan.cells) (byRow[cell.row] ??= []).push(cell);
+  const line: (CellContent | undefined)[] = [];
+  const hashes = new Array<string>(plan.rows);
+  for (let r = 0; r < plan.rows; r++) {
+    const cells = byRow[r] ?? [];
+    // As in planGrid, a later cell at the same place wins, and a cell beyond plan.cols widens the row.
+    let width = plan.cols;
+    for (const cell of cells) {
+      line[cell.col] = cell.content;
+      if (cell.col >= width) width = cell.col + 1;
+    }
+    let h = FNV_OFFSET;
+    for (let c = 0; c < width; c++) {
+      if (c > 0) h = Math.imul(h ^ SEPARATOR, FNV_PRIME);
+      if (!mask.has(cellId(r, c))) h = feedWritten(h, line[c], origin);
+    }
+    for (const cell of cells) line[cell.col] = undefined;
+    hashes[r] = hashText(h);
+  }
+  return { rows: hashes.join("."), entries: plan.entries };
 }
 
 /** What the template wrote into a cell of `plan` at `origin`: the input an adapter writes. */

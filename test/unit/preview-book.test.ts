@@ -1,4 +1,5 @@
 /** The preview's workbook keeps a sheet's looks beside its cells; inserted rows move both, as in Excel. */
+import { EmptyValue, HyperFormula } from "hyperformula";
 import { PreviewBook, cellKey, rowsInserted } from "../../src/preview/book";
 import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
@@ -109,4 +110,88 @@ describe("the preview updates every template as the Excel adapter does", () => {
       });
     },
   );
+});
+
+describe("the preview finds a template where its rows moved, as Excel's name over the area does", () => {
+  async function writtenPlan() {
+    const { book, plan, sheet } = await written(PLAN_TARGETS, PLAN_COOPERATIVE);
+    const port = previewWorkbook(book);
+    const update = async (unit: string) => {
+      const [filled] = await port.listFilled();
+      if (!("stored" in filled)) throw new Error(filled.problem.en);
+      const inputs = { ...PLAN_COOPERATIVE, fields: { ...PLAN_COOPERATIVE.fields, unit } };
+      return port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, inputs, "vi"), {
+        template: "plan",
+        lang: "vi",
+        inputs,
+      });
+    };
+    return { book, plan, sheet, port, update };
+  }
+
+  test("rows inserted above: Update writes two rows lower, where the template is now", async () => {
+    const { book, plan, sheet, update } = await writtenPlan();
+    book.insertRows(sheet, 0, 2);
+    expect(await update("HTX mới")).toMatchObject({ ok: true, address: `A3:M${plan.rows + 2}` });
+    expect(book.hf.getCellValue({ sheet, row: 3, col: 0 })).toBe("HTX mới");
+  });
+
+  test.each([
+    ["inside it", (rows: number) => Math.floor(rows / 2)],
+    ["above its last row", (rows: number) => rows - 1],
+  ])("rows inserted %s: the area grew, so Update refuses and changes nothing", async (_where, at) => {
+    const { book, plan, sheet, update } = await writtenPlan();
+    book.insertRows(sheet, at(plan.rows), 1);
+    const before = book.hf.getSheetSerialized(sheet);
+    expect(await update("HTX mới")).toMatchObject({ ok: false, reason: "structureChanged" });
+    expect(book.hf.getSheetSerialized(sheet)).toEqual(before);
+  });
+
+  test("rows inserted just below it leave it as it was", async () => {
+    const { book, plan, sheet, update } = await writtenPlan();
+    book.insertRows(sheet, plan.rows, 3);
+    expect(await update("HTX mới")).toMatchObject({ ok: true, address: `A1:M${plan.rows}` });
+  });
+
+  test("its names are single cells, which the engine does not evaluate as an array of the whole area, and Forget removes them", async () => {
+    const { book, port } = await writtenPlan();
+    const names = book.hf.listNamedExpressions();
+    const own = names.filter((n) => n.startsWith("HT_"));
+    expect(own).toHaveLength(2);
+    for (const n of own) expect(book.hf.getNamedExpressionValue(n)).not.toBeInstanceOf(Array);
+    const [filled] = await port.listFilled();
+    if (!("stored" in filled)) throw new Error(filled.problem.en);
+    await port.remove(filled.partId, filled.stored, false);
+    expect(book.hf.listNamedExpressions()).toEqual(names.filter((n) => !n.startsWith("HT_")));
+  });
+});
+
+describe("the preview's engine writes a large plan without needless index work", () => {
+  test("the column index is never asked to remove the empty value of a cell written for the first time, and MATCH still finds what was written, overwritten or cleared", () => {
+    // The index's own remove, watched before the book's engine is built.
+    const probe = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useColumnIndex: true });
+    const remove = jest.spyOn(Object.getPrototypeOf(probe.columnSearch), "remove");
+    const { hf } = new PreviewBook("Trang1");
+    try {
+      const sheet = 0;
+      hf.setCellContents({ sheet, row: 0, col: 0 }, [["a"], ["b"], [3], ["=A2"]]);
+      expect(remove.mock.calls.filter(([value]) => value === EmptyValue)).toEqual([]);
+      hf.setCellContents({ sheet, row: 0, col: 1 }, [
+        ['=MATCH("b",A1:A4,0)'],
+        ["=MATCH(3,A1:A4,0)"],
+        ['=MATCH("z",A1:A4,0)'],
+      ]);
+      expect(hf.getCellValue({ sheet, row: 0, col: 1 })).toBe(2);
+      expect(hf.getCellValue({ sheet, row: 1, col: 1 })).toBe(3);
+      hf.setCellContents({ sheet, row: 0, col: 0 }, [["z"]]);
+      expect(hf.getCellValue({ sheet, row: 2, col: 1 })).toBe(1);
+      // A cleared cell leaves the index (and so does A4's copy of it).
+      hf.setCellContents({ sheet, row: 1, col: 0 }, [[null]]);
+      expect(hf.getCellValue({ sheet, row: 0, col: 1 })).toMatchObject({ type: "NA" });
+      // Removals of values the index does hold still reach it.
+      expect(remove.mock.calls.some(([value]) => value === "b")).toBe(true);
+    } finally {
+      remove.mockRestore();
+    }
+  });
 });

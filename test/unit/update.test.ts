@@ -13,7 +13,8 @@ import { renderTemplate } from "../../src/templates/render";
 import type { Stored } from "../../src/workbook/payload";
 import { STATE_SHEET } from "../../src/workbook/state-rows";
 import type { Inputs, TemplateDecl } from "../../src/templates/model";
-import type { UpdateAnswers } from "../../src/workbook/update-plan";
+import { fingerprint, planUpdate, type UpdateAnswers } from "../../src/workbook/update-plan";
+import type { CellPlan } from "../../src/sheet/cell-plan";
 import type { Filled } from "../../src/workbook/port";
 import {
   CONTRACT_TWO_GRADES,
@@ -516,4 +517,61 @@ describe("every template updates without losing a hand edit", () => {
       expect(excel.cell(sheet, at(changed.row, changed.col))).toBe(changed.content.text);
     },
   );
+});
+
+describe("fingerprints keep the format earlier versions stored", () => {
+  // Text, a text Excel would convert, formulas relative and absolute, numbers whole, fractional,
+  // huge and -0, and an entry column left out; written two rows down and one column right.
+  const plan = {
+    sheetName: "S",
+    rows: 3,
+    cols: 4,
+    cells: [
+      { row: 0, col: 0, content: { text: "Sản phẩm" } },
+      { row: 0, col: 2, content: { number: 0.1 + 0.2 } },
+      { row: 0, col: 3, content: { number: 1200 } },
+      { row: 1, col: 0, content: { text: "=1+1" } },
+      { row: 1, col: 1, content: { formula: "=B2*$C$1" } },
+      { row: 1, col: 3, content: { number: -0 } },
+      { row: 2, col: 1, content: { number: 1e21 } },
+      { row: 2, col: 2, content: { formula: "=SUM(A1:A2)" } },
+      { row: 2, col: 3, content: { number: 123456.789 } },
+    ],
+    entries: [{ block: "t", source: "products", firstRow: 1, rows: 2, cols: [3] }],
+  } as unknown as CellPlan;
+  const origin = { row: 2, col: 1 };
+
+  test("a plan's fingerprint is the one the previous version stored for it", () => {
+    // Computed by the version that hashed each row's joined text (before the hash was fed piece by piece).
+    expect(fingerprint(plan, origin).rows).toBe("kz412i.7quunn.19grhkm");
+  });
+
+  test("cells read back as that version wrote them match its stored fingerprint: nothing is asked", () => {
+    const read = (r: number, c: number) => {
+      const cell = plan.cells.find((x) => x.row === r && x.col === c);
+      if (!cell) return { formula: "", value: "" };
+      const content = cell.content;
+      if ("number" in content) return { formula: content.number, value: content.number };
+      if ("text" in content) return { formula: content.text, value: content.text };
+      // Formulas as Excel gives them back, moved with the plan.
+      return {
+        formula: content.formula.replace("B2", "C4").replace("$C$1", "$D$3").replace("A1:A2", "B3:B4"),
+        value: 0,
+      };
+    };
+    const decision = planUpdate({
+      template: PLAN_TARGETS,
+      previous: {
+        inputs: PLAN_COOPERATIVE,
+        lang: "vi",
+        origin,
+        rows: 3,
+        cols: 4,
+        written: { rows: "kz412i.7quunn.19grhkm", entries: plan.entries },
+      },
+      current: { origin, cells: [0, 1, 2].map((r) => [0, 1, 2, 3].map((c) => read(r, c))) },
+      next: { inputs: PLAN_COOPERATIVE, lang: "vi", plan },
+    });
+    expect(decision.question.edits).toEqual([]);
+  });
 });
