@@ -320,17 +320,25 @@ export interface PlainArg {
   readonly high: number;
 }
 
+/** Row i of a fast loop's argument (its one row, for one cell): plainRow says whether it is plain. */
+export function rowAt(arg: PlainArg, i: number): unknown {
+  return arg.grid[i & arg.mask];
+}
+
+/** A row that is one finite number in its parameter's domain. */
+export type PlainRow = readonly [number];
+
 /**
- * The number at row i of a plain argument, or NaN when that cell needs the general reading: it
- * is not a finite number in the parameter's domain (text, blank, an error, a negative where
- * none may be …) or its row is not one cell wide. NaN is never a cell's value (Excel hands in no
- * NaN, and the general reading turns one into #NUM!), so it can only mean "not plain".
+ * Whether a row of an argument is one cell holding a finite number in the parameter's domain;
+ * anything else (text, blank, an error, a negative where none may be, a row of another width)
+ * needs the general reading. A fast loop tests all of an element's rows in one condition before
+ * it reads their cells: V8 compiles that several times faster than a reader per cell that
+ * returns early (measured: about 1.1× the plain loop against 2× for COSTPRICE's seven columns).
  */
-export function plainAt(arg: PlainArg, i: number): number {
-  const row = arg.grid[i & arg.mask];
-  if (!Array.isArray(row) || row.length !== 1) return NaN;
-  const cell: Scalar = row[0];
-  return typeof cell === "number" && cell >= arg.low && cell <= arg.high ? cell : NaN;
+export function plainRow(arg: PlainArg, row: unknown): row is PlainRow {
+  if (!Array.isArray(row) || row.length !== 1) return false;
+  const cell: unknown = row[0];
+  return typeof cell === "number" && cell >= arg.low && cell <= arg.high;
 }
 
 /** The cell at row i of a fast loop's argument, or undefined (blank) when its row is not one
@@ -343,8 +351,8 @@ export function cellAt(arg: PlainArg, i: number): Scalar {
 /**
  * A function's calculation in one pass, for the usual call (columns against columns and single
  * values, every input a plain number): writes the one-cell rows [0, k) of `out` and returns k,
- * stopping at the first element that is not plain in (plainAt gave NaN), that has an error of
- * its own (a zero divisor …), or whose result is not finite; k = rows when every element was
+ * stopping at the first element that is not plain in (a row plainRow refuses), that has an
+ * error of its own (a zero divisor …), or whose result is not finite; k = rows when every element was
  * plain. The general reading then takes the elements from k on, so one blank or text row costs
  * nothing before it. Each function has its own loop: one loop calling each function's formula
  * would call through a site that sees every formula, which V8 cannot inline (about 1.5× slower).

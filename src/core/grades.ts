@@ -20,7 +20,8 @@ import {
   declaredParams,
   finite,
   mapElements,
-  plainAt,
+  plainRow,
+  rowAt,
   type Columns,
   type Fail,
   type FastLoop,
@@ -92,7 +93,9 @@ export function gradePrice(basePrice: Arg, grade: Arg, gradeTable: Arg): Grid<Re
   const coefficientOfCell = knownCoefficients(table);
   const fast: FastLoop = ([price, grade], rows, out) => {
     for (let i = 0; i < rows; i++) {
-      const v = plainAt(price, i) * coefficientOfCell(cellAt(grade, i));
+      const p = rowAt(price, i);
+      if (!plainRow(price, p)) return i;
+      const v = p[0] * coefficientOfCell(cellAt(grade, i));
       if (!(v - v === 0)) return i;
       out[i] = [v];
     }

@@ -6,7 +6,16 @@
 import { cellError, isCellError, type Arg, type Grid, type Result } from "./cell";
 import { BLANK, readNumber, readOption } from "./coerce";
 import { zeroDivisor } from "./arithmetic";
-import { declaredParams, finite, mapElements, plainAt, type Columns, type Fail, type FastLoop } from "./elementwise";
+import {
+  declaredParams,
+  finite,
+  mapElements,
+  plainRow,
+  rowAt,
+  type Columns,
+  type Fail,
+  type FastLoop,
+} from "./elementwise";
 import { toGrid } from "./grid";
 import { messages } from "./messages";
 
@@ -34,9 +43,11 @@ const fulfilment = (norm: number, units: number, hours: number): number => (norm
 
 const normFulfilFast: FastLoop = ([norm, units, hours], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const worked = plainAt(hours, i);
-    if (worked === 0) return i;
-    const v = fulfilment(plainAt(norm, i), plainAt(units, i), worked);
+    const n = rowAt(norm, i);
+    const u = rowAt(units, i);
+    const h = rowAt(hours, i);
+    if (!(plainRow(norm, n) && plainRow(units, u) && plainRow(hours, h)) || h[0] === 0) return i;
+    const v = fulfilment(n[0], u[0], h[0]);
     if (!(v - v === 0)) return i;
     out[i] = [v];
   }
@@ -55,7 +66,12 @@ const saving = (norm: number, units: number, used: number, price: number): numbe
 
 const materialSavingFast: FastLoop = ([norm, units, used, price], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const v = saving(plainAt(norm, i), plainAt(units, i), plainAt(used, i), plainAt(price, i));
+    const n = rowAt(norm, i);
+    const u = rowAt(units, i);
+    const a = rowAt(used, i);
+    const p = rowAt(price, i);
+    if (!(plainRow(norm, n) && plainRow(units, u) && plainRow(used, a) && plainRow(price, p))) return i;
+    const v = saving(n[0], u[0], a[0], p[0]);
     if (!(v - v === 0)) return i;
     out[i] = [v];
   }
@@ -86,12 +102,21 @@ const effectiveness = (planned: number, run: number, cycle: number, total: numbe
 
 const oeeFast: FastLoop = ([planned, run, cycle, total, good], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const p = plainAt(planned, i);
-    const r = plainAt(run, i);
-    const t = plainAt(total, i);
-    const g = plainAt(good, i);
-    if (r > p || g > t || p === 0 || r === 0 || t === 0) return i;
-    const v = effectiveness(p, r, plainAt(cycle, i), t, g);
+    const p = rowAt(planned, i);
+    const r = rowAt(run, i);
+    const c = rowAt(cycle, i);
+    const t = rowAt(total, i);
+    const g = rowAt(good, i);
+    if (
+      !(plainRow(planned, p) && plainRow(run, r) && plainRow(cycle, c) && plainRow(total, t) && plainRow(good, g)) ||
+      r[0] > p[0] ||
+      g[0] > t[0] ||
+      p[0] === 0 ||
+      r[0] === 0 ||
+      t[0] === 0
+    )
+      return i;
+    const v = effectiveness(p[0], r[0], c[0], t[0], g[0]);
     if (!(v - v === 0)) return i;
     out[i] = [v];
   }
@@ -192,11 +217,10 @@ export function normCheck(unitNorm: Arg, stateNorm: Arg, better?: Arg): Grid<Res
   };
   const fast: FastLoop = ([unit, state], rows, out) => {
     for (let i = 0; i < rows; i++) {
-      const u = plainAt(unit, i);
-      const s = plainAt(state, i);
-      // A comparison with NaN is a plain FALSE: test for it.
-      if (u !== u || s !== s) return i;
-      out[i] = [lower ? u <= s : u >= s];
+      const u = rowAt(unit, i);
+      const s = rowAt(state, i);
+      if (!(plainRow(unit, u) && plainRow(state, s))) return i;
+      out[i] = [lower ? u[0] <= s[0] : u[0] >= s[0]];
     }
     return rows;
   };
@@ -218,9 +242,10 @@ export function pieceRate(...args: Arg[]): Grid<Result> {
 
 const pieceRateFast: FastLoop = ([wage, norm], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const output = plainAt(norm, i);
-    if (output === 0) return i;
-    const v = plainAt(wage, i) / output;
+    const w = rowAt(wage, i);
+    const n = rowAt(norm, i);
+    if (!(plainRow(wage, w) && plainRow(norm, n)) || n[0] === 0) return i;
+    const v = w[0] / n[0];
     if (!(v - v === 0)) return i;
     out[i] = [v];
   }
@@ -245,9 +270,13 @@ const revisedRate = (rate: number, oldNorm: number, newNorm: number, share: numb
 
 const revisedPieceRateFast: FastLoop = ([rate, oldNorm, newNorm, share], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const next = plainAt(newNorm, i);
-    if (next === 0) return i;
-    const v = revisedRate(plainAt(rate, i), plainAt(oldNorm, i), next, plainAt(share, i));
+    const r = rowAt(rate, i);
+    const o = rowAt(oldNorm, i);
+    const n = rowAt(newNorm, i);
+    const s = rowAt(share, i);
+    if (!(plainRow(rate, r) && plainRow(oldNorm, o) && plainRow(newNorm, n) && plainRow(share, s)) || n[0] === 0)
+      return i;
+    const v = revisedRate(r[0], o[0], n[0], s[0]);
     if (!(v - v === 0)) return i;
     out[i] = [v];
   }

@@ -12,7 +12,8 @@ import {
   declaredParams,
   materialize,
   mapElements,
-  plainAt,
+  plainRow,
+  rowAt,
   type Columns,
   type Fail,
   type FastLoop,
@@ -84,17 +85,28 @@ export function costPrice(...args: Arg[]): Grid<Result> {
 
 const costPriceFast: FastLoop = ([m, l, o, p, a, w, s], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const material = plainAt(m, i);
-    const labour = plainAt(l, i);
-    const supplied = plainAt(s, i);
-    if (supplied > material) return i;
-    const price = priceFrom(
-      material - supplied + labour + plainAt(o, i),
-      labour,
-      plainAt(p, i),
-      plainAt(a, i),
-      plainAt(w, i),
-    );
+    const material = rowAt(m, i);
+    const labour = rowAt(l, i);
+    const overhead = rowAt(o, i);
+    const profit = rowAt(p, i);
+    const accumulation = rowAt(a, i);
+    const welfare = rowAt(w, i);
+    const supplied = rowAt(s, i);
+    if (
+      !(
+        plainRow(m, material) &&
+        plainRow(l, labour) &&
+        plainRow(o, overhead) &&
+        plainRow(p, profit) &&
+        plainRow(a, accumulation) &&
+        plainRow(w, welfare) &&
+        plainRow(s, supplied)
+      ) ||
+      supplied[0] > material[0]
+    )
+      return i;
+    const own = material[0] - supplied[0] + labour[0] + overhead[0];
+    const price = priceFrom(own, labour[0], profit[0], accumulation[0], welfare[0]);
     if (!(price - price === 0)) return i;
     out[i] = [price];
   }
@@ -183,9 +195,13 @@ const parityOf = (hours: number, wage: number, perMonth: number, coef: number): 
 
 const parityWageFast: FastLoop = ([hours, wage, perMonth, coef], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const month = plainAt(perMonth, i);
-    if (month === 0) return i;
-    const v = parityOf(plainAt(hours, i), plainAt(wage, i), month, plainAt(coef, i));
+    const h = rowAt(hours, i);
+    const w = rowAt(wage, i);
+    const m = rowAt(perMonth, i);
+    const c = rowAt(coef, i);
+    if (!(plainRow(hours, h) && plainRow(wage, w) && plainRow(perMonth, m) && plainRow(coef, c)) || m[0] === 0)
+      return i;
+    const v = parityOf(h[0], w[0], m[0], c[0]);
     if (!(v - v === 0)) return i;
     out[i] = [v];
   }

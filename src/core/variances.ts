@@ -3,7 +3,7 @@
  * so a positive variance is unfavourable (cost above standard).
  */
 import type { Arg, Grid, Result } from "./cell";
-import { declaredParams, mapElements, plainAt, type Columns, type FastLoop, type Param } from "./elementwise";
+import { declaredParams, mapElements, plainRow, rowAt, type Columns, type FastLoop, type Param } from "./elementwise";
 
 const PRICE_VARIANCE_PARAMS: readonly Param[] = declaredParams("PRICEVARIANCE");
 
@@ -19,7 +19,11 @@ const priceVarianceOf = (actual: number, standard: number, qty: number): number 
 
 const priceVarianceFast: FastLoop = ([actual, standard, qty], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const v = priceVarianceOf(plainAt(actual, i), plainAt(standard, i), plainAt(qty, i));
+    const a = rowAt(actual, i);
+    const s = rowAt(standard, i);
+    const q = rowAt(qty, i);
+    if (!(plainRow(actual, a) && plainRow(standard, s) && plainRow(qty, q))) return i;
+    const v = priceVarianceOf(a[0], s[0], q[0]);
     if (!(v - v === 0)) return i;
     out[i] = [v];
   }
@@ -41,7 +45,12 @@ const usageVarianceOf = (actual: number, perUnit: number, output: number, price:
 
 const usageVarianceFast: FastLoop = ([actual, perUnit, output, price], rows, out) => {
   for (let i = 0; i < rows; i++) {
-    const v = usageVarianceOf(plainAt(actual, i), plainAt(perUnit, i), plainAt(output, i), plainAt(price, i));
+    const a = rowAt(actual, i);
+    const u = rowAt(perUnit, i);
+    const o = rowAt(output, i);
+    const p = rowAt(price, i);
+    if (!(plainRow(actual, a) && plainRow(perUnit, u) && plainRow(output, o) && plainRow(price, p))) return i;
+    const v = usageVarianceOf(a[0], u[0], o[0], p[0]);
     if (!(v - v === 0)) return i;
     out[i] = [v];
   }
