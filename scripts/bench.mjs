@@ -540,11 +540,74 @@ async function benchStoredAndUpdate(browser, base) {
   );
 }
 
+/** The vsync interval of headless Chromium (60 Hz): the frame budget. */
+const FRAME_MS = 1000 / 60;
+
+/**
+ * From a Chromium trace of the page's actions (each between the marks `ht:act-N` and
+ * `ht:act-N-end`), per action: the main thread's busy time from the action's start through the end
+ * of the first rendering update after it that draws (style, layout, paint, commit: the frame that
+ * shows the change), every task in that span counted whatever it does; whether that frame began
+ * within one vsync of the frame before the action (shown in the very next frame, none dropped);
+ * and the main thread's work the action leaves for later tasks, until the next action.
+ */
+function frameCosts(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = events.find(
+    (e) =>
+      e.name === "thread_name" &&
+      e.args?.name === "CrRendererMain" &&
+      events.some((m) => m.pid === e.pid && m.name?.startsWith("ht:act-")),
+  );
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  // Top-level tasks ("toplevel" names them ThreadControllerImpl::RunTask, devtools.timeline RunTask).
+  const tasks = onMain
+    .filter((e) => e.ph === "X" && (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask"))
+    .sort((a, b) => a.ts - b.ts);
+  // A rendering update that drew: a task that painted (updates that find nothing to draw paint
+  // nothing); it ends with the commit to the compositor. The frame before the action: the one
+  // whose animation-frame callback started it.
+  const paints = onMain.filter((e) => e.ph === "X" && (e.name === "Paint" || e.name === "Layerize"));
+  const frames = tasks.filter((t) => paints.some((c) => c.ts >= t.ts && c.ts + c.dur <= t.ts + t.dur));
+  const callbacks = onMain.filter((e) => e.ph === "X" && e.name === "FireAnimationFrame");
+  const marks = onMain.filter((e) => e.name?.startsWith("ht:act-")).sort((a, b) => a.ts - b.ts);
+  const starts = marks.filter((m) => !m.name.endsWith("-end"));
+  const busy = (from, to) =>
+    tasks.reduce((sum, t) => sum + Math.max(0, Math.min(to, t.ts + t.dur) - Math.max(from, t.ts)), 0) / 1000;
+  return starts.map((mark, i) => {
+    const next = starts[i + 1]?.ts ?? Infinity;
+    // The frame that shows the change, and any that follow it back to back (content-visibility
+    // can leave newly visible rows to the next frame): the change is shown when they are done.
+    let shown = frames.find((f) => f.ts > mark.ts);
+    for (let f = shown; f;) {
+      shown = f;
+      f = frames.find((g) => g.ts > f.ts && g.ts < f.ts + f.dur + FRAME_MS * 1000 && g.ts < next);
+    }
+    const before = callbacks.findLast((f) => f.ts < mark.ts);
+    const end = shown ? shown.ts + shown.dur : mark.ts;
+    // The longest task after the frame: work left for later must not itself cost a frame.
+    const later = tasks.filter((t) => t.ts >= end && t.ts < next);
+    return {
+      main: shown ? busy(mark.ts, end) : NaN,
+      nextFrame: Boolean(shown && before && (shown.ts - before.ts) / 1000 < FRAME_MS * 1.5),
+      later: busy(end, next === Infinity ? end : next),
+      longestLater: Math.max(0, ...later.map((t) => t.dur / 1000)),
+    };
+  });
+}
+
 /**
  * The plan form with `rows` products (pasted in, as a user would bring them), then in the page:
- * keystrokes typed natively (execCommand insertText, which edits as a key press does), each timed
- * to the next frame (after the frame's rendering: a message posted from requestAnimationFrame),
- * and the synchronous cost with the layout it causes; then adding, deleting and moving rows.
+ * keystrokes typed natively (execCommand insertText, which edits as a key press does), adding,
+ * deleting and moving rows, each measured two ways.
+ *  - "to the next frame": from the action (started just after a frame, in a message posted from
+ *    requestAnimationFrame) to a message posted from the next frame's requestAnimationFrame; with
+ *    in brackets the action's synchronous work and the layout it forces. The first figure waits for
+ *    the next vsync, so it is never below one interval (16.7 ms) even for an action that costs nothing.
+ *  - "main thread in its frame": from a Chromium trace, the main thread's busy time from the action's
+ *    start through the end of the rendering update (style, layout, paint, commit) of the frame that
+ *    shows it, every task in between counted: what must fit in one frame (16 ms). And whether that
+ *    frame was the very next one, and what work the action left to later tasks (row renumbering).
  */
 async function paneFigures(browser, base, rows) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -552,8 +615,37 @@ async function paneFigures(browser, base, rows) {
     await page.goto(`${base}/preview.html?lang=vi`);
     await page.locator(".card fluent-button").first().click();
     await page.locator("form.template-form").waitFor();
-    return await page.evaluate(async (count) => {
-      const nextFrame = () =>
+    await page.evaluate(async (count) => {
+      const add = document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row');
+      add.click();
+      const lines = Array.from({ length: count }, (_, i) => `SP ${i + 1}\tcái\t${i + 1}\t1.200,5\t3\t0,5`);
+      const transfer = new DataTransfer();
+      transfer.setData("text/plain", lines.join("\r\n"));
+      document
+        .querySelector('[data-path="products[0].name"]')
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+      const middle = Math.floor(count / 2);
+      const control = (path) => () => document.querySelector(`[data-path="${path}"]`);
+      // Each action's target is found before it is timed: finding it is the bench's work, not the pane's.
+      window.htBenchActions = {
+        keystroke: {
+          target: control(`products[${middle}].uom`),
+          act: () => document.execCommand("insertText", false, "a"),
+        },
+        addRow: { target: () => add, act: (el) => el.click() },
+        removeRow: {
+          target: () => control(`products[${middle}].name`)().closest(".row").querySelector(".remove-row"),
+          act: (el) => el.click(),
+        },
+        moveRow: {
+          target: control(`products[${middle}].name`),
+          act: (el) =>
+            el.dispatchEvent(
+              new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true, cancelable: true }),
+            ),
+        },
+      };
+      window.htBenchFrame = () =>
         new Promise((resolve) =>
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
@@ -561,53 +653,72 @@ async function paneFigures(browser, base, rows) {
             channel.port2.postMessage(null);
           }),
         );
-      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-      const add = document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row');
-      add.click();
-      const paste = (target, text) => {
-        const transfer = new DataTransfer();
-        transfer.setData("text/plain", text);
-        target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
-      };
-      const lines = (n, from = 0) =>
-        Array.from({ length: n }, (_, i) => `SP ${from + i + 1}\tcái\t${i + 1}\t1.200,5\t3\t0,5`).join("\r\n");
-      paste(document.querySelector('[data-path="products[0].name"]'), lines(count));
-      await nextFrame();
-      const layout = () => document.body.offsetHeight;
-      const timed = async (action, runs = 15) => {
-        const frame = [];
-        const work = [];
-        for (let i = 0; i < runs; i++) {
-          await nextFrame();
-          const t0 = performance.now();
-          action(i);
-          layout();
-          work.push(performance.now() - t0);
-          await nextFrame();
-          frame.push(performance.now() - t0);
-        }
-        return { frame: median(frame), work: median(work) };
-      };
-      const middle = Math.floor(count / 2);
-      const input = document.querySelector(`[data-path="products[${middle}].uom"]`);
-      input.focus();
-      const keystroke = await timed(() => document.execCommand("insertText", false, "a"), 31);
-      const addRow = await timed(() => add.click());
-      const removeRow = await timed(() =>
-        document
-          .querySelector(`[data-path="products[${middle}].name"]`)
-          .closest(".row")
-          .querySelector(".remove-row")
-          .click(),
-      );
-      const moveRow = await timed(() => {
-        const target = document.querySelector(`[data-path="products[${middle}].name"]`);
-        target.dispatchEvent(
-          new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true, cancelable: true }),
-        );
-      });
-      return { keystroke, addRow, removeRow, moveRow };
+      await window.htBenchFrame();
     }, rows);
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const figures = {};
+    for (const key of (process.env.BENCH_KEYS ?? "keystroke,addRow,removeRow,moveRow").split(",")) {
+      // Keystrokes type into the focused control; the other actions start from a focused text box.
+      const { frame, work } = await page.evaluate(
+        async ({ key, runs }) => {
+          const { target, act } = window.htBenchActions[key];
+          const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+          const frame = [];
+          const work = [];
+          for (let i = 0; i < runs; i++) {
+            const el = target();
+            if (key === "keystroke") el.focus();
+            await window.htBenchFrame();
+            const t0 = performance.now();
+            act(el);
+            document.body.offsetHeight;
+            work.push(performance.now() - t0);
+            await window.htBenchFrame();
+            frame.push(performance.now() - t0);
+          }
+          return { frame: median(frame), work: median(work) };
+        },
+        { key, runs: key === "keystroke" ? 31 : 15 },
+      );
+      // The same action under a trace, each run after the page has gone quiet.
+      await browser.startTracing(page, {
+        categories: ["toplevel", "devtools.timeline", "blink.user_timing"],
+      });
+      await page.evaluate(
+        async ({ key, runs }) => {
+          const { target, act } = window.htBenchActions[key];
+          const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
+          for (let i = 0; i < runs; i++) {
+            const el = target();
+            if (key === "keystroke") el.focus();
+            await quiet();
+            await window.htBenchFrame();
+            performance.mark(`ht:act-${i}`);
+            act(el);
+            performance.mark(`ht:act-${i}-end`);
+          }
+          await quiet();
+        },
+        { key, runs: 9 },
+      );
+      const traced = JSON.parse((await browser.stopTracing()).toString());
+      if (process.env.BENCH_TRACE)
+        (await import("node:fs")).writeFileSync(
+          `${process.env.BENCH_TRACE}-${rows}-${key}.json`,
+          JSON.stringify(traced),
+        );
+      const costs = frameCosts(traced);
+      figures[key] = {
+        frame,
+        work,
+        main: median(costs.map((c) => c.main)),
+        inNextFrame: costs.filter((c) => c.nextFrame).length,
+        runs: costs.length,
+        later: median(costs.map((c) => c.later)),
+        longestLater: Math.max(...costs.map((c) => c.longestLater)),
+      };
+    }
+    return figures;
   } finally {
     await page.close();
   }
@@ -645,19 +756,32 @@ async function benchPaneTables(browser, base) {
   for (let i = 0; i < 3; i++) pasted.push(await pasteFigure(browser, base));
   const ms = (x) => `${x.toFixed(1).padStart(6)} ms`;
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-  console.log(
-    "\nPane tables in Chromium, median of runs: 5,000 rows vs 1 row (to the next frame; in brackets the work and layout it causes)",
-  );
-  for (const [label, key, goal] of [
-    ["keystroke", "keystroke", "goal ≤ 3×"],
-    ["add a row", "addRow", "goal < 16 ms at 5,000"],
+  const rows = [
+    ["keystroke", "keystroke", "goal ≤ 3× to the frame"],
+    ["add a row", "addRow", `goal < 16 ms main thread at 5,000`],
     ["delete a row", "removeRow", ""],
     ["move a row (Alt+↓)", "moveRow", ""],
-  ]) {
+  ].filter(([, key]) => big[key]);
+  console.log(
+    "\nPane tables in Chromium, medians: 5,000 rows vs 1 row, to the next frame (waits for vsync, so ≥ 16.7 ms; in brackets the synchronous work and forced layout)",
+  );
+  for (const [label, key, goal] of rows) {
     const a = big[key];
     const b = one[key];
     console.log(
-      `${label.padEnd(20)} ${ms(a.frame)} (${a.work.toFixed(1)}) vs ${ms(b.frame)} (${b.work.toFixed(1)}): ${ratio(a.frame, b.frame)} to the frame, ${ratio(a.work, b.work)} work${goal ? `  [${goal}]` : ""}`,
+      `${label.padEnd(20)} ${ms(a.frame)} (${a.work.toFixed(1)}) vs ${ms(b.frame)} (${b.work.toFixed(1)}): ${ratio(a.frame, b.frame)} to the frame, ${ratio(a.work, b.work)} work${key === "keystroke" ? `  [${goal}]` : ""}`,
+    );
+  }
+  console.log(
+    `\nThe same, main-thread time in its frame (Chromium trace: from the action through the paint and commit of the frame that shows it, every task counted), against the ${FRAME_MS.toFixed(1)} ms frame`,
+  );
+  for (const [label, key, goal] of rows) {
+    const a = big[key];
+    const b = one[key];
+    const later =
+      a.later > 0.05 ? `; then ${a.later.toFixed(1)} ms in later tasks, longest ${a.longestLater.toFixed(1)} ms` : "";
+    console.log(
+      `${label.padEnd(20)} ${ms(a.main)} vs ${ms(b.main)}: ${ratio(a.main, b.main)}, ${((100 * a.main) / FRAME_MS).toFixed(0)}% of a frame; next frame in ${a.inNextFrame}/${a.runs} runs at 5,000, ${b.inNextFrame}/${b.runs} at 1${later}${key === "addRow" ? `  [${goal}${a.main < 16 && a.inNextFrame === a.runs ? ": met" : ": NOT met"}]` : ""}`,
     );
   }
   const paste = median(pasted.map((p) => p.ms));

@@ -1,0 +1,51 @@
+/**
+ * Row numbers brought up to date after a row leaves a long table. Every row below it changes
+ * number, and its controls' paths and labels with it: at 5,000 rows that is tens of thousands of
+ * attribute writes, far more than a frame. The rows just below the change (all that can be in
+ * sight) are renumbered at once; the rest in slices, each its own task, so the pane shows the
+ * change in the next frame and stays responsive. Whatever reads paths settles first.
+ */
+export class Renumbering {
+  /** The first row whose numbers may be out of date; Infinity when all are right. */
+  private from = Infinity;
+  private scheduled = false;
+
+  /**
+   * @param count how many rows the table has now
+   * @param renumber gives row `index` its number
+   * @param slice rows renumbered at once and in each later task: well over a table box of rows
+   */
+  constructor(
+    private readonly count: () => number,
+    private readonly renumber: (index: number) => void,
+    private readonly slice = 120,
+  ) {}
+
+  /** Rows from `index` on have moved up: the first slice is renumbered now, the rest soon. */
+  staleFrom(index: number): void {
+    this.from = Math.min(this.from, index);
+    this.run(this.slice);
+  }
+
+  /** Renumbers every row still out of date, now. */
+  settle(): void {
+    this.run(Infinity);
+  }
+
+  get pending(): boolean {
+    return this.from !== Infinity;
+  }
+
+  private run(budget: number): void {
+    const count = this.count();
+    const end = Math.min(count, this.from + budget);
+    for (let i = this.from; i < end; i++) this.renumber(i);
+    this.from = end >= count ? Infinity : end;
+    if (this.from === Infinity || this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      this.run(this.slice * 4);
+    }, 0);
+  }
+}
