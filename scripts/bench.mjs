@@ -12,10 +12,16 @@
 //  5. In Chromium: reading a 5 MB stored payload from its state row (goal: under a second),
 //     against JSON.parse of the same text; inserting and updating a 5,000-row plan in the preview
 //     (goal: under 2 s).
-//  6. In Chromium, the pane's tables at 5,000 rows against 1 row: a keystroke to the next frame,
-//     adding, deleting and moving a row, and pasting 2,000 lines from Excel. Goals: keystroke
-//     within 3× of 1 row, adding a row under one frame (16 ms).
-import { readFileSync } from "node:fs";
+//  6. In Chromium, the pane's tables at 5,000 rows against 1 row: a keystroke, adding, deleting
+//     and moving a row, and pasting 2,000 lines from Excel. Each action is timed "to the next
+//     frame" (from just after a frame to a message posted from the next requestAnimationFrame:
+//     never below one vsync, 16.7 ms, even for an action that costs nothing), and the row actions
+//     also by the main thread's busy time in the frame that shows them, from a Chromium trace:
+//     every task from the action through that frame's style, layout, paint and commit, with
+//     whether it was the very next frame, and what the action leaves to later tasks (renumbering,
+//     and Chromium's own re-reading of the form). Goals: keystroke to the next frame within 3× of
+//     1 row; adding a row at 5,000 rows under 16 ms of main thread, drawn in the next frame.
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -578,7 +584,9 @@ function frameCosts(trace) {
     const next = starts[i + 1]?.ts ?? Infinity;
     // The frame that shows the change, and any that follow it back to back (content-visibility
     // can leave newly visible rows to the next frame): the change is shown when they are done.
-    let shown = frames.find((f) => f.ts > mark.ts);
+    // A frame that starts more than a few after the action is not its own (an action that changes
+    // nothing draws nothing; a caret blinks twice a second).
+    let shown = frames.find((f) => f.ts > mark.ts && f.ts < Math.min(next, mark.ts + 6 * FRAME_MS * 1000));
     for (let f = shown; f;) {
       shown = f;
       f = frames.find((g) => g.ts > f.ts && g.ts < f.ts + f.dur + FRAME_MS * 1000 && g.ts < next);
@@ -657,8 +665,8 @@ async function paneFigures(browser, base, rows) {
     }, rows);
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const figures = {};
-    for (const key of (process.env.BENCH_KEYS ?? "keystroke,addRow,removeRow,moveRow").split(",")) {
-      // Keystrokes type into the focused control; the other actions start from a focused text box.
+    for (const key of ["keystroke", "addRow", "removeRow", "moveRow"]) {
+      // Keystrokes type into the focused control; the other actions start from where the last one left focus.
       const { frame, work } = await page.evaluate(
         async ({ key, runs }) => {
           const { target, act } = window.htBenchActions[key];
@@ -680,14 +688,17 @@ async function paneFigures(browser, base, rows) {
         },
         { key, runs: key === "keystroke" ? 31 : 15 },
       );
-      // The same action under a trace, each run after the page has gone quiet.
+      figures[key] = { frame, work };
+      // Typing has its goal above; the row actions again under a trace, each after the page has
+      // gone quiet: past the work Chromium does about a second after a change (see frameCosts).
+      if (key === "keystroke") continue;
       await browser.startTracing(page, {
         categories: ["toplevel", "devtools.timeline", "blink.user_timing"],
       });
       await page.evaluate(
         async ({ key, runs }) => {
           const { target, act } = window.htBenchActions[key];
-          const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
+          const quiet = () => new Promise((resolve) => setTimeout(resolve, 1200));
           for (let i = 0; i < runs; i++) {
             const el = target();
             if (key === "keystroke") el.focus();
@@ -699,19 +710,18 @@ async function paneFigures(browser, base, rows) {
           }
           await quiet();
         },
-        { key, runs: 9 },
+        { key, runs: 7 },
       );
       const traced = JSON.parse((await browser.stopTracing()).toString());
+      // BENCH_TRACE=/tmp/pane keeps each trace (/tmp/pane-5000-addRow.json …) for chrome://tracing or Perfetto.
       if (process.env.BENCH_TRACE)
-        (await import("node:fs")).writeFileSync(
-          `${process.env.BENCH_TRACE}-${rows}-${key}.json`,
-          JSON.stringify(traced),
-        );
+        writeFileSync(`${process.env.BENCH_TRACE}-${rows}-${key}.json`, JSON.stringify(traced));
       const costs = frameCosts(traced);
+      const drawn = costs.filter((c) => !Number.isNaN(c.main));
       figures[key] = {
-        frame,
-        work,
-        main: median(costs.map((c) => c.main)),
+        ...figures[key],
+        // NaN when most runs drew nothing (moving the only row).
+        main: drawn.length * 2 > costs.length ? median(drawn.map((c) => c.main)) : NaN,
         inNextFrame: costs.filter((c) => c.nextFrame).length,
         runs: costs.length,
         later: median(costs.map((c) => c.later)),
@@ -757,31 +767,40 @@ async function benchPaneTables(browser, base) {
   const ms = (x) => `${x.toFixed(1).padStart(6)} ms`;
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
   const rows = [
-    ["keystroke", "keystroke", "goal ≤ 3× to the frame"],
-    ["add a row", "addRow", `goal < 16 ms main thread at 5,000`],
-    ["delete a row", "removeRow", ""],
-    ["move a row (Alt+↓)", "moveRow", ""],
-  ].filter(([, key]) => big[key]);
+    ["keystroke", "keystroke"],
+    ["add a row", "addRow"],
+    ["delete a row", "removeRow"],
+    ["move a row (Alt+↓)", "moveRow"],
+  ];
   console.log(
     "\nPane tables in Chromium, medians: 5,000 rows vs 1 row, to the next frame (waits for vsync, so ≥ 16.7 ms; in brackets the synchronous work and forced layout)",
   );
-  for (const [label, key, goal] of rows) {
+  for (const [label, key] of rows) {
     const a = big[key];
     const b = one[key];
     console.log(
-      `${label.padEnd(20)} ${ms(a.frame)} (${a.work.toFixed(1)}) vs ${ms(b.frame)} (${b.work.toFixed(1)}): ${ratio(a.frame, b.frame)} to the frame, ${ratio(a.work, b.work)} work${key === "keystroke" ? `  [${goal}]` : ""}`,
+      `${label.padEnd(20)} ${ms(a.frame)} (${a.work.toFixed(1)}) vs ${ms(b.frame)} (${b.work.toFixed(1)}): ${ratio(a.frame, b.frame)} to the frame, ${ratio(a.work, b.work)} work${key === "keystroke" ? `  [goal ≤ 3× to the frame: ${a.frame / b.frame <= 3 ? "met" : "NOT met"}]` : ""}`,
     );
   }
   console.log(
-    `\nThe same, main-thread time in its frame (Chromium trace: from the action through the paint and commit of the frame that shows it, every task counted), against the ${FRAME_MS.toFixed(1)} ms frame`,
+    `\nRow actions, main-thread time in the frame that shows them (Chromium trace: from the action through that frame's style, layout, paint and commit, every task in between counted), median of ${big.addRow.runs}, against the ${FRAME_MS.toFixed(1)} ms frame; "next frame": drawn in the frame after the one the action started in, none dropped`,
   );
-  for (const [label, key, goal] of rows) {
+  for (const [label, key] of rows.slice(1)) {
     const a = big[key];
     const b = one[key];
-    const later =
-      a.later > 0.05 ? `; then ${a.later.toFixed(1)} ms in later tasks, longest ${a.longestLater.toFixed(1)} ms` : "";
+    // At 1 row there is no neighbour to move to: nothing changes, nothing is drawn.
+    const small = Number.isNaN(b.main)
+      ? "nothing to draw at 1 row"
+      : `vs ${ms(b.main)} at 1 row: ${ratio(a.main, b.main)}`;
+    const goal =
+      key === "addRow"
+        ? `  [goal < 16 ms at 5,000 in the next frame: ${a.main < 16 && a.inNextFrame === a.runs ? "met" : "NOT met"}]`
+        : "";
     console.log(
-      `${label.padEnd(20)} ${ms(a.main)} vs ${ms(b.main)}: ${ratio(a.main, b.main)}, ${((100 * a.main) / FRAME_MS).toFixed(0)}% of a frame; next frame in ${a.inNextFrame}/${a.runs} runs at 5,000, ${b.inNextFrame}/${b.runs} at 1${later}${key === "addRow" ? `  [${goal}${a.main < 16 && a.inNextFrame === a.runs ? ": met" : ": NOT met"}]` : ""}`,
+      `${label.padEnd(20)} ${ms(a.main)} at 5,000 (${((100 * a.main) / FRAME_MS).toFixed(0)}% of a frame, next frame ${a.inNextFrame}/${a.runs}) ${small}${goal}`,
+    );
+    console.log(
+      `${"".padEnd(20)} then in later tasks ${a.later.toFixed(1)} ms at 5,000 (longest task ${a.longestLater.toFixed(1)} ms) vs ${b.later.toFixed(1)} ms at 1 row`,
     );
   }
   const paste = median(pasted.map((p) => p.ms));
