@@ -192,9 +192,9 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     for (const column of table.columns) {
       const cell = control(column, row[column.key] ?? null, column.label[lang]);
       cell.dataset.column = column.key;
-      // Off: a browser's saved addresses are no use in a product table, and Chromium keeps every
-      // control's state it may autocomplete for history, a 40 ms pass over a 5,000-row table
-      // about a second after each change.
+      // Off: a browser's saved addresses are no use in a product table, and Chromium saves the
+      // state of every control not marked so for the page's history, about a second after each
+      // change: with 30,000 controls a task of 70 ms and more, against 5 ms with them marked.
       cell.setAttribute("autocomplete", "off");
       controls.push(cell);
       tr.append(h("div", { class: "cell", role: "cell" }, cell));
