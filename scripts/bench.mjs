@@ -576,20 +576,28 @@ function frameCosts(trace) {
   const paints = onMain.filter((e) => e.ph === "X" && (e.name === "Paint" || e.name === "Layerize"));
   const frames = tasks.filter((t) => paints.some((c) => c.ts >= t.ts && c.ts + c.dur <= t.ts + t.dur));
   const callbacks = onMain.filter((e) => e.ph === "X" && e.name === "FireAnimationFrame");
+  const layouts = onMain.filter((e) => e.ph === "X" && e.name === "Layout");
+  const laidOut = (t) => layouts.some((c) => c.ts >= t.ts && c.ts + c.dur <= t.ts + t.dur);
   const marks = onMain.filter((e) => e.name?.startsWith("ht:act-")).sort((a, b) => a.ts - b.ts);
   const starts = marks.filter((m) => !m.name.endsWith("-end"));
+  const ends = marks.filter((m) => m.name.endsWith("-end"));
+  const lastEnd = Math.max(...tasks.map((t) => t.ts + t.dur));
   const busy = (from, to) =>
     tasks.reduce((sum, t) => sum + Math.max(0, Math.min(to, t.ts + t.dur) - Math.max(from, t.ts)), 0) / 1000;
   return starts.map((mark, i) => {
     const next = starts[i + 1]?.ts ?? Infinity;
-    // The frame that shows the change, and any that follow it back to back (content-visibility
-    // can leave newly visible rows to the next frame): the change is shown when they are done.
-    // A frame that starts more than a few after the action is not its own (an action that changes
-    // nothing draws nothing; a caret blinks twice a second).
-    let shown = frames.find((f) => f.ts > mark.ts && f.ts < Math.min(next, mark.ts + 6 * FRAME_MS * 1000));
+    // The frame that shows the change, and any that follows it back to back laying out again:
+    // content-visibility can leave rows that came into sight to the next frame, and then the
+    // change is shown only when that one is done. (Frames that only run requestAnimationFrame
+    // callbacks, such as the renumbering's turns, lay nothing out and are not the change.)
+    // A frame that starts more than a few after the action's task is not its own (an action that
+    // changes nothing draws nothing; a caret blinks twice a second).
+    const task = tasks.find((t) => t.ts <= ends[i].ts && ends[i].ts <= t.ts + t.dur);
+    const until = Math.min(next, (task ? task.ts + task.dur : ends[i].ts) + 6 * FRAME_MS * 1000);
+    let shown = frames.find((f) => f.ts > mark.ts && f.ts < until);
     for (let f = shown; f;) {
       shown = f;
-      f = frames.find((g) => g.ts > f.ts && g.ts < f.ts + f.dur + FRAME_MS * 1000 && g.ts < next);
+      f = frames.find((g) => g.ts > f.ts && g.ts < f.ts + f.dur + FRAME_MS * 1000 && g.ts < next && laidOut(g));
     }
     const before = callbacks.findLast((f) => f.ts < mark.ts);
     const end = shown ? shown.ts + shown.dur : mark.ts;
@@ -598,7 +606,7 @@ function frameCosts(trace) {
     return {
       main: shown ? busy(mark.ts, end) : NaN,
       nextFrame: Boolean(shown && before && (shown.ts - before.ts) / 1000 < FRAME_MS * 1.5),
-      later: busy(end, next === Infinity ? end : next),
+      later: busy(end, next === Infinity ? lastEnd : next),
       longestLater: Math.max(0, ...later.map((t) => t.dur / 1000)),
     };
   });
@@ -615,7 +623,8 @@ function frameCosts(trace) {
  *  - "main thread in its frame": from a Chromium trace, the main thread's busy time from the action's
  *    start through the end of the rendering update (style, layout, paint, commit) of the frame that
  *    shows it, every task in between counted: what must fit in one frame (16 ms). And whether that
- *    frame was the very next one, and what work the action left to later tasks (row renumbering).
+ *    frame was the very next one, and what work the action left to later tasks (row renumbering,
+ *    Chromium's re-reading of the form after rows are added or moved).
  */
 async function paneFigures(browser, base, rows) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

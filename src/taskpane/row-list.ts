@@ -45,7 +45,7 @@ export class RowList {
   /**
    * Exchanges row `i` with its neighbour `j` (i ± 1). Within a chunk only the neighbour moves, so
    * row `i` never leaves the page and keeps focus: taking a focused control out and focusing it
-   * again costs the browser a pass over every control of the page. Across two chunks row `i`
+   * again costs the browser a pass over every control of its form. Across two chunks row `i`
    * moves, so that each chunk keeps about ten rows however far a row is moved; returns whether it did.
    */
   swapWithNeighbour(i: number, j: number): boolean {
