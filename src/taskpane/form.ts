@@ -236,11 +236,10 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     add.addEventListener("click", () => {
       const tr = newRow(table, {}, list.length);
       list.append([tr]);
-      // Nearly all an add costs at 5,000 rows is this focus: Chromium's autofill goes over every
-      // control of the focused one's form (about 15 ms for 30,000), not layout or scrolling. Rows
-      // in forms of their own, over 200 controls each (where autofill gives up) and outside this
-      // form, make the focus 1 ms but Chromium's re-reading of the page after each added row
-      // 250–570 ms instead of 55–180: a worse pause, so the table stays in the one form.
+      // Nearly all an add costs at 5,000 rows is this focus of a new text box: Chromium's autofill
+      // reacts to it with work that grows with the page's controls (15 ms and more for 30,000
+      // here), not layout or scrolling (the same with preventScroll, with the rows display:none).
+      // Rows in forms of 500 outside this one did not make it much cheaper, so they stay here.
       cellControl(tr, 0)?.focus();
     });
     const header = h(
