@@ -12,10 +12,16 @@
 //  5. In Chromium: reading a 5 MB stored payload from its state row (goal: under a second),
 //     against JSON.parse of the same text; inserting and updating a 5,000-row plan in the preview
 //     (goal: under 2 s); the fastest of three fresh pages, each cold, with the median beside it.
-//  6. In Chromium, the pane's tables at 5,000 rows against 1 row: a keystroke to the next frame,
-//     adding, deleting and moving a row, and pasting 2,000 lines from Excel. Goals: keystroke
-//     within 3× of 1 row, adding a row under one frame (16 ms).
-import { readFileSync } from "node:fs";
+//  6. In Chromium, the pane's tables at 5,000 rows against 1 row: a keystroke, adding, deleting
+//     and moving a row, and pasting 2,000 lines from Excel. Each action is timed "to the next
+//     frame" (from just after a frame to a message posted from the next requestAnimationFrame:
+//     never below one vsync, 16.7 ms, even for an action that costs nothing), and the row actions
+//     also by the main thread's busy time in the frame that shows them, from a Chromium trace:
+//     every task from the action through that frame's style, layout, paint and commit, with
+//     whether it was the very next frame, and what the action leaves to later tasks (renumbering,
+//     and Chromium's own re-reading of the form). Goals: keystroke to the next frame within 3× of
+//     1 row; adding a row at 5,000 rows under 16 ms of main thread, drawn in the next frame.
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -561,11 +567,85 @@ async function storedFigures(browser, base) {
   return figures;
 }
 
+/** The vsync interval of headless Chromium (60 Hz): the frame budget. */
+const FRAME_MS = 1000 / 60;
+
+/**
+ * From a Chromium trace of the page's actions (each between the marks `ht:act-N` and
+ * `ht:act-N-end`), per action: the main thread's busy time from the action's start through the end
+ * of the first rendering update after it that draws (style, layout, paint, commit: the frame that
+ * shows the change), every task in that span counted whatever it does; whether that frame began
+ * within one vsync of the frame before the action (shown in the very next frame, none dropped);
+ * and the main thread's work the action leaves for later tasks, until the next action.
+ */
+function frameCosts(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = events.find(
+    (e) =>
+      e.name === "thread_name" &&
+      e.args?.name === "CrRendererMain" &&
+      events.some((m) => m.pid === e.pid && m.name?.startsWith("ht:act-")),
+  );
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  // Top-level tasks ("toplevel" names them ThreadControllerImpl::RunTask, devtools.timeline RunTask).
+  const tasks = onMain
+    .filter((e) => e.ph === "X" && (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask"))
+    .sort((a, b) => a.ts - b.ts);
+  // A rendering update that drew: a task that painted (updates that find nothing to draw paint
+  // nothing); it ends with the commit to the compositor. The frame before the action: the one
+  // whose animation-frame callback started it.
+  const paints = onMain.filter((e) => e.ph === "X" && (e.name === "Paint" || e.name === "Layerize"));
+  const frames = tasks.filter((t) => paints.some((c) => c.ts >= t.ts && c.ts + c.dur <= t.ts + t.dur));
+  const callbacks = onMain.filter((e) => e.ph === "X" && e.name === "FireAnimationFrame");
+  const layouts = onMain.filter((e) => e.ph === "X" && e.name === "Layout");
+  const laidOut = (t) => layouts.some((c) => c.ts >= t.ts && c.ts + c.dur <= t.ts + t.dur);
+  const marks = onMain.filter((e) => e.name?.startsWith("ht:act-")).sort((a, b) => a.ts - b.ts);
+  const starts = marks.filter((m) => !m.name.endsWith("-end"));
+  const ends = marks.filter((m) => m.name.endsWith("-end"));
+  const lastEnd = Math.max(...tasks.map((t) => t.ts + t.dur));
+  const busy = (from, to) =>
+    tasks.reduce((sum, t) => sum + Math.max(0, Math.min(to, t.ts + t.dur) - Math.max(from, t.ts)), 0) / 1000;
+  return starts.map((mark, i) => {
+    const next = starts[i + 1]?.ts ?? Infinity;
+    // The frame that shows the change, and any that follows it back to back laying out again:
+    // content-visibility can leave rows that came into sight to the next frame, and then the
+    // change is shown only when that one is done. (Frames that only run requestAnimationFrame
+    // callbacks, such as the renumbering's turns, lay nothing out and are not the change.)
+    // A frame that starts more than a few after the action's task is not its own (an action that
+    // changes nothing draws nothing; a caret blinks twice a second).
+    const task = tasks.find((t) => t.ts <= ends[i].ts && ends[i].ts <= t.ts + t.dur);
+    const until = Math.min(next, (task ? task.ts + task.dur : ends[i].ts) + 6 * FRAME_MS * 1000);
+    let shown = frames.find((f) => f.ts > mark.ts && f.ts < until);
+    for (let f = shown; f;) {
+      shown = f;
+      f = frames.find((g) => g.ts > f.ts && g.ts < f.ts + f.dur + FRAME_MS * 1000 && g.ts < next && laidOut(g));
+    }
+    const before = callbacks.findLast((f) => f.ts < mark.ts);
+    const end = shown ? shown.ts + shown.dur : mark.ts;
+    // The longest task after the frame: work left for later must not itself cost a frame.
+    const later = tasks.filter((t) => t.ts >= end && t.ts < next);
+    return {
+      main: shown ? busy(mark.ts, end) : NaN,
+      nextFrame: Boolean(shown && before && (shown.ts - before.ts) / 1000 < FRAME_MS * 1.5),
+      later: busy(end, next === Infinity ? lastEnd : next),
+      longestLater: Math.max(0, ...later.map((t) => t.dur / 1000)),
+    };
+  });
+}
+
 /**
  * The plan form with `rows` products (pasted in, as a user would bring them), then in the page:
- * keystrokes typed natively (execCommand insertText, which edits as a key press does), each timed
- * to the next frame (after the frame's rendering: a message posted from requestAnimationFrame),
- * and the synchronous cost with the layout it causes; then adding, deleting and moving rows.
+ * keystrokes typed natively (execCommand insertText, which edits as a key press does), adding,
+ * deleting and moving rows, each measured two ways.
+ *  - "to the next frame": from the action (started just after a frame, in a message posted from
+ *    requestAnimationFrame) to a message posted from the next frame's requestAnimationFrame; with
+ *    in brackets the action's synchronous work and the layout it forces. The first figure waits for
+ *    the next vsync, so it is never below one interval (16.7 ms) even for an action that costs nothing.
+ *  - "main thread in its frame": from a Chromium trace, the main thread's busy time from the action's
+ *    start through the end of the rendering update (style, layout, paint, commit) of the frame that
+ *    shows it, every task in between counted: what must fit in one frame (16 ms). And whether that
+ *    frame was the very next one, and what work the action left to later tasks (row renumbering,
+ *    Chromium's re-reading of the form after rows are added or moved).
  */
 async function paneFigures(browser, base, rows) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -573,8 +653,37 @@ async function paneFigures(browser, base, rows) {
     await page.goto(`${base}/preview.html?lang=vi`);
     await page.locator(".card fluent-button").first().click();
     await page.locator("form.template-form").waitFor();
-    return await page.evaluate(async (count) => {
-      const nextFrame = () =>
+    await page.evaluate(async (count) => {
+      const add = document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row');
+      add.click();
+      const lines = Array.from({ length: count }, (_, i) => `SP ${i + 1}\tcái\t${i + 1}\t1.200,5\t3\t0,5`);
+      const transfer = new DataTransfer();
+      transfer.setData("text/plain", lines.join("\r\n"));
+      document
+        .querySelector('[data-path="products[0].name"]')
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+      const middle = Math.floor(count / 2);
+      const control = (path) => () => document.querySelector(`[data-path="${path}"]`);
+      // Each action's target is found before it is timed: finding it is the bench's work, not the pane's.
+      window.htBenchActions = {
+        keystroke: {
+          target: control(`products[${middle}].uom`),
+          act: () => document.execCommand("insertText", false, "a"),
+        },
+        addRow: { target: () => add, act: (el) => el.click() },
+        removeRow: {
+          target: () => control(`products[${middle}].name`)().closest(".row").querySelector(".remove-row"),
+          act: (el) => el.click(),
+        },
+        moveRow: {
+          target: control(`products[${middle}].name`),
+          act: (el) =>
+            el.dispatchEvent(
+              new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true, cancelable: true }),
+            ),
+        },
+      };
+      window.htBenchFrame = () =>
         new Promise((resolve) =>
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
@@ -582,53 +691,74 @@ async function paneFigures(browser, base, rows) {
             channel.port2.postMessage(null);
           }),
         );
-      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-      const add = document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row');
-      add.click();
-      const paste = (target, text) => {
-        const transfer = new DataTransfer();
-        transfer.setData("text/plain", text);
-        target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
-      };
-      const lines = (n, from = 0) =>
-        Array.from({ length: n }, (_, i) => `SP ${from + i + 1}\tcái\t${i + 1}\t1.200,5\t3\t0,5`).join("\r\n");
-      paste(document.querySelector('[data-path="products[0].name"]'), lines(count));
-      await nextFrame();
-      const layout = () => document.body.offsetHeight;
-      const timed = async (action, runs = 15) => {
-        const frame = [];
-        const work = [];
-        for (let i = 0; i < runs; i++) {
-          await nextFrame();
-          const t0 = performance.now();
-          action(i);
-          layout();
-          work.push(performance.now() - t0);
-          await nextFrame();
-          frame.push(performance.now() - t0);
-        }
-        return { frame: median(frame), work: median(work) };
-      };
-      const middle = Math.floor(count / 2);
-      const input = document.querySelector(`[data-path="products[${middle}].uom"]`);
-      input.focus();
-      const keystroke = await timed(() => document.execCommand("insertText", false, "a"), 31);
-      const addRow = await timed(() => add.click());
-      const removeRow = await timed(() =>
-        document
-          .querySelector(`[data-path="products[${middle}].name"]`)
-          .closest(".row")
-          .querySelector(".remove-row")
-          .click(),
-      );
-      const moveRow = await timed(() => {
-        const target = document.querySelector(`[data-path="products[${middle}].name"]`);
-        target.dispatchEvent(
-          new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true, cancelable: true }),
-        );
-      });
-      return { keystroke, addRow, removeRow, moveRow };
+      await window.htBenchFrame();
     }, rows);
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const figures = {};
+    for (const key of ["keystroke", "addRow", "removeRow", "moveRow"]) {
+      // Keystrokes type into the focused control; the other actions start from where the last one left focus.
+      const { frame, work } = await page.evaluate(
+        async ({ key, runs }) => {
+          const { target, act } = window.htBenchActions[key];
+          const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+          const frame = [];
+          const work = [];
+          for (let i = 0; i < runs; i++) {
+            const el = target();
+            if (key === "keystroke") el.focus();
+            await window.htBenchFrame();
+            const t0 = performance.now();
+            act(el);
+            document.body.offsetHeight;
+            work.push(performance.now() - t0);
+            await window.htBenchFrame();
+            frame.push(performance.now() - t0);
+          }
+          return { frame: median(frame), work: median(work) };
+        },
+        { key, runs: key === "keystroke" ? 31 : 15 },
+      );
+      figures[key] = { frame, work };
+      // Typing has its goal above; the row actions again under a trace, each after the page has
+      // gone quiet: past the work Chromium does about a second after a change (see frameCosts).
+      if (key === "keystroke") continue;
+      await browser.startTracing(page, {
+        categories: ["toplevel", "devtools.timeline", "blink.user_timing"],
+      });
+      await page.evaluate(
+        async ({ key, runs }) => {
+          const { target, act } = window.htBenchActions[key];
+          const quiet = () => new Promise((resolve) => setTimeout(resolve, 1200));
+          for (let i = 0; i < runs; i++) {
+            const el = target();
+            if (key === "keystroke") el.focus();
+            await quiet();
+            await window.htBenchFrame();
+            performance.mark(`ht:act-${i}`);
+            act(el);
+            performance.mark(`ht:act-${i}-end`);
+          }
+          await quiet();
+        },
+        { key, runs: 7 },
+      );
+      const traced = JSON.parse((await browser.stopTracing()).toString());
+      // BENCH_TRACE=/tmp/pane keeps each trace (/tmp/pane-5000-addRow.json …) for chrome://tracing or Perfetto.
+      if (process.env.BENCH_TRACE)
+        writeFileSync(`${process.env.BENCH_TRACE}-${rows}-${key}.json`, JSON.stringify(traced));
+      const costs = frameCosts(traced);
+      const drawn = costs.filter((c) => !Number.isNaN(c.main));
+      figures[key] = {
+        ...figures[key],
+        // NaN when most runs drew nothing (moving the only row).
+        main: drawn.length * 2 > costs.length ? median(drawn.map((c) => c.main)) : NaN,
+        inNextFrame: costs.filter((c) => c.nextFrame).length,
+        runs: costs.length,
+        later: median(costs.map((c) => c.later)),
+        longestLater: Math.max(...costs.map((c) => c.longestLater)),
+      };
+    }
+    return figures;
   } finally {
     await page.close();
   }
@@ -666,19 +796,41 @@ async function benchPaneTables(browser, base) {
   for (let i = 0; i < 3; i++) pasted.push(await pasteFigure(browser, base));
   const ms = (x) => `${x.toFixed(1).padStart(6)} ms`;
   const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+  const rows = [
+    ["keystroke", "keystroke"],
+    ["add a row", "addRow"],
+    ["delete a row", "removeRow"],
+    ["move a row (Alt+↓)", "moveRow"],
+  ];
   console.log(
-    "\nPane tables in Chromium, median of runs: 5,000 rows vs 1 row (to the next frame; in brackets the work and layout it causes)",
+    "\nPane tables in Chromium, medians: 5,000 rows vs 1 row, to the next frame (waits for vsync, so ≥ 16.7 ms; in brackets the synchronous work and forced layout)",
   );
-  for (const [label, key, goal] of [
-    ["keystroke", "keystroke", "goal ≤ 3×"],
-    ["add a row", "addRow", "goal < 16 ms at 5,000"],
-    ["delete a row", "removeRow", ""],
-    ["move a row (Alt+↓)", "moveRow", ""],
-  ]) {
+  for (const [label, key] of rows) {
     const a = big[key];
     const b = one[key];
     console.log(
-      `${label.padEnd(20)} ${ms(a.frame)} (${a.work.toFixed(1)}) vs ${ms(b.frame)} (${b.work.toFixed(1)}): ${ratio(a.frame, b.frame)} to the frame, ${ratio(a.work, b.work)} work${goal ? `  [${goal}]` : ""}`,
+      `${label.padEnd(20)} ${ms(a.frame)} (${a.work.toFixed(1)}) vs ${ms(b.frame)} (${b.work.toFixed(1)}): ${ratio(a.frame, b.frame)} to the frame, ${ratio(a.work, b.work)} work${key === "keystroke" ? `  [goal ≤ 3× to the frame: ${a.frame / b.frame <= 3 ? "met" : "NOT met"}]` : ""}`,
+    );
+  }
+  console.log(
+    `\nRow actions, main-thread time in the frame that shows them (Chromium trace: from the action through that frame's style, layout, paint and commit, every task in between counted), median of ${big.addRow.runs}, against the ${FRAME_MS.toFixed(1)} ms frame; "next frame": drawn in the frame after the one the action started in, none dropped`,
+  );
+  for (const [label, key] of rows.slice(1)) {
+    const a = big[key];
+    const b = one[key];
+    // At 1 row there is no neighbour to move to: nothing changes, nothing is drawn.
+    const small = Number.isNaN(b.main)
+      ? "nothing to draw at 1 row"
+      : `vs ${ms(b.main)} at 1 row: ${ratio(a.main, b.main)}`;
+    const goal =
+      key === "addRow"
+        ? `  [goal < 16 ms at 5,000 in the next frame: ${a.main < 16 && a.inNextFrame === a.runs ? "met" : "NOT met"}]`
+        : "";
+    console.log(
+      `${label.padEnd(20)} ${ms(a.main)} at 5,000 (${((100 * a.main) / FRAME_MS).toFixed(0)}% of a frame, next frame ${a.inNextFrame}/${a.runs}) ${small}${goal}`,
+    );
+    console.log(
+      `${"".padEnd(20)} then in later tasks ${a.later.toFixed(1)} ms at 5,000 (longest task ${a.longestLater.toFixed(1)} ms) vs ${b.later.toFixed(1)} ms at 1 row`,
     );
   }
   const paste = median(pasted.map((p) => p.ms));

@@ -3,8 +3,9 @@
  * table. The form reads back as Inputs and shows the validator's issues on the controls they name.
  *
  * Tables stay as fast at 5,000 rows as at 5: every change touches only its own row (no re-render,
- * no renumbering on add), choices for a product or grade are one shared <datalist> per source
- * column refreshed when a choice is wanted, and events are handled once for the whole form.
+ * no renumbering on add; after a removal the rows below are renumbered a slice at a time), choices
+ * for a product or grade are one shared <datalist> per source column refreshed when a choice is
+ * wanted, and events are handled once for the whole form.
  */
 import type { Field, Inputs, Issue, Row, TableDecl, TemplateDecl, Value } from "../templates/model";
 import type { Lang, Text } from "../i18n/lang";
@@ -14,6 +15,7 @@ import { formatNumber, languageConvention, notANumber, parseNumber, type NumberC
 import { say } from "../i18n/strings";
 import { h, uid } from "../ui/dom";
 import { RowList } from "./row-list";
+import { Renumbering } from "./renumbering";
 import { isManyCells, parseTsv } from "./tsv";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -190,6 +192,10 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     for (const column of table.columns) {
       const cell = control(column, row[column.key] ?? null, column.label[lang]);
       cell.dataset.column = column.key;
+      // Off: a browser's saved addresses are no use in a product table, and Chromium saves the
+      // state of every control not marked so for the page's history, about a second after each
+      // change: with 30,000 controls a task of 70 ms and more, against 5 ms with them marked.
+      cell.setAttribute("autocomplete", "off");
       controls.push(cell);
       tr.append(h("div", { class: "cell", role: "cell" }, cell));
     }
@@ -205,10 +211,12 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     return tr;
   }
 
-  /** Paths of rows from `from` on, after a row left or moved: only the rows below it change. */
-  function renumberFrom(table: TableDecl, list: RowList, from: number, to = list.length): void {
-    for (let i = from; i < to; i++) setPaths(table, list.rows[i], i);
-  }
+  /** Per table, the rows below a removed one, renumbered in slices (see Renumbering). */
+  const renumbering = new Map<string, Renumbering>();
+  /** Before anything reads or marks paths: every row's numbers are right. */
+  const settlePaths = () => {
+    for (const r of renumbering.values()) if (r.pending) r.settle();
+  };
 
   const tableStatus = new Map<string, HTMLElement>();
 
@@ -216,11 +224,22 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     const body = h("div", { class: "rows", role: "rowgroup", "data-table": table.key });
     const list = new RowList(body);
     tableRows.set(table.key, list);
+    renumbering.set(
+      table.key,
+      new Renumbering(
+        () => list.length,
+        (i) => setPaths(table, list.rows[i], i),
+      ),
+    );
     list.append((inputs.tables[table.key] ?? []).map((row, i) => newRow(table, row, i)));
     const add = h("fluent-button", { type: "button", size: "small", class: "add-row" }, say(lang, "addRow"));
     add.addEventListener("click", () => {
       const tr = newRow(table, {}, list.length);
       list.append([tr]);
+      // Nearly all an add costs at 5,000 rows is this focus of a new text box: Chromium's autofill
+      // reacts to it with work that grows with the page's controls (15 ms and more for 30,000
+      // here), not layout or scrolling (the same with preventScroll, with the rows display:none).
+      // Rows in forms of 500 outside this one did not make it much cheaper, so they stay here.
       cellControl(tr, 0)?.focus();
     });
     const header = h(
@@ -371,10 +390,13 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     const index = list.indexOf(tr);
     const next = list.rows[index + 1] ?? list.rows[index - 1];
     list.remove(index);
-    renumberFrom(table, list, index);
+    renumbering.get(table.key)!.staleFrom(index);
     for (const column of table.columns) markStale(`${table.key}.${column.key}`);
+    // Focus stays where it was, on the remove button of the row that took this one's place, so
+    // the keyboard can go on removing. A button, not a text box: focusing a text box costs
+    // Chromium a pass over every control of its form (8–17 ms at 5,000 rows here), a button nothing.
     (next
-      ? cellControl(next, 0)
+      ? next.querySelector<HTMLElement>(".remove-row")
       : form.querySelector<HTMLElement>(`fieldset[data-path="${tablePath(table.key)}"] .add-row`)
     )?.focus();
   });
@@ -389,9 +411,10 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     const other = event.key === "ArrowUp" ? index - 1 : index + 1;
     if (other < 0 || other >= list.length) return;
     event.preventDefault();
-    list.swap(index, other);
-    renumberFrom(table, list, Math.min(index, other), Math.max(index, other) + 1);
-    target.focus();
+    // The moved row usually stays in the page (its neighbour moves), so it keeps focus untouched.
+    if (list.swapWithNeighbour(index, other)) target.focus();
+    setPaths(table, list.rows[index], index);
+    setPaths(table, list.rows[other], other);
   });
   form.addEventListener("paste", (event) => {
     const target = event.target as HTMLElement;
@@ -410,6 +433,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     target.parentElement?.classList.contains("with-unit") ? target.parentElement : target;
 
   function mark(target: HTMLElement, message: Text): void {
+    settlePaths();
     unmark(target);
     const id = uid("issue");
     target.setAttribute("aria-invalid", "true");
@@ -478,6 +502,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     cells: readonly (readonly unknown[])[],
     at: { row: number; column: number } = { row: 0, column: 0 },
   ): FillReport {
+    settlePaths();
     const table = tablesByKey.get(tableKey)!;
     const list = tableRows.get(tableKey)!;
     const lines = Math.min(cells.length, Math.max(0, table.maxRows - at.row));
@@ -515,6 +540,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
   }
 
   function showIssues(issues: readonly Issue[]): number {
+    settlePaths();
     for (const marked of [...form.querySelectorAll<HTMLElement>("[aria-invalid]")]) unmark(marked);
     for (const old of form.querySelectorAll(".issue")) old.remove();
     let first: HTMLElement | undefined;

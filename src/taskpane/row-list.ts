@@ -1,5 +1,5 @@
 /**
- * A table's rows in order, kept in the page in chunks of ten. The browser skips laying out and
+ * A table's rows in order, kept in the page in chunks of about ten. The browser skips laying out and
  * painting a chunk that is off screen (content-visibility), so a change costs one chunk's work
  * however long the table is, while every row stays in the page for find-in-page, forms and tests.
  */
@@ -42,15 +42,28 @@ export class RowList {
     if (chunk.childElementCount === 0) chunk.remove();
   }
 
-  /** Exchanges two rows, wherever their chunks are. */
-  swap(i: number, j: number): void {
+  /**
+   * Exchanges row `i` with its neighbour `j` (i ± 1). Within a chunk only the neighbour moves, so
+   * row `i` never leaves the page and keeps focus: taking a focused control out and focusing it
+   * again costs the browser a pass over every control of its form. Across two chunks row `i`
+   * moves, so that each chunk keeps about ten rows however far a row is moved; returns whether it did.
+   */
+  swapWithNeighbour(i: number, j: number): boolean {
     const a = this.rows[i];
     const b = this.rows[j];
-    const marker = document.createComment("");
-    a.replaceWith(marker);
-    b.replaceWith(a);
-    marker.replaceWith(b);
+    const chunk = a.parentElement!;
+    const sameChunk = chunk === b.parentElement;
+    if (sameChunk) {
+      if (j > i) a.before(b);
+      else a.after(b);
+    } else if (j > i) {
+      b.after(a);
+    } else {
+      b.before(a);
+    }
+    if (chunk.childElementCount === 0) chunk.remove();
     this.rows[i] = b;
     this.rows[j] = a;
+    return !sameChunk;
   }
 }

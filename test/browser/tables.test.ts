@@ -1,5 +1,5 @@
 /** Editing pane tables: removing and moving rows keeps every control's path, and choices are shared. */
-import { addRows, fill, openPreview, startTemplate, type Session } from "./preview-page";
+import { addRows, fill, openPreview, paste, startTemplate, type Session } from "./preview-page";
 
 jest.setTimeout(60_000);
 
@@ -53,4 +53,77 @@ test("the grade column offers the grades entered above from one shared list, ref
   await fill(page, { "grades[1].label": "Lower grade" });
   await page.locator('[data-path="goods[1].grade"]').focus();
   expect(await options()).toEqual(["First grade", "Lower grade"]);
+});
+
+/** Every product row's path and label, as the form has them: `index:name-path:label`. */
+const paths = (session: Session) =>
+  session.page
+    .locator('[data-table="products"] [data-column="name"]')
+    .evaluateAll((els) => els.map((el, i) => `${i}:${el.getAttribute("data-path")}:${el.getAttribute("aria-label")}`));
+
+test("in a long table, removing a row near the top renumbers every row below it, the last ones included", async () => {
+  session = await openPreview("en");
+  const { page } = session;
+  await startTemplate(page, "Plan targets");
+  await addRows(page, "products", 1);
+  const lines = Array.from({ length: 600 }, (_, i) => `P${i + 1}\tt\t1\t2\t3`);
+  await paste(page, "products[0].name", lines.join("\r\n"));
+  await page
+    .locator('[data-path="products[2].name"]')
+    .locator("xpath=ancestor::*[@role='row']")
+    .locator(".remove-row")
+    .click();
+  // The rows far below are renumbered in later tasks: wait until the last one is, then check all.
+  await page.locator('[data-path="products[599].name"]').waitFor({ state: "detached", timeout: 10_000 });
+  const expected = Array.from({ length: 599 }, (_, i) => `${i}:products[${i}].name:Product, row ${i + 1}`);
+  expect(await paths(session)).toEqual(expected);
+  expect(await page.locator('[data-path="products[598].name"]').inputValue()).toBe("P600");
+});
+
+test("the remove button of the row that took the removed one's place has focus, so the keyboard can go on", async () => {
+  session = await openPreview("en");
+  const { page } = session;
+  await startTemplate(page, "Plan targets");
+  await addRows(page, "products", 3);
+  await fill(page, { "products[0].name": "A", "products[1].name": "B", "products[2].name": "C" });
+  const removeOf = (path: string) =>
+    page.locator(`[data-path="${path}"]`).locator("xpath=ancestor::*[@role='row']").locator(".remove-row");
+  await removeOf("products[0].name").focus();
+  await page.keyboard.press("Enter");
+  expect(await names(session)).toEqual(["products[0].name=B", "products[1].name=C"]);
+  expect(await removeOf("products[0].name").evaluate((el) => el === document.activeElement)).toBe(true);
+  // The last row removed: focus goes to the row above it, then to "add a row" when none is left.
+  await removeOf("products[1].name").click();
+  expect(await removeOf("products[0].name").evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press("Enter");
+  expect(await names(session)).toEqual([]);
+  expect(
+    await page.locator('fieldset[data-path="products[]"] .add-row').evaluate((el) => el === document.activeElement),
+  ).toBe(true);
+});
+
+test("Alt+↓ moves a row down across every ten rows' boundary, keeping its focus and every path right", async () => {
+  session = await openPreview("en");
+  const { page } = session;
+  await startTemplate(page, "Plan targets");
+  await addRows(page, "products", 1);
+  await paste(page, "products[0].name", Array.from({ length: 25 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  await page.locator('[data-path="products[7].name"]').focus();
+  // From row 8 to row 23: past the boundaries after rows 10 and 20.
+  for (let i = 0; i < 15; i++) await page.keyboard.press("Alt+ArrowDown");
+  const order = await names(session);
+  expect(order[22]).toBe("products[22].name=P7");
+  expect(order.filter((_, i) => i !== 22)).toEqual(
+    Array.from({ length: 25 }, (_, i) => i)
+      .filter((i) => i !== 7)
+      .map((v, i) => `products[${i < 22 ? i : i + 1}].name=P${v}`),
+  );
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[22].name");
+  expect(await paths(session)).toEqual(
+    Array.from({ length: 25 }, (_, i) => `${i}:products[${i}].name:Product, row ${i + 1}`),
+  );
+  // And back up, again across a boundary.
+  for (let i = 0; i < 15; i++) await page.keyboard.press("Alt+ArrowUp");
+  expect(await names(session)).toEqual(Array.from({ length: 25 }, (_, i) => `products[${i}].name=P${i}`));
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[7].name");
 });
