@@ -90,7 +90,7 @@ export function gradePrice(basePrice: Arg, grade: Arg, gradeTable: Arg): Grid<Re
       else fail(e, coef);
     }
   };
-  const coefficientOfCell = knownCoefficients(table);
+  const coefficientOfCell = knownCoefficients(fn, table);
   const fast: FastLoop = ([price, grade], rows, out) => {
     for (let i = 0; i < rows; i++) {
       const p = rowAt(price, i);
@@ -106,17 +106,17 @@ export function gradePrice(basePrice: Arg, grade: Arg, gradeTable: Arg): Grid<Re
 
 /**
  * The coefficient of a grade cell as it arrives, for the fast loop: NaN when the cell is not a
- * grade of the table (blank, an error, an unknown grade: the general reading says which). Each
- * distinct cell is cleaned and looked up once per call.
+ * grade of the table (blank, an error, an unknown grade: the general reading says which), by
+ * coefficientOf. Each distinct cell is cleaned and looked up once per call.
  */
-function knownCoefficients(table: GradeTable): (cell: Scalar) => number {
+function knownCoefficients(fn: string, table: GradeTable): (cell: Scalar) => number {
   const seen = new Map<string | number, number>();
   return (cell) => {
     if (typeof cell !== "string" && !(typeof cell === "number" && cell - cell === 0)) return NaN;
     let coef = seen.get(cell);
     if (coef === undefined) {
-      const key = labelKey(cell);
-      coef = key === "" ? NaN : (table.get(key) ?? NaN);
+      const known = coefficientOf(fn, table, cleanLabel(cell));
+      coef = typeof known === "number" ? known : NaN;
       seen.set(cell, coef);
     }
     return coef;

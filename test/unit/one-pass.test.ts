@@ -9,12 +9,8 @@
 import fc from "fast-check";
 import { CATALOG, type CatalogEntry } from "../../src/core/catalog";
 import type { Arg, Grid, Result, Scalar } from "../../src/core/cell";
+import { settingFor } from "../support/valid-args";
 
-const GRADE_TABLE = [
-  ["A", 1],
-  ["B", 0.8],
-  ["C", 0.3],
-];
 const ELEMENTWISE = CATALOG.filter((e) => e.result === "broadcast");
 
 /** Values at the edges of every formula: zeros (divisors), equal values (the greater-than
@@ -25,14 +21,6 @@ const number: fc.Arbitrary<Scalar> = fc.oneof(
   fc.integer({ min: 0, max: 5 }),
 );
 const grade: fc.Arbitrary<Scalar> = fc.constantFrom("A", "b", " C ", "B\u00a0", "Z", 1);
-
-function settingFor(entry: CatalogEntry, k: number): Arg | undefined {
-  const param = entry.params[k];
-  if (param.kind === "table") return GRADE_TABLE;
-  if (param.kind === "option") return param.name === "better" ? "higher" : undefined;
-  if (param.kind === "text") return "đồng";
-  return undefined;
-}
 
 interface Argument {
   readonly arg: Arg;

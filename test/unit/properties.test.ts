@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { CATALOG, CATALOG_BY_ID, type CatalogEntry } from "../../src/core/catalog";
+import { CATALOG, CATALOG_BY_ID } from "../../src/core/catalog";
 import { isCellError, type Arg, type Grid, type Result, type Scalar } from "../../src/core/cell";
 import { costPrice, priceBuildUp } from "../../src/core/pricing";
 import { gradeCoef } from "../../src/core/grades";
 import { progressiveAvg } from "../../src/core/norms";
 import { TOLERANCE } from "../support/close";
-import { validArgsWith } from "../support/valid-args";
+import { GRADE_TABLE, settingFor, validArgsWith } from "../support/valid-args";
 
 const RUNS = { numRuns: 300 };
 
@@ -125,25 +125,11 @@ describe.each(CATALOG.map((entry) => [entry.id, entry] as const))("HT.%s, the ba
 
 // Element-wise functions: the broadcast call equals the call on each element's own values.
 const ELEMENTWISE = CATALOG.filter((e) => e.result === "broadcast");
-const GRADE_TABLE = [
-  ["A", 1],
-  ["B", 0.8],
-  ["C", 0.3],
-];
 const dataCell: fc.Arbitrary<Scalar> = fc.oneof(
   { weight: 6, arbitrary: fc.double({ min: 0, max: 1e5, noNaN: true }) },
   { weight: 1, arbitrary: fc.constantFrom("", null, "x", true, -1, { error: "#N/A" as const }) },
   { weight: 2, arbitrary: fc.constantFrom("A", "b", "C", "D") },
 );
-
-function settingFor(entry: CatalogEntry, k: number): Arg | undefined {
-  const param = entry.params[k];
-  if (param.kind === "table") return GRADE_TABLE;
-  if (param.kind === "option")
-    return ({ language: "en", style: "south" } as Record<string, string>)[param.name] ?? "higher";
-  if (param.kind === "text") return "đồng chẵn";
-  return undefined;
-}
 
 describe.each(ELEMENTWISE.map((entry) => [entry.id, entry] as const))(
   "HT.%s broadcasts like Excel arithmetic",
