@@ -159,39 +159,20 @@ function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): 
   return hashText(h);
 }
 
-/** `feed` of canonicalWritten(content, origin), without making that text. */
-function feedWritten(h: number, content: CellContent | undefined, origin: Origin): number {
-  if (!content) return h;
-  if ("formula" in content) return feed(feed(h, "f"), relocateFormula(content.formula, origin));
-  if ("number" in content) return feed(feed(h, "n"), digits(content.number));
-  return feed(feed(h, "t"), content.text);
-}
-
 /**
  * The fingerprint of a plan written at `origin`: stored with the placement. The rowHash of each
- * row of planGrid(plan, origin), read from the plan's cells without making the grid.
+ * row of planGrid(plan, origin), made one row at a time rather than as a whole grid.
  */
 export function fingerprint(plan: CellPlan, origin: Origin): Written {
   const mask = entryMask(plan.entries);
   const byRow: (PlanCell[] | undefined)[] = new Array(plan.rows);
   for (const cell of plan.cells) (byRow[cell.row] ??= []).push(cell);
-  const line: (CellContent | undefined)[] = [];
   const hashes = new Array<string>(plan.rows);
   for (let r = 0; r < plan.rows; r++) {
-    const cells = byRow[r] ?? [];
-    // As in planGrid, a later cell at the same place wins, and a cell beyond plan.cols widens the row.
-    let width = plan.cols;
-    for (const cell of cells) {
-      line[cell.col] = cell.content;
-      if (cell.col >= width) width = cell.col + 1;
-    }
-    let h = FNV_OFFSET;
-    for (let c = 0; c < width; c++) {
-      if (c > 0) h = Math.imul(h ^ SEPARATOR, FNV_PRIME);
-      if (!mask.has(cellId(r, c))) h = feedWritten(h, line[c], origin);
-    }
-    for (const cell of cells) line[cell.col] = undefined;
-    hashes[r] = hashText(h);
+    // As in planGrid: a later cell at the same place wins, and a cell beyond plan.cols widens the row.
+    const line = new Array<string>(plan.cols).fill("");
+    for (const cell of byRow[r] ?? []) line[cell.col] = canonicalWritten(cell.content, origin);
+    hashes[r] = rowHash(line, r, mask);
   }
   return { rows: hashes.join("."), entries: plan.entries };
 }
