@@ -1,16 +1,67 @@
 /**
- * A table's rows in order, kept in the page in chunks of about ten. The browser skips laying out and
- * painting a chunk that is off screen (content-visibility), so a change costs one chunk's work
+ * A table's rows in order, kept in the page in two levels, so that a change costs about the same
  * however long the table is, while every row stays in the page for find-in-page, forms and tests.
+ *  - Chunks of about ten rows: the browser skips laying out and painting a chunk that is off screen
+ *    (content-visibility).
+ *  - Forms ("parts") of chunks. Each time a text box gets focus, Chromium's autofill reads the form
+ *    that holds it. A form of up to 200 fields it reads whole, and after any change to the page
+ *    that costs work growing with the page: focusing a new row's first box took 11 ms at 5,000
+ *    rows, nearly all of adding a row. A form of more than 200 fields it gives up on after listing
+ *    its fields, so that list must stay short too: one form for the whole table took 9 ms, forms of
+ *    a few hundred rows about 1 ms. (Separate forms, not nested ones: a form in a form is read as
+ *    one with it.) So every part holds more than 200 fields, unless it is the table's only one, and
+ *    not many more than PART_FIELDS: a new part starts with the last rows of the full one, so a new
+ *    row never lands in a small form, and a part left small by removals joins its neighbour.
  */
 import { h } from "../ui/dom";
 
-const CHUNK = 10;
+const CHUNK = 20;
+/** Chromium's autofill reads a form of up to this many fields whole (kMaxExtractableFields). */
+const AUTOFILL_FIELDS = 200;
+/** A full part: its fields listed on each focus in about a millisecond. */
+const PART_FIELDS = 1200;
+
+/** The rows in a part, from its chunks (a few dozen of them). */
+function rowsIn(part: Element): number {
+  let count = 0;
+  for (const chunk of part.children) count += chunk.childElementCount;
+  return count;
+}
+
+/** A part is a form only for autofill's sake: never submitted (Enter in a part's only box would). */
+function newPart(): HTMLElement {
+  const part = h("form", { class: "part", role: "none", novalidate: true });
+  part.addEventListener("submit", (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+  });
+  return part;
+}
+const newChunk = () => h("div", { class: "chunk", role: "none" });
+
+/** Moving an element takes focus away from what is in it: gives it back. */
+function keepFocus(move: () => void): void {
+  const focused = document.activeElement;
+  move();
+  if (focused instanceof HTMLElement && focused.isConnected && document.activeElement !== focused)
+    focused.focus({ preventScroll: true });
+}
 
 export class RowList {
   readonly rows: HTMLElement[] = [];
+  /** Rows in a part: at least (over 200 fields), and at most before a new part is started. */
+  private readonly least: number;
+  private readonly most: number;
 
-  constructor(readonly body: HTMLElement) {}
+  /** `fields`: the form fields in each row (its text boxes and lists). */
+  constructor(
+    readonly body: HTMLElement,
+    fields: number,
+  ) {
+    const perRow = Math.max(1, fields);
+    this.least = Math.ceil((AUTOFILL_FIELDS + 1) / perRow);
+    this.most = Math.max(2 * this.least, Math.floor(PART_FIELDS / perRow));
+  }
 
   get length(): number {
     return this.rows.length;
@@ -20,26 +71,44 @@ export class RowList {
     return this.rows.indexOf(row);
   }
 
-  /** Adds rows at the end: into the last chunk while it has room, then into new chunks. */
+  /** Adds rows at the end: into the last chunk while it has room, then in new chunks and parts. */
   append(rows: readonly HTMLElement[]): void {
-    let last = this.body.lastElementChild as HTMLElement | null;
-    const fragment = document.createDocumentFragment();
-    for (const row of rows) {
-      if (!last || last.childElementCount >= CHUNK) {
-        last = h("div", { class: "chunk", role: "none" });
-        fragment.append(last);
+    keepFocus(() => {
+      let i = 0;
+      const lastChunk = this.body.lastElementChild?.lastElementChild;
+      while (lastChunk && lastChunk.childElementCount < CHUNK && i < rows.length) lastChunk.append(rows[i++]);
+      // New chunks are filled before they go in, and go in together: the page takes one insertion
+      // for the last part's new chunks (`pending`) and one for the new parts (`fresh`).
+      let part = this.body.lastElementChild as HTMLElement | null;
+      let count = part ? rowsIn(part) : 0;
+      const pending = document.createDocumentFragment();
+      const fresh = document.createDocumentFragment();
+      for (; i < rows.length; i += CHUNK) {
+        if (!part || count >= this.most) {
+          const next = newPart();
+          if (part) {
+            if (part.isConnected) part.append(pending);
+            count = this.moveTail(part, next);
+          }
+          fresh.append(next);
+          part = next;
+        }
+        const chunk = newChunk();
+        chunk.append(...rows.slice(i, i + CHUNK));
+        (part.isConnected ? pending : part).append(chunk);
+        count += chunk.childElementCount;
       }
-      last.append(row);
-      this.rows.push(row);
-    }
-    this.body.append(fragment);
+      if (part?.isConnected) part.append(pending);
+      this.body.append(fresh);
+    });
+    for (const row of rows) this.rows.push(row);
   }
 
   remove(index: number): void {
     const [row] = this.rows.splice(index, 1);
     const chunk = row.parentElement!;
     row.remove();
-    if (chunk.childElementCount === 0) chunk.remove();
+    this.tidy(chunk);
   }
 
   /**
@@ -61,9 +130,39 @@ export class RowList {
     } else {
       b.before(a);
     }
-    if (chunk.childElementCount === 0) chunk.remove();
+    this.tidy(chunk);
     this.rows[i] = b;
     this.rows[j] = a;
     return !sameChunk;
+  }
+
+  /** Moves the part's last chunks, `least` rows or more, to the start of `to`; returns how many rows. */
+  private moveTail(from: HTMLElement, to: HTMLElement): number {
+    let moved = 0;
+    while (moved < this.least && from.lastElementChild) {
+      const chunk = from.lastElementChild;
+      moved += chunk.childElementCount;
+      to.prepend(chunk);
+    }
+    return moved;
+  }
+
+  /** After a row left `chunk`: takes it out if empty, and joins its part to a neighbour if small. */
+  private tidy(chunk: Element): void {
+    const part = chunk.parentElement!;
+    if (chunk.childElementCount === 0) chunk.remove();
+    if (part.childElementCount === 0) {
+      part.remove();
+      return;
+    }
+    if (rowsIn(part) >= this.least) return;
+    const before = part.previousElementSibling;
+    const after = part.nextElementSibling;
+    if (!before && !after) return;
+    keepFocus(() => {
+      if (before) before.append(...part.children);
+      else after!.prepend(...part.children);
+      part.remove();
+    });
   }
 }

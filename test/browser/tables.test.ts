@@ -102,7 +102,7 @@ test("the remove button of the row that took the removed one's place has focus, 
   ).toBe(true);
 });
 
-test("Alt+↓ moves a row down across every ten rows' boundary, keeping its focus and every path right", async () => {
+test("Alt+↓ moves a row down across every twenty rows' boundary, keeping its focus and every path right", async () => {
   session = await openPreview("en");
   const { page } = session;
   await startTemplate(page, "Plan targets");
@@ -126,4 +126,80 @@ test("Alt+↓ moves a row down across every ten rows' boundary, keeping its focu
   for (let i = 0; i < 15; i++) await page.keyboard.press("Alt+ArrowUp");
   expect(await names(session)).toEqual(Array.from({ length: 25 }, (_, i) => `products[${i}].name=P${i}`));
   expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[7].name");
+});
+
+/** The fields in each form of a table's rows, in page order. */
+const partFields = (session: Session) =>
+  session.page
+    .locator('[data-table="products"] > form')
+    .evaluateAll((parts) => parts.map((part) => part.querySelectorAll("input, select, textarea").length));
+
+test("a long table's rows sit in forms of over 200 fields each, however rows are pasted, added, removed and moved", async () => {
+  // Chromium's autofill reads a form of up to 200 fields whole on every focus, with work that grows
+  // with the page (the cost of adding a row at 5,000 rows); forms are never nested.
+  session = await openPreview("en");
+  const { page } = session;
+  await startTemplate(page, "Plan targets");
+  await addRows(page, "products", 1);
+  await paste(page, "products[0].name", Array.from({ length: 520 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  expect(await partFields(session)).toEqual([960, 960, 1200]);
+  expect(await page.locator("form form").count()).toBe(0);
+
+  // The last form is full: the next row starts a new one with the last rows of the full one.
+  await addRows(page, "products", 2);
+  expect(await partFields(session)).toEqual([960, 960, 960, 252]);
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[521].name");
+
+  // Removed rows leave the last form at 32 rows (192 fields): it joins the one before.
+  const removeOf = (path: string) =>
+    page.locator(`[data-path="${path}"]`).locator("xpath=ancestor::*[@role='row']").locator(".remove-row");
+  for (let i = 0; i < 10; i++) await removeOf("products[500].name").click();
+  expect(await partFields(session)).toEqual([960, 960, 1152]);
+
+  // Alt+↓ across two forms' boundary (rows 160 and 161) keeps focus, order and paths.
+  await page.locator('[data-path="products[159].name"]').focus();
+  await page.keyboard.press("Alt+ArrowDown");
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[160].name");
+  await page.locator('[data-path="products[512].name"]').waitFor({ state: "detached", timeout: 10_000 });
+  const order = await names(session);
+  expect(order.slice(158, 162)).toEqual([
+    "products[158].name=P158",
+    "products[159].name=P160",
+    "products[160].name=P159",
+    "products[161].name=P161",
+  ]);
+  expect(order.at(-1)).toBe("products[511].name=");
+  expect(await paths(session)).toEqual(
+    Array.from({ length: 512 }, (_, i) => `${i}:products[${i}].name:Product, row ${i + 1}`),
+  );
+
+  // A form of rows is never submitted (Enter in its only box would): no write, the page stays.
+  const url = page.url();
+  const status = await page.locator(".status").innerText();
+  await page
+    .locator('[data-table="products"] > form')
+    .first()
+    .evaluate((part) => (part as HTMLFormElement).requestSubmit());
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  expect(page.url()).toBe(url);
+  expect(await page.locator(".status").innerText()).toBe(status);
+  expect(await names(session)).toHaveLength(512);
+});
+
+test("pasting into the last rows of a full form keeps the focus in the box pasted into, though its rows move to a new form", async () => {
+  session = await openPreview("en");
+  const { page } = session;
+  await startTemplate(page, "Plan targets");
+  await addRows(page, "products", 1);
+  await paste(page, "products[0].name", Array.from({ length: 200 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  expect(await partFields(session)).toEqual([1200]);
+  await paste(page, "products[199].name", ["X\tt\t1\t2\t3", "Y\tt\t1\t2\t3", "Z\tt\t1\t2\t3"].join("\r\n"));
+  expect(await partFields(session)).toEqual([960, 252]);
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[199].name");
+  expect((await names(session)).slice(198)).toEqual([
+    "products[198].name=P198",
+    "products[199].name=X",
+    "products[200].name=Y",
+    "products[201].name=Z",
+  ]);
 });
