@@ -203,3 +203,34 @@ test("pasting into the last rows of a full form keeps the focus in the box paste
     "products[201].name=Z",
   ]);
 });
+
+test("a row added to a long table is drawn in the frame after the click, also when it starts a new chunk", async () => {
+  session = await openPreview("en");
+  const { page } = session;
+  await startTemplate(page, "Plan targets");
+  await addRows(page, "products", 1);
+  await paste(page, "products[0].name", Array.from({ length: 600 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  const drawn = await page.evaluate(async () => {
+    const add = document.querySelector<HTMLElement>('fieldset[data-path="products[]"] fluent-button.add-row')!;
+    const seen: string[] = [];
+    // 600 rows fill chunks of 20: the first add starts a new chunk, the next ones join it.
+    for (let i = 0; i < 3; i++) {
+      seen.push(
+        await new Promise<string>((resolve) =>
+          requestAnimationFrame(() => {
+            add.click();
+            const row = document.querySelector('[data-path="products[' + (600 + i) + '].name"]')!;
+            // The next frame's callbacks run once this frame is drawn: was the row skipped in it?
+            requestAnimationFrame(() =>
+              resolve(
+                `${row.closest(".chunk")!.childElementCount}:${row.checkVisibility({ contentVisibilityAuto: true })}`,
+              ),
+            );
+          }),
+        ),
+      );
+    }
+    return seen;
+  });
+  expect(drawn).toEqual(["1:true", "2:true", "3:true"]);
+});
