@@ -14,6 +14,10 @@ const names = (session: Session) =>
     .locator('[data-table="products"] [data-column="name"]')
     .evaluateAll((els) => els.map((el) => `${el.getAttribute("data-path")}=${(el as HTMLInputElement).value}`));
 
+/** The remove button of the row holding the control at `path`. */
+const removeOf = (page: Session["page"], path: string) =>
+  page.locator(`[data-path="${path}"]`).locator("xpath=ancestor::*[@role='row']").locator(".remove-row");
+
 test("removing a row and moving one with Alt+↓ renumber the rows below, and the form reads the new order", async () => {
   session = await openPreview("en");
   const { page } = session;
@@ -25,11 +29,7 @@ test("removing a row and moving one with Alt+↓ renumber the rows below, and th
     "products[2].name": "C",
     "products[3].name": "D",
   });
-  await page
-    .locator('[data-path="products[1].name"]')
-    .locator("xpath=ancestor::*[@role='row']")
-    .locator(".remove-row")
-    .click();
+  await removeOf(page, "products[1].name").click();
   expect(await names(session)).toEqual(["products[0].name=A", "products[1].name=C", "products[2].name=D"]);
   await page.locator('[data-path="products[0].name"]').press("Alt+ArrowDown");
   expect(await names(session)).toEqual(["products[0].name=C", "products[1].name=A", "products[2].name=D"]);
@@ -68,11 +68,7 @@ test("in a long table, removing a row near the top renumbers every row below it,
   await addRows(page, "products", 1);
   const lines = Array.from({ length: 600 }, (_, i) => `P${i + 1}\tt\t1\t2\t3`);
   await paste(page, "products[0].name", lines.join("\r\n"));
-  await page
-    .locator('[data-path="products[2].name"]')
-    .locator("xpath=ancestor::*[@role='row']")
-    .locator(".remove-row")
-    .click();
+  await removeOf(page, "products[2].name").click();
   // The rows far below are renumbered in later tasks: wait until the last one is, then check all.
   await page.locator('[data-path="products[599].name"]').waitFor({ state: "detached", timeout: 10_000 });
   const expected = Array.from({ length: 599 }, (_, i) => `${i}:products[${i}].name:Product, row ${i + 1}`);
@@ -86,15 +82,13 @@ test("the remove button of the row that took the removed one's place has focus, 
   await startTemplate(page, "Plan targets");
   await addRows(page, "products", 3);
   await fill(page, { "products[0].name": "A", "products[1].name": "B", "products[2].name": "C" });
-  const removeOf = (path: string) =>
-    page.locator(`[data-path="${path}"]`).locator("xpath=ancestor::*[@role='row']").locator(".remove-row");
-  await removeOf("products[0].name").focus();
+  await removeOf(page, "products[0].name").focus();
   await page.keyboard.press("Enter");
   expect(await names(session)).toEqual(["products[0].name=B", "products[1].name=C"]);
-  expect(await removeOf("products[0].name").evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await removeOf(page, "products[0].name").evaluate((el) => el === document.activeElement)).toBe(true);
   // The last row removed: focus goes to the row above it, then to "add a row" when none is left.
-  await removeOf("products[1].name").click();
-  expect(await removeOf("products[0].name").evaluate((el) => el === document.activeElement)).toBe(true);
+  await removeOf(page, "products[1].name").click();
+  expect(await removeOf(page, "products[0].name").evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.press("Enter");
   expect(await names(session)).toEqual([]);
   expect(
@@ -150,10 +144,10 @@ test("a long table's rows sit in forms of over 200 fields each, however rows are
   expect(await partFields(session)).toEqual([960, 960, 960, 252]);
   expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[521].name");
 
-  // Removed rows leave the last form at 32 rows (192 fields): it joins the one before.
-  const removeOf = (path: string) =>
-    page.locator(`[data-path="${path}"]`).locator("xpath=ancestor::*[@role='row']").locator(".remove-row");
-  for (let i = 0; i < 10; i++) await removeOf("products[500].name").click();
+  // Removed rows leave the last form at 33 rows (198 fields): it joins the one before.
+  // From the keyboard: focus stays on the remove button of the row that takes the removed one's place.
+  await removeOf(page, "products[500].name").focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press("Enter");
   expect(await partFields(session)).toEqual([960, 960, 1152]);
 
   // Alt+↓ across two forms' boundary (rows 160 and 161) keeps focus, order and paths.
