@@ -135,36 +135,36 @@ test("a long table's rows sit in forms of over 200 fields each, however rows are
   const { page } = session;
   await startTemplate(page, "Plan targets");
   await addRows(page, "products", 1);
-  await paste(page, "products[0].name", Array.from({ length: 520 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
-  expect(await partFields(session)).toEqual([960, 960, 1200]);
+  await paste(page, "products[0].name", Array.from({ length: 760 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  expect(await partFields(session)).toEqual([2160, 2400]);
   expect(await page.locator("form form").count()).toBe(0);
 
   // The last form is full: the next row starts a new one with the last rows of the full one.
   await addRows(page, "products", 2);
-  expect(await partFields(session)).toEqual([960, 960, 960, 252]);
-  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[521].name");
+  expect(await partFields(session)).toEqual([2160, 2160, 252]);
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[761].name");
 
   // Removed rows leave the last form at 33 rows (198 fields): it joins the one before.
   // From the keyboard: focus stays on the remove button of the row that takes the removed one's place.
-  await removeOf(page, "products[500].name").focus();
+  await removeOf(page, "products[740].name").focus();
   for (let i = 0; i < 10; i++) await page.keyboard.press("Enter");
-  expect(await partFields(session)).toEqual([960, 960, 1152]);
+  expect(await partFields(session)).toEqual([2160, 2352]);
 
-  // Alt+↓ across two forms' boundary (rows 160 and 161) keeps focus, order and paths.
-  await page.locator('[data-path="products[159].name"]').focus();
+  // Alt+↓ across two forms' boundary (rows 360 and 361) keeps focus, order and paths.
+  await page.locator('[data-path="products[359].name"]').focus();
   await page.keyboard.press("Alt+ArrowDown");
-  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[160].name");
-  await page.locator('[data-path="products[512].name"]').waitFor({ state: "detached", timeout: 10_000 });
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[360].name");
+  await page.locator('[data-path="products[752].name"]').waitFor({ state: "detached", timeout: 10_000 });
   const order = await names(session);
-  expect(order.slice(158, 162)).toEqual([
-    "products[158].name=P158",
-    "products[159].name=P160",
-    "products[160].name=P159",
-    "products[161].name=P161",
+  expect(order.slice(358, 362)).toEqual([
+    "products[358].name=P358",
+    "products[359].name=P360",
+    "products[360].name=P359",
+    "products[361].name=P361",
   ]);
-  expect(order.at(-1)).toBe("products[511].name=");
+  expect(order.at(-1)).toBe("products[751].name=");
   expect(await paths(session)).toEqual(
-    Array.from({ length: 512 }, (_, i) => `${i}:products[${i}].name:Product, row ${i + 1}`),
+    Array.from({ length: 752 }, (_, i) => `${i}:products[${i}].name:Product, row ${i + 1}`),
   );
 
   // A form of rows is never submitted (Enter in its only box would): no write, the page stays.
@@ -177,7 +177,7 @@ test("a long table's rows sit in forms of over 200 fields each, however rows are
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
   expect(page.url()).toBe(url);
   expect(await page.locator(".status").innerText()).toBe(status);
-  expect(await names(session)).toHaveLength(512);
+  expect(await names(session)).toHaveLength(752);
 });
 
 test("pasting into the last rows of a full form keeps the focus in the box pasted into, though its rows move to a new form", async () => {
@@ -185,16 +185,16 @@ test("pasting into the last rows of a full form keeps the focus in the box paste
   const { page } = session;
   await startTemplate(page, "Plan targets");
   await addRows(page, "products", 1);
-  await paste(page, "products[0].name", Array.from({ length: 200 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
-  expect(await partFields(session)).toEqual([1200]);
-  await paste(page, "products[199].name", ["X\tt\t1\t2\t3", "Y\tt\t1\t2\t3", "Z\tt\t1\t2\t3"].join("\r\n"));
-  expect(await partFields(session)).toEqual([960, 252]);
-  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[199].name");
-  expect((await names(session)).slice(198)).toEqual([
-    "products[198].name=P198",
-    "products[199].name=X",
-    "products[200].name=Y",
-    "products[201].name=Z",
+  await paste(page, "products[0].name", Array.from({ length: 400 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  expect(await partFields(session)).toEqual([2400]);
+  await paste(page, "products[399].name", ["X\tt\t1\t2\t3", "Y\tt\t1\t2\t3", "Z\tt\t1\t2\t3"].join("\r\n"));
+  expect(await partFields(session)).toEqual([2160, 252]);
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.path)).toBe("products[399].name");
+  expect((await names(session)).slice(398)).toEqual([
+    "products[398].name=P398",
+    "products[399].name=X",
+    "products[400].name=Y",
+    "products[401].name=Z",
   ]);
 });
 
