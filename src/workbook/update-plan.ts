@@ -22,7 +22,6 @@ import {
   type CellContent,
   type CellPlan,
   type EntryArea,
-  type PlanCell,
 } from "../sheet/cell-plan";
 import type { Inputs, Row, TableSource, TemplateDecl } from "../templates/model";
 import type { Lang } from "../i18n/lang";
@@ -159,22 +158,11 @@ function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): 
   return hashText(h);
 }
 
-/**
- * The fingerprint of a plan written at `origin`: stored with the placement. The rowHash of each
- * row of planGrid(plan, origin), made one row at a time rather than as a whole grid.
- */
+/** The fingerprint of a plan written at `origin`: stored with the placement. */
 export function fingerprint(plan: CellPlan, origin: Origin): Written {
   const mask = entryMask(plan.entries);
-  const byRow: (PlanCell[] | undefined)[] = new Array(plan.rows);
-  for (const cell of plan.cells) (byRow[cell.row] ??= []).push(cell);
-  const hashes = new Array<string>(plan.rows);
-  for (let r = 0; r < plan.rows; r++) {
-    // As in planGrid: a later cell at the same place wins, and a cell beyond plan.cols widens the row.
-    const line = new Array<string>(plan.cols).fill("");
-    for (const cell of byRow[r] ?? []) line[cell.col] = canonicalWritten(cell.content, origin);
-    hashes[r] = rowHash(line, r, mask);
-  }
-  return { rows: hashes.join("."), entries: plan.entries };
+  const rows = planGrid(plan, origin).map((row, r) => rowHash(row, r, mask));
+  return { rows: rows.join("."), entries: plan.entries };
 }
 
 /** What the template wrote into a cell of `plan` at `origin`: the input an adapter writes. */
