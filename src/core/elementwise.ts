@@ -12,6 +12,7 @@ import {
 import { BLANK, readLabel, readNumber, type Blank } from "./coerce";
 import { broadcastShape, toGrids, type Shape } from "./grid";
 import { messages } from "./messages";
+import { SHEET_ROWS } from "../sheet/excel-grid";
 
 import { DECLARATIONS, type Domain } from "./declarations";
 
@@ -110,7 +111,7 @@ const NO_NUMBERS = new Float64Array(0);
  * function to its return), and no result keeps a column, so one set per slot is enough. Columns
  * beyond the largest whole-column size are not kept.
  */
-const KEEP_AT_MOST = 1_048_576;
+const KEEP_AT_MOST = SHEET_ROWS;
 const numberPool: Float64Array[] = [];
 let flagPool = new Uint8Array(0);
 

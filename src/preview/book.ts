@@ -5,6 +5,7 @@
  */
 import { EmptyValue, HyperFormula } from "hyperformula";
 import type { Area } from "../sheet/cell-plan";
+import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
 import type { PrintSetup } from "./print-layout";
@@ -35,13 +36,6 @@ export function rowsInserted<T extends { readonly row: number; readonly rows: nu
   if (at < band.row + band.rows) return { ...band, rows: band.rows + count };
   return band;
 }
-
-/** One number per cell (Excel has 16,384 columns): a 5,000-row plan keeps looks for 200,000 cells. */
-export type CellKey = number;
-const COLUMNS = 16_384;
-export const cellKey = (row: number, col: number): CellKey => row * COLUMNS + col;
-export const keyRow = (key: CellKey) => Math.floor(key / COLUMNS);
-export const keyCol = (key: CellKey) => key % COLUMNS;
 
 let pluginRegistered = false;
 

@@ -3,7 +3,7 @@
  * grows to cover every merged area it touches. Moving and copying are pure functions of it.
  */
 import type { Area } from "../sheet/cell-plan";
-import { cellKey, type CellKey } from "./book";
+import { cellKey, type CellKey } from "../sheet/excel-grid";
 
 export interface Cell {
   readonly row: number;

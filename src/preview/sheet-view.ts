@@ -13,7 +13,8 @@ import { engineFormula } from "./formula-language";
 import type { Lang } from "../i18n/lang";
 import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
-import { cellKey, keyCol, keyRow, type CellKey, type PreviewBook } from "./book";
+import type { PreviewBook } from "./book";
+import { SHEET_COLS, SHEET_ROWS, cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
@@ -29,8 +30,6 @@ const MIN_COLS = 26;
 const MARGIN_ROWS = 12;
 const MARGIN_COLS = 4;
 const HEAD_WIDTH = 46;
-const EXCEL_ROWS = 1_048_576;
-const EXCEL_COLS = 16_384;
 const HEAD_HEIGHT = 22;
 
 /**
@@ -115,9 +114,9 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   function measure(): void {
     const look = book.look(sheet());
     const size = hf.getSheetDimensions(sheet());
-    const rows = Math.min(EXCEL_ROWS, Math.max(MIN_ROWS, size.height + EXTRA_ROWS, reach.row + EXTRA_ROWS));
+    const rows = Math.min(SHEET_ROWS, Math.max(MIN_ROWS, size.height + EXTRA_ROWS, reach.row + EXTRA_ROWS));
     const cols = Math.min(
-      EXCEL_COLS,
+      SHEET_COLS,
       Math.max(MIN_COLS, size.width + EXTRA_COLS, look.widths.length, reach.col + EXTRA_COLS),
     );
     const { anchors, covered } = mergeMaps(look.merges);
@@ -558,7 +557,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     if (event.key !== "Enter") return;
     event.preventDefault();
     const target = parseAddress(nameBox.value);
-    if (target && target.row < EXCEL_ROWS && target.col < EXCEL_COLS) {
+    if (target && target.row < SHEET_ROWS && target.col < SHEET_COLS) {
       if (target.row >= layout.rows.count || target.col >= layout.cols.count) {
         reach = target;
         measure();

@@ -23,7 +23,8 @@ import {
 } from "../workbook/placement";
 import { planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
 import { newEntryId, refusal } from "../workbook/state-rows";
-import { cellKey, keyCol, keyRow, type CellKey, type PreviewBook } from "./book";
+import type { PreviewBook } from "./book";
+import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import { previewStateStore } from "./state-store";
 
 function quoteSheet(name: string): string {

@@ -13,6 +13,7 @@ import type { Inputs, TableSource, TemplateId, Value } from "../templates/model"
 import type { Lang, Text } from "../i18n/lang";
 import { validateInputs } from "../templates/validate";
 import type { Written } from "./update-plan";
+import { SHEET_COLS, SHEET_ROWS } from "../sheet/excel-grid";
 
 export const PAYLOAD_NAMESPACE = "urn:hach-toan:template:1";
 /** The `version` field of an XML part's JSON: the format, not a count of writes. */
@@ -31,10 +32,6 @@ export interface Placement {
   /** What the template wrote there last (see workbook/update-plan.ts). */
   readonly written?: Written;
 }
-
-/** Excel's grid. */
-export const SHEET_ROWS = 1_048_576;
-export const SHEET_COLS = 16_384;
 
 export interface Stored {
   readonly template: TemplateId;

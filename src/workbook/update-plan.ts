@@ -26,6 +26,7 @@ import {
 import type { Inputs, Row, TableSource, TemplateDecl } from "../templates/model";
 import type { Lang } from "../i18n/lang";
 import { renderTemplate, yearsOf } from "../templates/render";
+import { cellKey } from "../sheet/excel-grid";
 
 export type Origin = { readonly row: number; readonly col: number };
 
@@ -131,13 +132,10 @@ function feed(h: number, text: string): number {
 
 const hashText = (h: number) => (h >>> 0).toString(36);
 
-/** One number per cell of an area (Excel has 16,384 columns). */
-const cellId = (row: number, col: number) => row * 16_384 + col;
-
 function entryMask(entries: readonly EntryArea[]): Set<number> {
   const mask = new Set<number>();
   for (const area of entries) {
-    for (let r = 0; r < area.rows; r++) for (const c of area.cols) mask.add(cellId(area.firstRow + r, c));
+    for (let r = 0; r < area.rows; r++) for (const c of area.cols) mask.add(cellKey(area.firstRow + r, c));
   }
   return mask;
 }
@@ -153,7 +151,7 @@ function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): 
   let h = FNV_OFFSET;
   for (let c = 0; c < row.length; c++) {
     if (c > 0) h = Math.imul(h ^ SEPARATOR, FNV_PRIME);
-    if (!mask.has(cellId(r, c))) h = feed(h, row[c] ?? "");
+    if (!mask.has(cellKey(r, c))) h = feed(h, row[c] ?? "");
   }
   return hashText(h);
 }
@@ -265,7 +263,7 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
     const want = rerender().grid[r] ?? [];
     const faithful = stored ? rowHash(want, r, mask) === stored[r] : true;
     for (let c = 0; c < previous.cols; c++) {
-      if (mask.has(cellId(r, c))) continue;
+      if (mask.has(cellKey(r, c))) continue;
       const was = want[c] ?? "";
       if ((now[c] ?? "") === was) continue;
       edits.push({

@@ -1,6 +1,7 @@
 /** The preview's workbook keeps a sheet's looks beside its cells; inserted rows move both, as in Excel. */
 import { EmptyValue, HyperFormula } from "hyperformula";
-import { PreviewBook, cellKey, rowsInserted } from "../../src/preview/book";
+import { PreviewBook, rowsInserted } from "../../src/preview/book";
+import { cellKey } from "../../src/sheet/excel-grid";
 import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
