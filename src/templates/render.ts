@@ -193,25 +193,19 @@ function placeholder(
   throw new Error(`template formula ${formula}: unknown placeholder ${whole}`);
 }
 
-const relative = (r: { col: number; delta: number }, row: number) =>
-  address({ row: row + r.delta, col: r.col, rows: 1, cols: 1 });
-
 /** Resolves a formula template's placeholders to A1 references, names and literals. */
 function resolve(formula: string, layout: Layout, inputs: Inputs, current?: { table: string; row: number }): string {
-  return formula.replace(PLACEHOLDER, (whole, first: string, second: string | undefined, part: string | undefined) => {
-    const resolved = placeholder(whole, first, second, part, layout, inputs, formula, current);
-    return typeof resolved === "string" ? resolved : relative(resolved, current!.row);
-  });
+  return resolver(formula, layout, inputs, current?.table)(current?.row ?? 0);
 }
 
 /**
  * `resolve` for every row of a table's column: the template is read once, and each row only
  * puts its row numbers between the fixed parts (a 5,000-row plan resolves 65,000 formulas).
- * The same text as `resolve` gives for that row.
+ * Without a table, no placeholder depends on the row.
  */
-function rowResolver(formula: string, layout: Layout, inputs: Inputs, table: string): (row: number) => string {
+function resolver(formula: string, layout: Layout, inputs: Inputs, table?: string): (row: number) => string {
   // Placeholders resolve the same for every row of the table but for their row numbers.
-  const probe = { table, row: 0 };
+  const probe = table === undefined ? undefined : { table, row: 0 };
   const fixed: string[] = [];
   const refs: { col: number; delta: number }[] = [];
   let last = 0;
@@ -228,7 +222,7 @@ function rowResolver(formula: string, layout: Layout, inputs: Inputs, table: str
     }
   }
   fixed.push(text + formula.slice(last));
-  // A relative A1 reference is its column's letters and its row number (as `relative` writes it).
+  // A relative A1 reference: its column's letters and its row number.
   const letters = refs.map((r) => columnName(r.col));
   return (row) => {
     let out = fixed[0];
@@ -376,7 +370,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
                 ),
               );
             } else if (formula === each && each) {
-              resolveRow ??= rowResolver(each, layout, inputs, block.key);
+              resolveRow ??= resolver(each, layout, inputs, block.key);
               put(row, col, { formula: resolveRow(row) });
             } else if (formula) put(row, col, { formula: resolve(formula, layout, inputs, { table: block.key, row }) });
           }
