@@ -139,14 +139,8 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     // call walks again (quadratic in the calls), and the preview offers no undo.
     hf.suspendEvaluation();
     try {
-      for (const { name, area } of plan.names) {
-        // A name that stays where it was is left alone: re-adding it would make the engine rebind
-        // every formula that reads it (thousands in a large plan).
-        const expression = `=${quoteSheet(sheetName)}!${address(area, origin, true)}`;
-        const existing = hf.getNamedExpression(name, sheet);
-        if (!existing) hf.addNamedExpression(name, expression, sheet);
-        else if (existing.expression !== expression) hf.changeNamedExpression(name, expression, sheet);
-      }
+      for (const { name, area } of plan.names)
+        setName(name, `=${quoteSheet(sheetName)}!${address(area, origin, true)}`, sheet);
       for (const { row, col, lines } of blocks) hf.setCellContents({ sheet, row, col }, lines);
       nameArea(entryName, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
     } finally {
@@ -191,15 +185,21 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
 
+  /**
+   * Points a name (of the workbook, or of sheet `scope`) at `expression`. A name that already does
+   * is left alone: re-adding it would make the engine rebind every formula that reads it
+   * (thousands in a large plan).
+   */
+  function setName(name: string, expression: string, scope?: number): void {
+    const existing = hf.getNamedExpression(name, scope);
+    if (!existing) hf.addNamedExpression(name, expression, scope);
+    else if (existing.expression !== expression) hf.changeNamedExpression(name, expression, scope);
+  }
+
   function nameArea(name: string, sheet: number, area: Area): void {
     const sheetName = quoteSheet(hf.getSheetName(sheet)!);
-    const corner = (n: string, row: number, col: number) => {
-      const expression = `=${sheetName}!${address({ row, col, rows: 1, cols: 1 }, undefined, true)}`;
-      const existing = hf.getNamedExpression(n);
-      // An unchanged name is left alone: the engine would rebind what reads it.
-      if (!existing) hf.addNamedExpression(n, expression);
-      else if (existing.expression !== expression) hf.changeNamedExpression(n, expression);
-    };
+    const corner = (n: string, row: number, col: number) =>
+      setName(n, `=${sheetName}!${address({ row, col, rows: 1, cols: 1 }, undefined, true)}`);
     corner(name, area.row, area.col);
     corner(lastCellName(name), area.row + area.rows - 1, area.col + area.cols - 1);
   }
