@@ -14,6 +14,14 @@ const names = (session: Session) =>
     .locator('[data-table="products"] [data-column="name"]')
     .evaluateAll((els) => els.map((el) => `${el.getAttribute("data-path")}=${(el as HTMLInputElement).value}`));
 
+/** The plan form with products P{first}, P{first + 1} … pasted into its table, as a planner brings a list from Excel. */
+async function planWithProducts(page: Session["page"], count: number, first = 0): Promise<void> {
+  await startTemplate(page, "Plan targets");
+  await addRows(page, "products", 1);
+  const lines = Array.from({ length: count }, (_, i) => `P${i + first}\tt\t1\t2\t3`);
+  await paste(page, "products[0].name", lines.join("\r\n"));
+}
+
 /** The remove button of the row holding the control at `path`. */
 const removeOf = (page: Session["page"], path: string) =>
   page.locator(`[data-path="${path}"]`).locator("xpath=ancestor::*[@role='row']").locator(".remove-row");
@@ -64,10 +72,7 @@ const paths = (session: Session) =>
 test("in a long table, removing a row near the top renumbers every row below it, the last ones included", async () => {
   session = await openPreview("en");
   const { page } = session;
-  await startTemplate(page, "Plan targets");
-  await addRows(page, "products", 1);
-  const lines = Array.from({ length: 600 }, (_, i) => `P${i + 1}\tt\t1\t2\t3`);
-  await paste(page, "products[0].name", lines.join("\r\n"));
+  await planWithProducts(page, 600, 1);
   await removeOf(page, "products[2].name").click();
   // The rows far below are renumbered in later tasks: wait until the last one is, then check all.
   await page.locator('[data-path="products[599].name"]').waitFor({ state: "detached", timeout: 10_000 });
@@ -99,9 +104,7 @@ test("the remove button of the row that took the removed one's place has focus, 
 test("Alt+↓ moves a row down across every twenty rows' boundary, keeping its focus and every path right", async () => {
   session = await openPreview("en");
   const { page } = session;
-  await startTemplate(page, "Plan targets");
-  await addRows(page, "products", 1);
-  await paste(page, "products[0].name", Array.from({ length: 25 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  await planWithProducts(page, 25);
   await page.locator('[data-path="products[7].name"]').focus();
   // From row 8 to row 23: past the boundaries after rows 10 and 20.
   for (let i = 0; i < 15; i++) await page.keyboard.press("Alt+ArrowDown");
@@ -133,9 +136,7 @@ test("a long table's rows sit in forms of over 200 fields each, however rows are
   // with the page (the cost of adding a row at 5,000 rows); forms are never nested.
   session = await openPreview("en");
   const { page } = session;
-  await startTemplate(page, "Plan targets");
-  await addRows(page, "products", 1);
-  await paste(page, "products[0].name", Array.from({ length: 760 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  await planWithProducts(page, 760);
   expect(await partFields(session)).toEqual([2160, 2400]);
   expect(await page.locator("form form").count()).toBe(0);
 
@@ -183,9 +184,7 @@ test("a long table's rows sit in forms of over 200 fields each, however rows are
 test("pasting into the last rows of a full form keeps the focus in the box pasted into, though its rows move to a new form", async () => {
   session = await openPreview("en");
   const { page } = session;
-  await startTemplate(page, "Plan targets");
-  await addRows(page, "products", 1);
-  await paste(page, "products[0].name", Array.from({ length: 400 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  await planWithProducts(page, 400);
   expect(await partFields(session)).toEqual([2400]);
   await paste(page, "products[399].name", ["X\tt\t1\t2\t3", "Y\tt\t1\t2\t3", "Z\tt\t1\t2\t3"].join("\r\n"));
   expect(await partFields(session)).toEqual([2160, 252]);
@@ -201,9 +200,7 @@ test("pasting into the last rows of a full form keeps the focus in the box paste
 test("a row added to a long table is drawn in the frame after the click, also when it starts a new chunk", async () => {
   session = await openPreview("en");
   const { page } = session;
-  await startTemplate(page, "Plan targets");
-  await addRows(page, "products", 1);
-  await paste(page, "products[0].name", Array.from({ length: 600 }, (_, i) => `P${i}\tt\t1\t2\t3`).join("\r\n"));
+  await planWithProducts(page, 600);
   const drawn = await page.evaluate(async () => {
     const add = document.querySelector<HTMLElement>('fieldset[data-path="products[]"] fluent-button.add-row')!;
     const seen: string[] = [];
