@@ -1,6 +1,7 @@
 /* eslint-disable no-undef */
-// Three projects: `unit` tests the pure code, `build` tests what `npm run build` put in dist/,
-// `browser` drives the built pages in Chromium. `npm test` builds first, then runs all three.
+// Four projects: `unit` tests the pure code, `build` tests what `npm run build` put in dist/,
+// `browser` drives the built pages in Chromium, `calc` opens our files in LibreOffice Calc (the
+// independent engine). `npm test` builds first, then runs all four.
 const tsJest = [
   "ts-jest",
   { tsconfig: { module: "commonjs", moduleResolution: "node", isolatedModules: true }, diagnostics: { warnOnly: false } },
@@ -17,5 +18,10 @@ const project = (name, extra = {}) => ({
 
 module.exports = {
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
-  projects: [project("unit"), project("build"), project("browser", { globalSetup: "<rootDir>/test/browser/setup.ts" })],
+  projects: [
+    project("unit"),
+    project("build"),
+    project("browser", { globalSetup: "<rootDir>/test/browser/setup.ts" }),
+    project("calc", { globalSetup: "<rootDir>/test/calc/setup.ts" }),
+  ],
 };
