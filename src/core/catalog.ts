@@ -41,7 +41,7 @@ const IMPLEMENTATIONS: Readonly<Record<string, Impl>> = {
   REVISEDPIECERATE: revisedPieceRate,
   PRICEVARIANCE: priceVariance,
   USAGEVARIANCE: usageVariance,
-  INWORDS: (a, u, l, s) => inWords(a, u, l, s),
+  INWORDS: (a, u, l, s, m) => inWords(a, u, l, s, m),
 };
 
 export const CATALOG: readonly CatalogEntry[] = DECLARATIONS.map((declaration) => ({

@@ -773,8 +773,8 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     id: "INWORDS",
     vi: "BANGCHU",
     help: {
-      en: 'The amount in words (số tiền bằng chữ), as written after "Bằng chữ:" on invoices, contracts and payment orders: rounded to whole units, first letter capitalised, followed by the unit. Accepts a range and spills one text per cell.',
-      vi: 'Số tiền bằng chữ, như ghi sau "Bằng chữ:" trên hoá đơn, hợp đồng, uỷ nhiệm chi: làm tròn đến đơn vị, viết hoa chữ đầu, kèm đơn vị tiền. Nhận cả vùng ô và trả một dòng chữ cho mỗi ô.',
+      en: 'The amount in words (số tiền bằng chữ), as written after "Bằng chữ:" on invoices, contracts and payment orders: rounded to whole units, first letter capitalised, followed by the unit; with a minor unit, the cents follow ("… and fifty cents"). Accepts a range and spills one text per cell.',
+      vi: 'Số tiền bằng chữ, như ghi sau "Bằng chữ:" trên hoá đơn, hợp đồng, uỷ nhiệm chi: làm tròn đến đơn vị, viết hoa chữ đầu, kèm đơn vị tiền; khi có đơn vị lẻ, phần lẻ đọc tiếp sau ("… và năm mươi xu"). Nhận cả vùng ô và trả một dòng chữ cho mỗi ô.',
     },
     returns: "The amount in words.",
     result: "broadcast",
@@ -783,8 +783,8 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
         "amount",
         "so_tien",
         {
-          en: "The amount, in the sheet's unit; rounded half away from zero to whole units first. Less than 10^15 in size.",
-          vi: "Số tiền, theo đơn vị của bảng tính; làm tròn đến đơn vị (0,5 làm tròn ra xa số 0). Nhỏ hơn 10^15 về độ lớn.",
+          en: "The amount, in the sheet's unit; rounded half away from zero to whole units first (to two decimals with a minor unit). Less than 10^15 in size (10^13 with a minor unit).",
+          vi: "Số tiền, theo đơn vị của bảng tính; làm tròn đến đơn vị (0,5 làm tròn ra xa số 0; đến hai chữ số thập phân khi có đơn vị lẻ). Nhỏ hơn 10^15 về độ lớn (10^13 khi có đơn vị lẻ).",
         },
         { domain: "real" },
       ),
@@ -814,6 +814,15 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
           vi: 'Cách đọc tiếng Việt: "north" (nghìn, linh; mặc định) hoặc "south" (ngàn, lẻ).',
         },
         { default: "north", options: ["north", "south"] },
+      ),
+      text(
+        "minor_unit",
+        "don_vi_le",
+        {
+          en: 'Name of the minor unit ("cent", "xu"). When given, the amount is rounded to two decimals and the hundredths follow: "… US dollars and fifty cents". Blank reads whole units only. With it, less than 10^13 in size.',
+          vi: 'Tên đơn vị lẻ ("xu", "cent"). Khi có, số tiền được làm tròn đến hai chữ số thập phân và phần lẻ đọc tiếp sau: "… đô la Mỹ và năm mươi cent". Để trống thì chỉ đọc phần nguyên. Khi có, nhỏ hơn 10^13 về độ lớn.',
+        },
+        { default: "" },
       ),
     ],
   },

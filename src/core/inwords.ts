@@ -16,6 +16,9 @@ const STYLES: readonly Style[] = ["north", "south"];
 /** Amounts from 10^15 on are refused: "triệu tỷ" readings are not in use, and doubles stop
  *  holding every whole number a little further up. */
 const INWORDS_LIMIT = 1e15;
+/** With a minor unit the amount is read in hundredths: below 10^13, every cent of it is a whole
+ *  number of at most 15 digits, which Excel's 15 significant digits show exactly. */
+const INWORDS_MINOR_LIMIT = 1e13;
 
 const VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 
@@ -140,21 +143,63 @@ function amountInWords(fn: string, amount: number, unit: string, language: Langu
   return `${capitalised(numberInWords(whole, language, style))} ${unit}`;
 }
 
+/**
+ * The amount rounded half away from zero to two decimals, as `#,##0.00` shows it, in hundredths:
+ * Excel's 15 significant digits first (0.285 is 0.28499999999999998 as a double and shows 0.29).
+ */
+export function wholeHundredths(amount: number): number {
+  return wholeUnits(Number(amount.toPrecision(15)) * 100);
+}
+
+/**
+ * The amount read as units and minor units: "… đô la Mỹ và năm mươi cent"; nothing after the
+ * unit when the hundredths are zero. The sign belongs to the whole amount ("Âm không đô la Mỹ
+ * và năm cent" for -0.05). #NUM! from 10^13 on.
+ */
+function amountWithMinorInWords(
+  fn: string,
+  amount: number,
+  unit: string,
+  minorUnit: string,
+  language: Language,
+  style: Style,
+): string | CellError {
+  const hundredths = wholeHundredths(amount);
+  if (Math.abs(amount) >= INWORDS_MINOR_LIMIT || Math.abs(hundredths) >= INWORDS_MINOR_LIMIT * 100)
+    return cellError("#NUM!", messages.tooLargeForMinorWords(fn, "amount"));
+  const size = Math.abs(hundredths);
+  const whole = Math.floor(size / 100);
+  const minor = size % 100;
+  const sign = hundredths < 0 ? (language === "vi" ? "âm " : "minus ") : "";
+  const words = `${sign}${numberInWords(whole, language, style)} ${unit}`;
+  if (minor === 0) return capitalised(words);
+  const and = language === "vi" ? "và" : "and";
+  return capitalised(`${words} ${and} ${numberInWords(minor, language, style)} ${minorUnit}`);
+}
+
 const AMOUNT: readonly Param[] = declaredParams("INWORDS");
+
+/** Text as given (outer spaces trimmed, inner runs of spaces one space), "" when blank. */
+function readName(arg: Arg, fn: string, name: string): string | CellError {
+  const value = single(arg, fn, name);
+  if (isCellError(value)) return value;
+  if (isBlank(value)) return "";
+  if (typeof value === "string") return value.trim().replace(/\s+/g, " ");
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return cellError("#VALUE!", messages.notText(fn, name));
+}
 
 /** The unit: text as given (outer spaces trimmed, so no double space), blank for the default. */
 function readUnit(arg: Arg, fn: string, language: Language): string | CellError {
-  const value = single(arg, fn, "unit");
-  if (isCellError(value)) return value;
-  if (isBlank(value) || (typeof value === "string" && value.trim() === "")) return language === "vi" ? "đồng" : "dong";
-  if (typeof value === "string") return value.trim().replace(/\s+/g, " ");
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return cellError("#VALUE!", messages.notText(fn, "unit"));
+  const unit = readName(arg, fn, "unit");
+  if (isCellError(unit)) return unit;
+  return unit === "" ? (language === "vi" ? "đồng" : "dong") : unit;
 }
 
-/** HT.INWORDS(amount, [unit], [language="vi"], [style="north"]): the amount in words; spills
- *  one text per cell when amount is a range. */
-export function inWords(amount: Arg, unit?: Arg, language?: Arg, style?: Arg): Grid<Result> {
+/** HT.INWORDS(amount, [unit], [language="vi"], [style="north"], [minor_unit]): the amount in
+ *  words; spills one text per cell when amount is a range. A blank minor unit reads whole units,
+ *  exactly as without the argument. */
+export function inWords(amount: Arg, unit?: Arg, language?: Arg, style?: Arg, minorUnit?: Arg): Grid<Result> {
   const fn = "INWORDS";
   const lang = readLanguage(language, fn);
   if (isCellError(lang)) return [[lang]];
@@ -162,6 +207,12 @@ export function inWords(amount: Arg, unit?: Arg, language?: Arg, style?: Arg): G
   if (isCellError(how)) return [[how]];
   const unitText = readUnit(unit, fn, lang);
   if (isCellError(unitText)) return [[unitText]];
+  const minorText = readName(minorUnit, fn, "minor_unit");
+  if (isCellError(minorText)) return [[minorText]];
+  const read = (value: number): string | CellError =>
+    minorText === ""
+      ? amountInWords(fn, value, unitText, lang, how)
+      : amountWithMinorInWords(fn, value, unitText, minorText, lang, how);
   const columns = materialize(fn, AMOUNT, [amount]);
   if (isCellError(columns)) return [[columns]];
   const {
@@ -172,7 +223,7 @@ export function inWords(amount: Arg, unit?: Arg, language?: Arg, style?: Arg): G
   for (let i = 0, e = 0; i < rows; i++) {
     const row = new Array<Result>(cols);
     for (let j = 0; j < cols; j++, e++) {
-      row[j] = columns.errors.get(e) ?? (columns.isBlank(e) ? "" : amountInWords(fn, amounts[e], unitText, lang, how));
+      row[j] = columns.errors.get(e) ?? (columns.isBlank(e) ? "" : read(amounts[e]));
     }
     result[i] = row;
   }

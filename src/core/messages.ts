@@ -105,4 +105,10 @@ export const messages = {
       `${vi(fn, arg)} từ 10^15 trở lên không đọc thành chữ`,
       `${arg}: amounts from 10^15 up are not read in words`,
     ),
+  tooLargeForMinorWords: (fn: string, arg: string) =>
+    say(
+      fn,
+      `${vi(fn, arg)} từ 10^13 trở lên không đọc thành chữ kèm đơn vị lẻ`,
+      `${arg}: amounts from 10^13 up are not read in words with a minor unit`,
+    ),
 } as const;

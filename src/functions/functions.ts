@@ -264,16 +264,23 @@ export function USAGEVARIANCE(
 }
 
 /**
- * The amount in words (số tiền bằng chữ), as written after "Bằng chữ:" on invoices, contracts and payment orders: rounded to whole units, first letter capitalised, followed by the unit. Accepts a range and spills one text per cell.
+ * The amount in words (số tiền bằng chữ), as written after "Bằng chữ:" on invoices, contracts and payment orders: rounded to whole units, first letter capitalised, followed by the unit; with a minor unit, the cents follow ("… and fifty cents"). Accepts a range and spills one text per cell.
  * @customfunction INWORDS
- * @param amount The amount, in the sheet's unit; rounded half away from zero to whole units first. Less than 10^15 in size.
+ * @param amount The amount, in the sheet's unit; rounded half away from zero to whole units first (to two decimals with a minor unit). Less than 10^15 in size (10^13 with a minor unit).
  * @param [unit] Word written after the amount, as given (e.g. "đồng chẵn"). Default "đồng" in Vietnamese, "dong" in English.
  * @param [language] "vi" for Vietnamese (the default) or "en" for English.
  * @param [style] Vietnamese words: "north" (nghìn, linh; the default) or "south" (ngàn, lẻ).
+ * @param [minor_unit] Name of the minor unit ("cent", "xu"). When given, the amount is rounded to two decimals and the hundredths follow: "… US dollars and fifty cents". Blank reads whole units only. With it, less than 10^13 in size.
  * @returns The amount in words.
  */
-export function INWORDS(amount: any[][], unit?: any[][], language?: any[][], style?: any[][]): any[][] {
-  return invoke("INWORDS", [amount, unit, language, style]);
+export function INWORDS(
+  amount: any[][],
+  unit?: any[][],
+  language?: any[][],
+  style?: any[][],
+  minor_unit?: any[][],
+): any[][] {
+  return invoke("INWORDS", [amount, unit, language, style, minor_unit]);
 }
 
 /**
@@ -537,14 +544,21 @@ export function CHENHLECHLUONG(
 }
 
 /**
- * Vietnamese name of HT.INWORDS. The amount in words (số tiền bằng chữ), as written after "Bằng chữ:" on invoices, contracts and payment orders: rounded to whole units, first letter capitalised, followed by the unit. Accepts a range and spills one text per cell.
+ * Vietnamese name of HT.INWORDS. The amount in words (số tiền bằng chữ), as written after "Bằng chữ:" on invoices, contracts and payment orders: rounded to whole units, first letter capitalised, followed by the unit; with a minor unit, the cents follow ("… and fifty cents"). Accepts a range and spills one text per cell.
  * @customfunction BANGCHU
- * @param amount The amount, in the sheet's unit; rounded half away from zero to whole units first. Less than 10^15 in size.
+ * @param amount The amount, in the sheet's unit; rounded half away from zero to whole units first (to two decimals with a minor unit). Less than 10^15 in size (10^13 with a minor unit).
  * @param [unit] Word written after the amount, as given (e.g. "đồng chẵn"). Default "đồng" in Vietnamese, "dong" in English.
  * @param [language] "vi" for Vietnamese (the default) or "en" for English.
  * @param [style] Vietnamese words: "north" (nghìn, linh; the default) or "south" (ngàn, lẻ).
+ * @param [minor_unit] Name of the minor unit ("cent", "xu"). When given, the amount is rounded to two decimals and the hundredths follow: "… US dollars and fifty cents". Blank reads whole units only. With it, less than 10^13 in size.
  * @returns The amount in words.
  */
-export function BANGCHU(amount: any[][], unit?: any[][], language?: any[][], style?: any[][]): any[][] {
-  return invoke("INWORDS", [amount, unit, language, style]);
+export function BANGCHU(
+  amount: any[][],
+  unit?: any[][],
+  language?: any[][],
+  style?: any[][],
+  minor_unit?: any[][],
+): any[][] {
+  return invoke("INWORDS", [amount, unit, language, style, minor_unit]);
 }

@@ -105,6 +105,24 @@ describe("dist/functions.js", () => {
     const [[tooLarge]] = inWords([[1e15]], null, null, null) as { code: string }[][];
     expect(tooLarge.code).toBe("#NUM!");
   });
+
+  test("the registered HT.INWORDS and HT.BANGCHU read the minor unit, the fifth argument, as Excel passes it", () => {
+    const fns = load();
+    for (const id of ["INWORDS", "BANGCHU"]) {
+      const inWords = fns.get(id)!;
+      expect(inWords([[1250.5]], [["đô la Mỹ"]], [["vi"]], [["north"]], [["cent"]])).toEqual([
+        ["Một nghìn hai trăm năm mươi đô la Mỹ và năm mươi cent"],
+      ]);
+      // Excel hands an omitted argument over as null.
+      expect(inWords([[1250.5], [0.05]], [["US dollars"]], [["en"]], null, [["cents"]])).toEqual([
+        ["One thousand two hundred fifty US dollars and fifty cents"],
+        ["Zero US dollars and five cents"],
+      ]);
+      expect(inWords([[1250.5]], null, null, null, null)).toEqual([["Một nghìn hai trăm năm mươi mốt đồng"]]);
+      const [[tooLarge]] = inWords([[1e13]], null, null, null, [["xu"]]) as { code: string }[][];
+      expect(tooLarge.code).toBe("#NUM!");
+    }
+  });
 });
 
 describe("FUNCTIONS.md's conventions through the built bundle, as Excel calls it", () => {

@@ -15,7 +15,7 @@ describe("README.md", () => {
 
   test("it documents HT.INWORDS and the decision on function names, with its evidence", () => {
     const readme = read("README.md");
-    expect(readme).toContain("### HT.INWORDS(amount, [unit], [language], [style])");
+    expect(readme).toContain("### HT.INWORDS(amount, [unit], [language], [style], [minor_unit])");
     const names = readme.split("## Function names")[1].split("\n## ")[0];
     expect(names).toContain("office-js/issues/891");
     expect(names).toContain("office-js/issues/6614");

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { inWords, wholeUnits } from "../../src/core/inwords";
+import { inWords, wholeHundredths, wholeUnits } from "../../src/core/inwords";
 import type { Result } from "../../src/core/cell";
 import { only } from "../support/close";
 
@@ -308,6 +308,143 @@ describe("HT.INWORDS properties (every whole number below 10^15)", () => {
           expect(text).not.toMatch(/ {2}|^ | $|\.$/);
           expect(text.charAt(0)).toBe(text.charAt(0).toUpperCase());
           expect(text.charAt(0)).not.toBe(text.charAt(0).toLowerCase());
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe("HT.INWORDS with a minor unit, the examples of FUNCTIONS.md", () => {
+  test('1250.5 in US dollars and cents, Vietnamese: "… đô la Mỹ và năm mươi cent"', () => {
+    expect(words(1250.5, "đô la Mỹ", "vi", "north", "cent")).toBe(
+      "Một nghìn hai trăm năm mươi đô la Mỹ và năm mươi cent",
+    );
+  });
+
+  test('1250.5 in English, unit and minor unit given in English: "… US dollars and fifty cents"', () => {
+    expect(words(1250.5, "US dollars", "en", null, "cents")).toBe(
+      "One thousand two hundred fifty US dollars and fifty cents",
+    );
+  });
+
+  test('0.05 reads "Không đô la Mỹ và năm cent"; a zero fraction adds nothing', () => {
+    expect(words(0.05, "đô la Mỹ", "vi", "north", "cent")).toBe("Không đô la Mỹ và năm cent");
+    expect(words(1250, "đô la Mỹ", "vi", "north", "cent")).toBe("Một nghìn hai trăm năm mươi đô la Mỹ");
+    expect(words(1250.004, "US dollars", "en", "", "cents")).toBe("One thousand two hundred fifty US dollars");
+    expect(words(0, "US dollars", "en", "", "cents")).toBe("Zero US dollars");
+  });
+
+  test("the south's words in the whole part; the cents read as a number of their own", () => {
+    expect(words(105.15, "đô la", "vi", "south", "xu")).toBe("Một trăm lẻ năm đô la và mười lăm xu");
+    expect(words(4065.21, "", "vi", "south", "xu")).toBe("Bốn ngàn không trăm sáu mươi lăm đồng và hai mươi mốt xu");
+    expect(words(1_000_024.54, "", "vi", "north", "xu")).toBe(
+      "Một triệu không trăm hai mươi tư đồng và năm mươi tư xu",
+    );
+    expect(words(21.01, "USD", "en", "", "cents")).toBe("Twenty-one USD and one cents");
+  });
+
+  test("rounds half away from zero to two decimals, as #,##0.00 shows it; the sign is the whole amount's", () => {
+    // 0.285 is 0.28499999999999998 as a double; Excel shows 0.285, and #,##0.00 shows 0.29.
+    expect(words(0.285, "đô la", "vi", "north", "xu")).toBe("Không đô la và hai mươi chín xu");
+    expect(words(1.005, "dollar", "en", "", "cents")).toBe("One dollar and one cents");
+    expect(words(0.995, "dollars", "en", "", "cents")).toBe("One dollars");
+    expect(words(-0.05, "đô la Mỹ", "vi", "north", "cent")).toBe("Âm không đô la Mỹ và năm cent");
+    expect(words(-1250.5, "US dollars", "en", "", "cents")).toBe(
+      "Minus one thousand two hundred fifty US dollars and fifty cents",
+    );
+    expect(words(-0.004, "US dollars", "en", "", "cents")).toBe("Zero US dollars");
+  });
+
+  test("with a minor unit |amount| ≥ 10^13 is #NUM! (also when rounding reaches it); just below reads", () => {
+    expect(words(1e13, "US dollars", "en", "", "cents")).toMatchObject({ error: "#NUM!" });
+    expect(words(-1e13, "US dollars", "en", "", "cents")).toMatchObject({ error: "#NUM!" });
+    expect(words(9_999_999_999_999.996, "US dollars", "en", "", "cents")).toMatchObject({ error: "#NUM!" });
+    expect(words(9_999_999_999_999.99, "US dollars", "en", "", "cents")).toBe(
+      "Nine trillion nine hundred ninety-nine billion nine hundred ninety-nine million nine hundred ninety-nine " +
+        "thousand nine hundred ninety-nine US dollars and ninety-nine cents",
+    );
+    // Without one, the bound stays 10^15.
+    expect(words(1e13, "US dollars", "en")).toBe("Ten trillion US dollars");
+  });
+
+  test("a blank minor unit keeps every rule of whole units; text as given, spaces tidied", () => {
+    for (const blank of [undefined, null, "", "   "]) {
+      expect(words(1250.5, "đô la Mỹ", "vi", "north", blank)).toBe(words(1250.5, "đô la Mỹ", "vi", "north"));
+      expect(words(1e14, "", "en", "", blank)).toBe(words(1e14, "", "en"));
+    }
+    expect(words(1.5, "", "vi", "north", "  xu  ")).toBe("Một đồng và năm mươi xu");
+    expect(words(1.5, "", "vi", "north", "xu  lẻ")).toBe("Một đồng và năm mươi xu lẻ");
+  });
+
+  test("a minor unit that is not text is #VALUE! naming it; an input error comes back; blanks stay blank", () => {
+    expect(words(1.5, "", "vi", "north", true)).toMatchObject({ error: "#VALUE!" });
+    expect(words(1.5, "", "en", "north", { error: "#N/A" })).toEqual({ error: "#N/A" });
+    expect(inWords([[1.5], [""], [0.01]], "dollars", "en", "", "cents")).toEqual([
+      ["One dollars and fifty cents"],
+      [""],
+      ["Zero dollars and one cents"],
+    ]);
+  });
+});
+
+describe("HT.INWORDS with a minor unit, properties (every amount in hundredths below 10^13)", () => {
+  const RUNS = { numRuns: 1000 };
+  /** Whole hundredths below 10^15: the cents 0, 1, 5, 10, 15, 21, 24, 99 often, the rest at random. */
+  const hundredths: fc.Arbitrary<number> = fc
+    .tuple(
+      wholeNumber,
+      fc.oneof(fc.constantFrom(0, 1, 4, 5, 10, 11, 15, 21, 24, 25, 99), fc.integer({ min: 0, max: 99 })),
+    )
+    .map(([n, cents]) => (n % 1e13) * 100 + cents);
+
+  /** The whole part and the hundredths a text reads, through the strict readers above. */
+  function readBack(text: string, language: "vi" | "en", style: "north" | "south", unit: string, minor: string) {
+    const and = language === "vi" ? " và " : " and ";
+    const at = text.indexOf(`${unit}${and}`);
+    const whole = at < 0 ? text : text.slice(0, at + unit.length);
+    const rest = at < 0 ? "" : text.slice(at + unit.length + and.length);
+    const read = (part: string, name: string) =>
+      language === "vi" ? readVietnamese(part, name, style) : readEnglish(part, name);
+    const units = read(whole, unit);
+    const cents = rest === "" ? 0 : read(rest, minor);
+    if (rest !== "") expect(cents).toBeGreaterThan(0);
+    return { units, cents };
+  }
+
+  test.each([
+    ["vi", "north", "đô la Mỹ", "cent"],
+    ["vi", "south", "đồng", "xu"],
+    ["en", "north", "US dollars", "cents"],
+  ] as const)("%s (%s) reads back to the same units and hundredths", (language, style, unit, minor) => {
+    fc.assert(
+      fc.property(hundredths, fc.boolean(), (h, negative) => {
+        const amount = (negative ? -h : h) / 100;
+        const text = words(amount, unit, language, style, minor) as string;
+        expect(typeof text).toBe("string");
+        const { units, cents } = readBack(text, language, style, unit, minor);
+        expect(Math.abs(units) * 100 + cents).toBe(h);
+        if (h !== 0) expect(units < 0 || (units === 0 && /^(Âm|Minus) /.test(text))).toBe(negative);
+        expect(text).not.toMatch(/ {2}|^ | $|\.$/);
+        expect(text.charAt(0)).not.toBe(text.charAt(0).toLowerCase());
+      }),
+      RUNS,
+    );
+  });
+
+  test("never throws, never NaN: any number gives text, #NUM! from 10^13, or blank for blank", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double(), fc.double({ min: -2e13, max: 2e13, noNaN: true }), fc.constantFrom("", null, undefined)),
+        fc.constantFrom("vi", "en"),
+        fc.constantFrom("north", "south"),
+        fc.constantFrom("cent", "xu", " cents "),
+        (amount, language, style, minor) => {
+          const result = words(amount as number, "", language, style, minor);
+          if (amount === "" || amount === null || amount === undefined) expect(result).toBe("");
+          else if (!Number.isFinite(amount) || Math.abs(wholeHundredths(amount)) >= 1e15 || Math.abs(amount) >= 1e13)
+            expect(result).toMatchObject({ error: "#NUM!" });
+          else expect(typeof result).toBe("string");
         },
       ),
       RUNS,

@@ -81,6 +81,24 @@ describe("the preview's HT functions (HyperFormula)", () => {
     expect(value("C2")).toBe("Twenty-one dong");
   });
 
+  test("HT.INWORDS and HT.BANGCHU take the minor unit as their fifth argument, in both languages, an empty fourth too", () => {
+    const value = sheet([
+      [
+        1250.5,
+        '=HT.INWORDS(A1,"đô la Mỹ","vi","north","cent")',
+        '=HT.INWORDS(A1,"US dollars","en",,"cents")',
+        '=HT.BANGCHU(A1:A2,"đô la","vi","south","xu")',
+        '=HT.INWORDS(A1,"US dollars","en","north","cents",1)',
+      ],
+      [0.05, null, null, null, null],
+    ]);
+    expect(value("B1")).toBe("Một nghìn hai trăm năm mươi đô la Mỹ và năm mươi cent");
+    expect(value("C1")).toBe("One thousand two hundred fifty US dollars and fifty cents");
+    expect(value("D1")).toBe("Một ngàn hai trăm năm mươi đô la và năm mươi xu");
+    expect(value("D2")).toBe("Không đô la và năm xu");
+    expect(value("E1")).toBeInstanceOf(DetailedCellError);
+  });
+
   test("the Vietnamese names are functions of their own: HT.GIATHEOGIATHANH is HT.COSTPRICE, HT.BANGCHU is HT.INWORDS", () => {
     const value = sheet([
       ["=HT.GIATHEOGIATHANH(60,30,10,0.05,0.03,0.1)", "=HT.BANGCHU(105)", "=ht.giatheogiathanh(60,30)"],
