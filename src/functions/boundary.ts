@@ -20,9 +20,15 @@ import {
 } from "../core/cell";
 
 type ExcelErrorCode = CustomFunctions.ErrorCode;
+/**
+ * The codes a custom function may return: those of CustomFunctions.Error since
+ * CustomFunctionsRuntime 1.2, which the manifest requires (1.3 added #NAME? and #REF!, as inputs
+ * only). test/build/api-sets.test.ts reads this list.
+ */
+type OutputCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!" | "#NULL!";
 
 /** Error codes Excel accepts as a custom function's output, and whether a message may go with it. */
-const OUTPUT: Partial<Record<ErrorCode, { code: `${ExcelErrorCode}`; message: boolean }>> = {
+const OUTPUT: Partial<Record<ErrorCode, { code: OutputCode; message: boolean }>> = {
   "#VALUE!": { code: "#VALUE!", message: true },
   "#N/A": { code: "#N/A", message: true },
   "#DIV/0!": { code: "#DIV/0!", message: false },
