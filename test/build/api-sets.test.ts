@@ -35,7 +35,10 @@ const SHARED_RUNTIME_HOSTS = [
   // SharedRuntime 1.1 from 16.35; ExcelApi 1.11 from 16.33, 1.12 from 16.40; CustomFunctionsRuntime
   // 1.2 from 16.34, 1.3 from 16.40.
   { host: "Excel on Mac 16.35", ExcelApi: "1.11", CustomFunctionsRuntime: "1.2" },
-  // Excel on the web has every numbered set; Excel on iPad has no shared runtime at all.
+  // Excel on the web has every numbered set; Excel on iPad has no shared runtime at all. Retail
+  // perpetual Excel between Version 2002 and 2310 has the shared runtime but no custom functions
+  // (CustomFunctionsRuntime 1.1 to 1.3 from Version 2311 there): the HT functions, and the
+  // templates' formulas that call them, cannot work there, so it is not a host to keep.
   { host: "Excel on the web", ExcelApi: "1.20", CustomFunctionsRuntime: "1.4" },
 ] as const;
 

@@ -34,4 +34,38 @@ describe("the help page", () => {
       '<h2 id="t">Title</h2>\n<p>One two <code>x</code>.</p>\n<ul><li>first still first</li><li><a href="#t">second</a></li></ul>',
     );
   });
+
+  test("says in both languages which Excel runs the add-in, by Microsoft's tables, and what volume-licensed 2016 and 2019 can do", () => {
+    const help = read("docs/help.md");
+    const part = (id: string) => help.split(`{#${id}}`)[1].split("\n### ")[0];
+    for (const id of ["vi-excel", "en-excel"]) {
+      const text = part(id);
+      for (const fact of [
+        "SharedRuntime 1.1",
+        "ExcelApi 1.9",
+        "CustomFunctionsRuntime 1.2",
+        "2002",
+        "12527.20092",
+        "16.35",
+        "2108",
+        "2311",
+        "2016",
+        "2019",
+        "iPad",
+        "preview.html",
+        ".xlsx",
+      ])
+        expect([id, fact, text.includes(fact)]).toEqual([id, fact, true]);
+    }
+    expect(part("vi-excel")).toContain("Lưu thành giá trị");
+    expect(part("en-excel")).toContain("Freeze as values");
+    // The versions the help states are the manifest's.
+    const manifest = read("manifest.xml");
+    for (const set of [
+      'ExcelApi" MinVersion="1.9',
+      'CustomFunctionsRuntime" MinVersion="1.2',
+      'SharedRuntime" MinVersion="1.1',
+    ])
+      expect(manifest).toContain(`<Set Name="${set}"/>`);
+  });
 });

@@ -19,6 +19,22 @@ describe("manifest.xml", () => {
     expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");
   });
 
+  test("states the least Excel it needs: ExcelApi 1.9, CustomFunctionsRuntime 1.2 and SharedRuntime 1.1, in that schema's place", () => {
+    const requirements = /<Requirements>\s*<Sets DefaultMinVersion="1.1">([\s\S]*?)<\/Sets>\s*<\/Requirements>/.exec(
+      manifest,
+    );
+    expect(requirements).not.toBeNull();
+    const sets = [...requirements![1].matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\/>/g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    expect(sets).toEqual(["ExcelApi 1.9", "CustomFunctionsRuntime 1.2", "SharedRuntime 1.1"]);
+    // The schema's order: Hosts, Requirements, DefaultSettings, Permissions; and one Requirements.
+    const at = (tag: string) => manifest.indexOf(tag);
+    expect(at("<Hosts>")).toBeLessThan(at("<Requirements>"));
+    expect(at("<Requirements>")).toBeLessThan(at("<DefaultSettings>"));
+    expect(manifest.match(/<Requirements>/g)).toHaveLength(1);
+  });
+
   test("declares the HT namespace and a Vietnamese metadata file for vi-VN", () => {
     expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="HT"/>');
     expect(manifest).toContain('<bt:Override Locale="vi-VN" Value="https://localhost:3000/functions.vi.json"/>');
