@@ -8,6 +8,7 @@ import { GAP, MOTTO, NATION, dateLine, splitColumns } from "./document";
 import type { Block, Clause, Column, Field, Format, Inputs, Style, TemplateDecl, Value } from "./model";
 import type { Lang, Text } from "../i18n/lang";
 import { excelSerial, formatValue, isIsoDate } from "./values";
+import { isShown, periodRows } from "./periods";
 
 interface TablePlace {
   readonly firstRow: number;
@@ -17,6 +18,8 @@ interface TablePlace {
   readonly columns: ReadonlyMap<string, number>;
   /** One line of a statement: {key.column} is its cell wherever it is used. */
   readonly single?: true;
+  /** A period table: how many of its rows belong to one row of the table it follows. */
+  readonly per?: number;
 }
 
 interface Layout {
@@ -50,6 +53,7 @@ export function yearsOf(inputs: Inputs, from: string, to: string): number[] {
 
 function sourceRows(inputs: Inputs, block: TableBlock): readonly Readonly<Record<string, Value>>[] {
   if (typeof block.source === "string") return inputs.tables[block.source] ?? [];
+  if ("periods" in block.source) return periodRows(inputs, block.source.periods);
   return yearsOf(inputs, block.source.years.from, block.source.years.to).map((year) => ({ year }));
 }
 
@@ -70,6 +74,8 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
   let row = 0;
   for (const block of t.blocks) {
     starts.push(row);
+    // A block for another way of following the plan takes no rows.
+    if ((block.kind === "table" || block.kind === "fields") && !isShown(block.when, inputs)) continue;
     switch (block.kind) {
       case "heading":
         row += 5;
@@ -100,6 +106,7 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
           rows,
           totalRow: hasTotal ? headerRow + 1 + rows : undefined,
           columns: new Map(block.columns.map((c, k) => [c.key, k])),
+          ...(typeof block.source === "object" && "periods" in block.source ? { per: block.source.periods.count } : {}),
         });
         if (block.rangeName) ranges.set(block.rangeName.key, block.rangeName.name);
         row = headerRow + 1 + rows + (hasTotal ? 1 : 0) + 1;
@@ -148,13 +155,19 @@ function clausesShown(items: readonly Clause[], inputs: Inputs): Text[] {
   });
 }
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total|prev|value))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total|prev|value|parent))?\}/g;
 
 /** A formula's string literal: quotes doubled. */
 const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-/** A resolved placeholder: fixed text, or a relative reference to column `col`, `delta` rows from the current row. */
-type Resolved = string | { readonly col: number; readonly delta: number };
+/**
+ * A resolved placeholder: fixed text, or a relative reference to column `col`, `delta` rows from
+ * the current row; with `per`, to row `delta` + (the current row's index in its table ÷ `per`):
+ * the row of another table that a period row belongs to.
+ */
+type Resolved =
+  | string
+  | { readonly col: number; readonly delta: number; readonly per?: { readonly first: number; readonly count: number } };
 
 function placeholder(
   whole: string,
@@ -176,6 +189,9 @@ function placeholder(
     if (part === "total" && table.totalRow !== undefined)
       return address({ row: table.totalRow, col, rows: 1, cols: 1 }, undefined, true);
     if (part === "prev" && current && !second) return { col, delta: -1 };
+    const own = current ? layout.tables.get(current.table) : undefined;
+    if (part === "parent" && second && own?.per)
+      return { col, delta: table.firstRow, per: { first: own.firstRow, count: own.per } };
     if (!part && current && !second) return { col, delta: 0 };
     if (!part && current && second) {
       const own = layout.tables.get(current.table)!;
@@ -207,7 +223,7 @@ function resolver(formula: string, layout: Layout, inputs: Inputs, table?: strin
   // Placeholders resolve the same for every row of the table but for their row numbers.
   const probe = table === undefined ? undefined : { table, row: 0 };
   const fixed: string[] = [];
-  const refs: { col: number; delta: number }[] = [];
+  const refs: Exclude<Resolved, string>[] = [];
   let last = 0;
   let text = "";
   for (const m of formula.matchAll(PLACEHOLDER)) {
@@ -226,7 +242,11 @@ function resolver(formula: string, layout: Layout, inputs: Inputs, table?: strin
   const letters = refs.map((r) => columnName(r.col));
   return (row) => {
     let out = fixed[0];
-    for (let k = 0; k < refs.length; k++) out += letters[k] + (row + refs[k].delta + 1) + fixed[k + 1];
+    for (let k = 0; k < refs.length; k++) {
+      const { delta, per } = refs[k];
+      const at = per ? delta + Math.floor((row - per.first) / per.count) : row + delta;
+      out += letters[k] + (at + 1) + fixed[k + 1];
+    }
     return out;
   };
 }
@@ -287,6 +307,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
 
   t.blocks.forEach((block, b) => {
     const start = layout.starts[b];
+    if ((block.kind === "table" || block.kind === "fields") && !isShown(block.when, inputs)) return;
     switch (block.kind) {
       case "heading": {
         const [left, right] = splitColumns(t.widths, 2);
@@ -360,6 +381,8 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
             const formula = i === 0 && column.first !== undefined ? column.first : each;
             if (column.counter && source) put(row, col, { number: i + 1 });
             else if (column.yearFrom && source) put(row, col, { number: Number(inputs.fields[column.yearFrom]) + i });
+            else if (column.otherwise && source && (source[column.input ?? ""] ?? null) === null)
+              put(row, col, { formula: resolve(column.otherwise, layout, inputs, { table: block.key, row }) });
             else if (column.input && source) {
               put(
                 row,

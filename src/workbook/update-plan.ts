@@ -27,6 +27,7 @@ import type { Inputs, Row, TableSource, TemplateDecl } from "../templates/model"
 import type { Lang } from "../i18n/lang";
 import { renderTemplate, yearsOf } from "../templates/render";
 import { cellKey } from "../sheet/excel-grid";
+import { periodName } from "../templates/periods";
 
 export type Origin = { readonly row: number; readonly col: number };
 
@@ -172,6 +173,13 @@ export function planMatrix(plan: CellPlan, origin: Origin): (string | number)[][
 
 /** The key of each row of an input table: the declared key columns, trimmed, without case. */
 function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): string[] {
+  // A period's row is its row's (product, period): another product added or removed moves it.
+  if (typeof source !== "string" && "periods" in source) {
+    const { of, count } = source.periods;
+    return rowKeys(template, of, inputs).flatMap((key) =>
+      Array.from({ length: count }, (_, p) => `${key}\u0003${count}:${p + 1}`),
+    );
+  }
   // A year's row is that year's, wherever the base year moves it.
   if (typeof source !== "string") return yearsOf(inputs, source.years.from, source.years.to).map(String);
   const table = template.tables.find((t) => t.key === source);
@@ -191,7 +199,12 @@ function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): s
   );
 }
 
-function rowLabel(template: TemplateDecl, source: TableSource, inputs: Inputs, i: number): string {
+function rowLabel(template: TemplateDecl, source: TableSource, inputs: Inputs, i: number, lang: Lang): string {
+  if (typeof source !== "string" && "periods" in source) {
+    const { of, count } = source.periods;
+    const parent = rowLabel(template, of, inputs, Math.floor(i / count), lang);
+    return `${parent} / ${periodName(count === 4 ? "quarter" : "month", (i % count) + 1)[lang]}`;
+  }
   if (typeof source !== "string") return String(yearsOf(inputs, source.years.from, source.years.to)[i] ?? `#${i + 1}`);
   const table = template.tables.find((t) => t.key === source);
   const columns = table?.rowKey ?? (table?.uniqueBy ? [table.uniqueBy] : []);
@@ -302,7 +315,7 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
         continue;
       }
       orphans.push({
-        label: i < oldKeys.length ? rowLabel(template, old.source, previous.inputs, i) : `#${i + 1}`,
+        label: i < oldKeys.length ? rowLabel(template, old.source, previous.inputs, i, next.lang) : `#${i + 1}`,
         row: r,
         values: filled.map(({ col }) => shown(read[r][col])),
         cells: filled.map(({ col, from }) => ({ col, from })),
