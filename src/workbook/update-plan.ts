@@ -291,6 +291,10 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
 
   // Entry cells, carried by row key; rows whose key is gone but that hold entries.
   const carried: { row: number; col: number; from: ReadCell; shift: number }[] = [];
+  // Actuals of a period table the new version does not write (months became quarters): asked,
+  // and whatever the answer the sheet as it was is kept as a copy, because a month's actual has
+  // no quarter to go to and a quarter's none to split into.
+  let periodsSwitched = false;
   const orphans: (Orphan & { cells: { col: number; from: ReadCell }[] })[] = [];
   for (const old of oldEntries) {
     const fresh = next.plan.entries.find((e) => e.block === old.block);
@@ -314,6 +318,7 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
         }
         continue;
       }
+      if (!fresh && typeof old.source !== "string" && "periods" in old.source) periodsSwitched = true;
       orphans.push({
         label: i < oldKeys.length ? rowLabel(template, old.source, previous.inputs, i, next.lang) : `#${i + 1}`,
         row: r,
@@ -363,7 +368,9 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
       });
     }
     const lossy =
-      (edits.length > 0 && answers.edits === "overwrite") || (orphans.length > 0 && answers.orphans === "drop");
+      (edits.length > 0 && answers.edits === "overwrite") ||
+      (orphans.length > 0 && answers.orphans === "drop") ||
+      periodsSwitched;
     return { matrix, lossy };
   }
 
