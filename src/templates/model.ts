@@ -237,7 +237,7 @@ export type Block =
       readonly place: string;
       readonly date: string;
     }
-  | { readonly kind: "title"; readonly text: Text }
+  | { readonly kind: "title"; readonly text: Text; readonly when?: WhenField }
   /** "Đơn vị tính: đồng", right-aligned above a table. */
   | { readonly kind: "unitLine"; readonly text: Text }
   | {
@@ -275,7 +275,7 @@ export type Block =
   | { readonly kind: "clauses"; readonly title?: Text; readonly items: readonly Clause[] }
   | { readonly kind: "note"; readonly text: Text };
 
-export type TemplateId = "plan" | "contract" | "pricePlan" | "normSheet";
+export type TemplateId = "plan" | "contract" | "pricePlan" | "normSheet" | "planReport";
 
 export interface TemplateDecl {
   readonly id: TemplateId;
@@ -291,4 +291,16 @@ export interface TemplateDecl {
   /** Column widths in characters, left to right. */
   readonly widths: readonly number[];
   readonly orientation: "portrait" | "landscape";
+  /**
+   * A report on another template's sheet: its inputs carry that template's inputs, and the
+   * fields naming its sheet and top-left cell; formulas read its cells as {key!table.col}.
+   * Written from a filled entry of that template, never from a blank form.
+   */
+  readonly context?: {
+    readonly key: string;
+    readonly template: TemplateDecl;
+    readonly sheet: string;
+    readonly row: string;
+    readonly col: string;
+  };
 }

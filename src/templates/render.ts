@@ -29,6 +29,33 @@ interface Layout {
   /** Named ranges by placeholder key. */
   readonly ranges: ReadonlyMap<string, string>;
   readonly height: number;
+  /** The layout of the template this one reports on ({plan!table.col}), on its own sheet. */
+  readonly external?: External;
+}
+
+interface External {
+  readonly key: string;
+  readonly layout: Layout;
+  /** The sheet's name as a formula writes it before a reference: 'KH 1965'! */
+  readonly prefix: string;
+  readonly origin: { readonly row: number; readonly col: number };
+}
+
+/** The other template a report reads, laid out from the same inputs (they carry its inputs). */
+function externalOf(t: TemplateDecl, inputs: Inputs): External | undefined {
+  const context = t.context;
+  if (!context) return undefined;
+  const sheet = String(inputs.fields[context.sheet] ?? "");
+  const at = (key: string) => {
+    const n = inputs.fields[key];
+    return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : 0;
+  };
+  return {
+    key: context.key,
+    layout: lay(context.template, inputs),
+    prefix: `'${sheet.replace(/'/g, "''")}'!`,
+    origin: { row: at(context.row), col: at(context.col) },
+  };
 }
 
 type TableBlock = Extract<Block, { kind: "table" }>;
@@ -66,6 +93,9 @@ function eachRows(inputs: Inputs, table: string) {
   return inputs.tables[table] ?? [];
 }
 
+/** A block for another way of following the plan (another period kind) is not written. */
+const hidden = (block: Block, inputs: Inputs) => "when" in block && !isShown(block.when, inputs);
+
 function lay(t: TemplateDecl, inputs: Inputs): Layout {
   const starts: number[] = [];
   const fieldCells = new Map<string, { row: number; col: number; name?: string }>();
@@ -75,7 +105,7 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
   for (const block of t.blocks) {
     starts.push(row);
     // A block for another way of following the plan takes no rows.
-    if ((block.kind === "table" || block.kind === "fields") && !isShown(block.when, inputs)) continue;
+    if (hidden(block, inputs)) continue;
     switch (block.kind) {
       case "heading":
         row += 5;
@@ -141,7 +171,7 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
       }
     }
   }
-  return { starts, fieldCells, tables, ranges, height: row };
+  return { starts, fieldCells, tables, ranges, height: row, external: externalOf(t, inputs) };
 }
 
 function clausesShown(items: readonly Clause[], inputs: Inputs): Text[] {
@@ -155,7 +185,8 @@ function clausesShown(items: readonly Clause[], inputs: Inputs): Text[] {
   });
 }
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total|prev|value|parent))?\}/g;
+const PLACEHOLDER =
+  /\{(?:([A-Za-z_][A-Za-z0-9_]*)!)?([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total|prev|value|parent|periods))?\}/g;
 
 /** A formula's string literal: quotes doubled. */
 const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -167,7 +198,51 @@ const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
  */
 type Resolved =
   | string
-  | { readonly col: number; readonly delta: number; readonly per?: { readonly first: number; readonly count: number } };
+  | {
+      readonly col: number;
+      readonly delta: number;
+      readonly per?: { readonly first: number; readonly count: number };
+      /** A reference into the sheet of the template reported on. */
+      readonly prefix?: string;
+      /** The `span` rows from `delta` + (the current row's index × `count`): one row's periods. */
+      readonly periods?: { readonly first: number; readonly count: number };
+    };
+
+/**
+ * {plan!table.col}: the cell of the reported template's table on the same row of data; with
+ * :all its data range, :total its total; {plan!table:all} the table's whole data area;
+ * {plan!periodTable.col:periods} the rows of a period table that belong to the current row.
+ */
+function externalPlaceholder(
+  whole: string,
+  first: string,
+  second: string | undefined,
+  part: string | undefined,
+  layout: Layout,
+  current?: { table: string; row: number },
+): Resolved {
+  const ext = layout.external!;
+  const table = ext.layout.tables.get(first);
+  const col = second === undefined ? 0 : table?.columns.get(second);
+  if (!table || col === undefined) throw new Error(`template formula: unknown placeholder ${whole}`);
+  const at = (area: { row: number; col: number; rows: number; cols: number }) =>
+    ext.prefix + address(area, ext.origin, true);
+  if (second === undefined && part === "all")
+    return at({ row: table.firstRow, col: 0, rows: table.rows, cols: table.columns.size });
+  if (part === "all") return at({ row: table.firstRow, col, rows: table.rows, cols: 1 });
+  if (part === "total" && table.totalRow !== undefined) return at({ row: table.totalRow, col, rows: 1, cols: 1 });
+  const own = current && layout.tables.get(current.table);
+  if (part === "periods" && own && table.per)
+    return {
+      col: col + ext.origin.col,
+      delta: table.firstRow + ext.origin.row,
+      periods: { first: own.firstRow, count: table.per },
+      prefix: ext.prefix,
+    };
+  if (!part && own && second !== undefined)
+    return { col: col + ext.origin.col, delta: table.firstRow + ext.origin.row - own.firstRow, prefix: ext.prefix };
+  throw new Error(`template formula: unknown placeholder ${whole}`);
+}
 
 function placeholder(
   whole: string,
@@ -229,7 +304,10 @@ function resolver(formula: string, layout: Layout, inputs: Inputs, table?: strin
   for (const m of formula.matchAll(PLACEHOLDER)) {
     text += formula.slice(last, m.index);
     last = m.index + m[0].length;
-    const resolved = placeholder(m[0], m[1], m[2], m[3], layout, inputs, formula, probe);
+    const resolved =
+      m[1] !== undefined && m[1] === layout.external?.key
+        ? externalPlaceholder(m[0], m[2], m[3], m[4], layout, probe)
+        : placeholder(m[0], m[2], m[3], m[4], layout, inputs, formula, probe);
     if (typeof resolved === "string") text += resolved;
     else {
       fixed.push(text);
@@ -243,9 +321,14 @@ function resolver(formula: string, layout: Layout, inputs: Inputs, table?: strin
   return (row) => {
     let out = fixed[0];
     for (let k = 0; k < refs.length; k++) {
-      const { delta, per } = refs[k];
+      const { delta, per, prefix, periods } = refs[k];
+      if (periods) {
+        const from = delta + (row - periods.first) * periods.count;
+        out += `${prefix ?? ""}${letters[k]}${from + 1}:${letters[k]}${from + periods.count}${fixed[k + 1]}`;
+        continue;
+      }
       const at = per ? delta + Math.floor((row - per.first) / per.count) : row + delta;
-      out += letters[k] + (at + 1) + fixed[k + 1];
+      out += (prefix ?? "") + letters[k] + (at + 1) + fixed[k + 1];
     }
     return out;
   };
@@ -293,7 +376,9 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
   };
   const line = (row: number, text: string, style: Style) => span(row, 0, width, text, style);
   const inLang = (f: string | Text | undefined) => (f === undefined || typeof f === "string" ? f : f[lang]);
-  const say = (text: Text, gap = "") => interpolate(text, t.fields, inputs, lang, gap);
+  // A report speaks of the reported template's fields too ({planYear}, {moneyUnit}).
+  const known = t.context ? [...t.fields, ...t.context.template.fields] : t.fields;
+  const say = (text: Text, gap = "") => interpolate(text, known, inputs, lang, gap);
   const fieldOf = (key: string) => t.fields.find((f) => f.key === key);
   const fieldText = (key: string) => {
     const field = fieldOf(key);
@@ -307,7 +392,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
 
   t.blocks.forEach((block, b) => {
     const start = layout.starts[b];
-    if ((block.kind === "table" || block.kind === "fields") && !isShown(block.when, inputs)) return;
+    if (hidden(block, inputs)) return;
     switch (block.kind) {
       case "heading": {
         const [left, right] = splitColumns(t.widths, 2);

@@ -171,6 +171,10 @@ export function planMatrix(plan: CellPlan, origin: Origin): (string | number)[][
   return matrix;
 }
 
+/** An input table's declaration; a report's rows are the reported template's (its products). */
+const tableDecl = (template: TemplateDecl, key: string) =>
+  template.tables.find((t) => t.key === key) ?? template.context?.template.tables.find((t) => t.key === key);
+
 /** The key of each row of an input table: the declared key columns, trimmed, without case. */
 function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): string[] {
   // A period's row is its row's (product, period): another product added or removed moves it.
@@ -182,7 +186,7 @@ function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): s
   }
   // A year's row is that year's, wherever the base year moves it.
   if (typeof source !== "string") return yearsOf(inputs, source.years.from, source.years.to).map(String);
-  const table = template.tables.find((t) => t.key === source);
+  const table = tableDecl(template, source);
   const columns = table?.rowKey ?? (table?.uniqueBy ? [table.uniqueBy] : []);
   const rows: readonly Row[] = inputs.tables[source] ?? [];
   // Without a key, rows are matched by position: the n-th row stays the n-th.
@@ -206,7 +210,7 @@ function rowLabel(template: TemplateDecl, source: TableSource, inputs: Inputs, i
     return `${parent} / ${periodName(count === 4 ? "quarter" : "month", (i % count) + 1)[lang]}`;
   }
   if (typeof source !== "string") return String(yearsOf(inputs, source.years.from, source.years.to)[i] ?? `#${i + 1}`);
-  const table = template.tables.find((t) => t.key === source);
+  const table = tableDecl(template, source);
   const columns = table?.rowKey ?? (table?.uniqueBy ? [table.uniqueBy] : []);
   const row = inputs.tables[source]?.[i] ?? {};
   return columns.length === 0 ? `#${i + 1}` : columns.map((c) => String(row[c] ?? "")).join(" / ");
