@@ -11,7 +11,7 @@ import type { Inputs } from "../../src/templates/model";
 import type { UpdateAnswers } from "../../src/workbook/update-plan";
 import type { Filled } from "../../src/workbook/port";
 import { PLAN_1961_65, PLAN_1961_65_QUARTERS, PLAN_COOPERATIVE } from "../fixtures/samples";
-import { FakeExcel, installExcelEnums } from "../support/fake-excel";
+import { FakeExcel, REQUEST_LIMIT, installExcelEnums } from "../support/fake-excel";
 
 beforeAll(installExcelEnums);
 
@@ -142,5 +142,46 @@ describe("Update of a plan followed by quarter", () => {
     expect(excel.cell(sheet, "K17")).toBe(2700);
     const texts = [...excel.sheet(sheet).cells.values()].map((c) => c.formula ?? c.value);
     expect(texts.some((t) => String(t).startsWith("7. "))).toBe(false);
+  });
+});
+
+describe("500 products followed by month fit Excel on the web", () => {
+  const big: Inputs = {
+    ...withPeriods(PLAN_COOPERATIVE, "month"),
+    tables: {
+      ...PLAN_COOPERATIVE.tables,
+      products: Array.from({ length: 500 }, (_, i) => ({
+        name: `Sản phẩm số ${i + 1}`,
+        uom: "chiếc",
+        baseQty: 1000 + i,
+        planQty: 1200 + i,
+        price: 3.5,
+        timeNorm: 1.5,
+      })),
+      materials: Array.from({ length: 500 }, (_, i) => ({
+        product: `Sản phẩm số ${i + 1}`,
+        material: "Mây sợi",
+        uom: "kg",
+        norm: 0.4,
+        stateSupplied: null,
+      })),
+    },
+  };
+
+  test("the plan with its 6,000 product months and 6,000 material months inserts in bands under 5 MB, with progress", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const seen: [number, number][] = [];
+    const plan = renderTemplate(PLAN_TARGETS, big, "vi");
+    expect(plan.entries.find((e) => e.block === "months")!.rows).toBe(6000);
+    const outcome = await excelWorkbook(excel.run).insert(
+      plan,
+      { template: "plan", lang: "vi", inputs: big },
+      { kind: "newSheet" },
+      (done, total) => seen.push([done, total]),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen[seen.length - 1]).toEqual([seen.length, seen.length]);
+    expect(Math.max(...excel.requests)).toBeLessThan(REQUEST_LIMIT);
   });
 });
