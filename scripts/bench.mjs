@@ -295,6 +295,7 @@ async function benchBrowser() {
   try {
     if (only === "pane") return await benchPaneTables(browser, base);
     if (only === "stored") return await benchStoredAndUpdate(browser, base);
+    if (only === "periods") return await benchPeriods(browser, base);
     const firstRender = [];
     const blank = [];
     for (let i = 0; i < 5; i++) {
@@ -452,6 +453,7 @@ async function benchBrowser() {
     );
     await benchStoredAndUpdate(browser, base);
     await benchPaneTables(browser, base);
+    await benchPeriods(browser, base);
   } finally {
     await browser.close();
     server.close();
@@ -849,7 +851,96 @@ async function benchPaneTables(browser, base) {
   console.log(`paste 2,000 lines    ${ms(paste)} to the next frame, ${pasted[0].rows} rows  [goal < 1000 ms]`);
 }
 
-// BENCH_ONLY=pane runs only the pane's table figures, BENCH_ONLY=stored only the payload and 5,000-row plan ones; `--functions` stops after the functions.
+/**
+ * A plan of `count` products followed by month, in the preview: writing it through the pane,
+ * writing its fulfilment report, and the recalculation after one actual is typed on the plan
+ * (the report's formulas read the period rows), against the same for one product.
+ */
+async function periodFigures(browser, base, count) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await page.goto(`${base}/preview.html?lang=vi`);
+    await page.locator(".card fluent-button").first().click();
+    await page.locator("form.template-form").waitFor();
+    const writePlan = await page.evaluate(async (n) => {
+      const set = (path, value) => {
+        const el = document.querySelector(`[data-path="${path}"]`);
+        el.value = String(value);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      };
+      set("unit", "HTX Bench");
+      set("baseYear", 1964);
+      set("planYear", 1965);
+      set("periods", "month");
+      const add = document.querySelector('fieldset[data-path="products[]"] fluent-button.add-row');
+      for (let i = 0; i < n; i++) add.click();
+      for (let i = 0; i < n; i++) {
+        set(`products[${i}].name`, `Sản phẩm ${i + 1}`);
+        set(`products[${i}].baseQty`, 100 + i);
+        set(`products[${i}].planQty`, 1200 + i);
+        set(`products[${i}].price`, 3);
+      }
+      const start = performance.now();
+      document.getElementById("write").click();
+      const verdict = await new Promise((resolve) => {
+        const check = () => {
+          const bar = document.querySelector(".status fluent-message-bar");
+          return bar ? resolve(bar) : requestAnimationFrame(check);
+        };
+        check();
+      });
+      if (verdict.getAttribute("intent") !== "success") throw new Error(`plan write failed: ${verdict.textContent}`);
+      return performance.now() - start;
+    }, count);
+    await page.locator(".form-head fluent-button").click();
+    await page.locator(".filled li", { hasText: "KH 1965" }).locator("fluent-button", { hasText: "Báo cáo" }).click();
+    await page.locator("form.template-form").waitFor();
+    const t0 = performance.now();
+    await page.locator("#write").click();
+    await page.locator(".status fluent-message-bar[intent=success]").waitFor();
+    const writeReport = performance.now() - t0;
+    const recalc = await page.evaluate(() => {
+      const { hf } = window.htPreview.book;
+      const plan = hf.getSheetId("KH 1965");
+      const report = hf.getSheetId("BC KH 1965");
+      const rows = hf.getSheetValues(plan);
+      const first = rows.findIndex((r, i) => i > 20 && r[1] === "Sản phẩm 1" && r[2] === 1);
+      const times = [];
+      for (let k = 0; k < 5; k++) {
+        const start = performance.now();
+        hf.setCellContents({ sheet: plan, row: first, col: 4 }, [[100 + k]]);
+        // The total row of the report's first table reads every product's period rows.
+        hf.getSheetValues(report);
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      return times[2];
+    });
+    return { writePlan, writeReport, recalc };
+  } finally {
+    await page.close();
+  }
+}
+
+async function benchPeriods(browser, base) {
+  const one = await periodFigures(browser, base, 1);
+  const many = await periodFigures(browser, base, 500);
+  console.log("Plan followed by month, in the preview (500 products × 12 months against 1 product)");
+  for (const [key, label] of [
+    ["writePlan", "write the plan        "],
+    ["writeReport", "write the report      "],
+    ["recalc", "one actual, recalc    "],
+  ]) {
+    const goal = key === "recalc" && many[key] > 1000 ? "  (over the 1 s goal)" : "";
+    console.log(
+      `${label}${many[key].toFixed(0).padStart(7)} ms  vs 1 product ${one[key].toFixed(0)} ms: ${(many[key] / one[key]).toFixed(1)}×${goal}`,
+    );
+  }
+}
+
+// BENCH_ONLY=pane runs only the pane's table figures, BENCH_ONLY=stored only the payload and 5,000-row plan ones,
+// BENCH_ONLY=periods only the plan followed by month (500 products × 12 months); `--functions` stops after the functions.
 const only = process.env.BENCH_ONLY;
 if (!only) benchFunctions();
 if (!process.argv.includes("--functions")) await benchBrowser();

@@ -70,6 +70,9 @@ const VI = {
     "Chưa cập nhật: {who} đã sửa mẫu này trong sổ sau khi bạn mở nó. Không ghi đè lên phần của họ; biểu mẫu của bạn vẫn giữ nguyên. Họ đã đổi:",
   changedNotice: "{who} vừa sửa mẫu này trong sổ. Biểu mẫu của bạn vẫn giữ nguyên. Họ đã đổi:",
   deletedNotice: "Người khác vừa xoá mẫu này khỏi sổ. Biểu mẫu của bạn vẫn giữ nguyên; không thể cập nhật nữa.",
+  report: "Báo cáo thực hiện",
+  reportHint: "Lập báo cáo tình hình thực hiện kế hoạch của một kỳ, trên trang tính riêng.",
+  reportPlanMissing: "Không còn thấy chỉ tiêu kế hoạch mà báo cáo này theo dõi; chưa ghi gì.",
   someoneElse: "Người khác",
   byAt: "{who} (lúc {time})",
   noVisibleChange: "(không có thay đổi nào ở dữ liệu nhập)",
@@ -160,6 +163,9 @@ const EN: Record<StringKey, string> = {
   changedElsewhere:
     "Not updated: {who} changed this template in the workbook after you opened it. Their work was not overwritten; your form is kept. They changed:",
   changedNotice: "{who} just changed this template in the workbook. Your form is kept as it is. They changed:",
+  report: "Fulfilment report",
+  reportHint: "Write the plan fulfilment report of one period on a sheet of its own.",
+  reportPlanMissing: "The plan targets this report follows are no longer in the workbook; nothing was written.",
   deletedNotice:
     "Someone just deleted this template from the workbook. Your form is kept; it can no longer be updated.",
   someoneElse: "Someone else",

@@ -15,6 +15,7 @@ import type { UpdateAnswers, UpdateQuestion } from "../workbook/update-plan";
 import { languageConvention, type NumberConvention } from "../i18n/numbers";
 import { h } from "../ui/dom";
 import { buildForm, type TemplateForm } from "./form";
+import { PLAN_REPORT, REPORT_CONTEXT, reportInputs } from "../templates/plan-report";
 
 /** How many lines of a question the pane lists before "… and N more". */
 const LISTED = 12;
@@ -201,6 +202,15 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         {},
         h("span", { class: "entry" }, `${pick(template.name)} — ${entry.sheetName}`),
         button(say(lang, "edit"), () => step(() => openForm(template, entry))),
+        ...(followedByPeriod(entry)
+          ? [
+              h(
+                "span",
+                { title: say(lang, "reportHint") },
+                button(say(lang, "report"), () => step(() => openReport(entry))),
+              ),
+            ]
+          : []),
         h(
           "span",
           { title: say(lang, "freezeHint") },
@@ -209,6 +219,45 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         button(say(lang, "remove"), () => askRemove(entry, `${pick(template.name)} — ${entry.sheetName}`)),
       );
     });
+  }
+
+  /** A plan followed by quarter or month: it has a fulfilment report to write. */
+  const followedByPeriod = (entry: Editing) =>
+    entry.stored.template === "plan" && ["quarter", "month"].includes(String(entry.stored.inputs.fields.periods));
+
+  /** Opens a new fulfilment report's form for a filled plan: its heading and signers from the plan. */
+  async function openReport(plan: Editing): Promise<void> {
+    const own = { ...plan.stored.inputs.fields, docNo: null, docDate: null, reportPeriod: 1 };
+    const inputs = reportInputs(plan.stored.inputs, placeOf(plan), own);
+    await openForm(PLAN_REPORT, undefined, undefined, plan.partId, inputs);
+  }
+
+  const placeOf = (plan: Editing) => ({
+    sheet: plan.sheetName,
+    sheetId: plan.stored.placement.sheetId,
+    row: plan.stored.placement.row,
+    col: plan.stored.placement.col,
+  });
+
+  /**
+   * A report's inputs as they are written: the form's fields, the plan it follows as the workbook
+   * holds it now (an updated plan's products), and where that plan is; undefined when it is gone.
+   */
+  async function withContext(
+    template: TemplateDecl,
+    typed: Inputs,
+    before: Inputs | undefined,
+    planId?: string,
+  ): Promise<Inputs | undefined> {
+    if (!template.context) return typed;
+    const sheetId = before?.fields[REPORT_CONTEXT.sheetId];
+    const plan = (await workbook!.listFilled()).find(
+      (f): f is Editing =>
+        "stored" in f &&
+        f.stored.template === "plan" &&
+        (f.partId === planId || (planId === undefined && f.stored.placement.sheetId === sheetId)),
+    );
+    return plan && reportInputs(plan.stored.inputs, placeOf(plan), typed.fields);
   }
 
   /** The workbook's current version of an entry, if it still holds one. */
@@ -281,6 +330,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     template: TemplateDecl,
     opened?: Editing,
     kept?: { inputs: Inputs; baseline: string },
+    /** A new report: the entry id of the plan it follows, and its first inputs. */
+    reportOf?: string,
+    fresh?: Inputs,
   ): Promise<void> {
     /**
      * The stored entry this form edits, as last loaded or written by this pane: after each
@@ -290,7 +342,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     if (!kept) clearStatus();
     const form = buildForm(
       template,
-      kept?.inputs ?? (editing ? editing.stored.inputs : defaultInputs(template, lang)),
+      kept?.inputs ?? (editing ? editing.stored.inputs : (fresh ?? defaultInputs(template, lang))),
       lang,
       {
         numbers: options.numbers ?? languageConvention(lang),
@@ -300,7 +352,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     open = {
       form,
       baseline: kept?.baseline ?? JSON.stringify(form.read()),
-      relabel: (inputs) => step(() => openForm(template, editing, { inputs, baseline: open!.baseline })),
+      relabel: (inputs) =>
+        step(() => openForm(template, editing, { inputs, baseline: open!.baseline }, reportOf, fresh)),
     };
     const placement = h(
       "fieldset",
@@ -325,7 +378,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         h("h2", {}, pick(template.name)),
       ),
       form.element,
-      ...(editing ? [] : [placement]),
+      // A report always goes on a sheet of its own, beside the plan.
+      ...(editing || template.context ? [] : [placement]),
       h("div", { class: "actions" }, submit),
     );
     form.element.addEventListener("submit", (event) => {
@@ -366,7 +420,18 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     };
 
     async function write(where?: Where, answers: UpdateAnswers = {}): Promise<void> {
-      const inputs = form.read();
+      const typed = form.read();
+      if (!workbook && template.context) {
+        show("warning", say(lang, "notInExcel"));
+        return;
+      }
+      // A report's hidden context (the plan's inputs) comes with what the form holds.
+      const merged = await withContext(template, typed, editing?.stored.inputs ?? fresh, reportOf);
+      if (!merged) {
+        show("error", say(lang, "reportPlanMissing"));
+        return;
+      }
+      const inputs = merged;
       const issues = validateInputs(template, inputs);
       if (form.showIssues(issues) > 0) {
         show("error", say(lang, "fixErrors", { count: issues.length }));
@@ -378,9 +443,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       }
       const plan = renderTemplate(template, inputs, lang);
       const stored = { template: template.id, lang, inputs };
-      const chosen: Where = where ?? {
-        kind: (placement.querySelector<HTMLInputElement>("input:checked")?.value ?? "newSheet") as Where["kind"],
-      };
+      const chosen: Where = template.context
+        ? { kind: "newSheet" }
+        : (where ?? {
+            kind: (placement.querySelector<HTMLInputElement>("input:checked")?.value ?? "newSheet") as Where["kind"],
+          });
       busy("writing");
       let outcome: UpdateOutcome;
       try {
@@ -391,7 +458,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         idle();
       }
       if (outcome.ok) {
-        if (open?.form === form) open.baseline = JSON.stringify(inputs);
+        if (open?.form === form) open.baseline = JSON.stringify(typed);
         // The entry's id as the workbook keeps it now (an old-format part gets a state row's id).
         if (editing) editing = (await latest(outcome.entry.partId)) ?? editing;
         const values = { sheet: outcome.sheetName, address: outcome.address, backup: outcome.backup ?? "" };

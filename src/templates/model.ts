@@ -116,6 +116,7 @@ export type Format =
  * A formula as written in a declaration. Placeholders: {col} is this row's cell of column `col`
  * of the current table; {col:all} its data range; {col:total} its total; {table.col} the cell
  * of another table on the same row of data; {table.col:all} and {table.col:total} likewise;
+ * {table.col:parent} the cell of the row of `table` that a period row belongs to;
  * {field} a field's cell (or its name). Every placeholder becomes an A1 reference.
  */
 export type FormulaTemplate = string;
@@ -134,6 +135,8 @@ export interface Column {
   /** The row's year: the value of this field plus the row's index (a plan's years). */
   readonly yearFrom?: string;
   readonly format?: Format;
+  /** With `input`: the formula written where the input is blank (a period's even share of the year). */
+  readonly otherwise?: FormulaTemplate;
   /** What the totals row holds for this column. */
   readonly total?: FormulaTemplate | Text;
   /** Left blank for the accountant to fill (actuals). */
@@ -194,8 +197,34 @@ export interface StatementLine {
   };
 }
 
-/** Where a table's rows come from: an input table, or the years between two fields. */
-export type TableSource = string | { readonly years: { readonly from: string; readonly to: string } };
+/**
+ * The periods a plan year is followed by (a quarter or a month) for each row of an input table:
+ * `count` rows per row of `of`, in its order, each with the row's inputs and its `period` (1…count).
+ * `plans`, when the split is typed, is the input table (rows product, period, qty) whose
+ * quantity becomes the row's `periodPlan`.
+ */
+export interface PeriodSource {
+  readonly of: string;
+  readonly count: number;
+  readonly plans?: {
+    readonly table: string;
+    /** The column of `table` naming the row of `of` (product) whose column `name` it matches. */
+    readonly ref: string;
+    readonly name: string;
+    readonly qty: string;
+    readonly when: WhenField;
+  };
+}
+
+/** A block or value used only when a choice field has one of some values. */
+export interface WhenField {
+  readonly field: string;
+  readonly is: readonly string[];
+}
+
+/** Where a table's rows come from: an input table, the years between two fields, or periods per row. */
+export type TableSource =
+  string | { readonly years: { readonly from: string; readonly to: string } } | { readonly periods: PeriodSource };
 
 export type Block =
   | {
@@ -208,7 +237,7 @@ export type Block =
       readonly place: string;
       readonly date: string;
     }
-  | { readonly kind: "title"; readonly text: Text }
+  | { readonly kind: "title"; readonly text: Text; readonly when?: WhenField }
   /** "Đơn vị tính: đồng", right-aligned above a table. */
   | { readonly kind: "unitLine"; readonly text: Text }
   | {
@@ -227,11 +256,13 @@ export type Block =
       readonly printTitles?: true;
     }
   | { readonly kind: "subtitle"; readonly text: Text }
-  | { readonly kind: "fields"; readonly title?: Text; readonly rows: readonly FieldRow[] }
+  | { readonly kind: "fields"; readonly title?: Text; readonly rows: readonly FieldRow[]; readonly when?: WhenField }
   | {
       readonly kind: "table";
       readonly key: string;
       readonly title: Text;
+      /** Written only when a choice field has one of these values (a plan followed by quarter). */
+      readonly when?: WhenField;
       /** The input table whose rows become the table's rows; or the years between two fields. */
       readonly source: TableSource;
       /** The header row repeats on every printed page (one table per template). */
@@ -244,7 +275,7 @@ export type Block =
   | { readonly kind: "clauses"; readonly title?: Text; readonly items: readonly Clause[] }
   | { readonly kind: "note"; readonly text: Text };
 
-export type TemplateId = "plan" | "contract" | "pricePlan" | "normSheet";
+export type TemplateId = "plan" | "contract" | "pricePlan" | "normSheet" | "planReport";
 
 export interface TemplateDecl {
   readonly id: TemplateId;
@@ -260,4 +291,16 @@ export interface TemplateDecl {
   /** Column widths in characters, left to right. */
   readonly widths: readonly number[];
   readonly orientation: "portrait" | "landscape";
+  /**
+   * A report on another template's sheet: its inputs carry that template's inputs, and the
+   * fields naming its sheet and top-left cell; formulas read its cells as {key!table.col}.
+   * Written from a filled entry of that template, never from a blank form.
+   */
+  readonly context?: {
+    readonly key: string;
+    readonly template: TemplateDecl;
+    readonly sheet: string;
+    readonly row: string;
+    readonly col: string;
+  };
 }

@@ -8,6 +8,7 @@ import { FORM_SIGNATURES, HEADING, HEADING_FIELDS, SIGNER_FIELDS } from "./docum
 import { GRADE_COLUMNS, STANDARD_GRADES } from "./grades";
 import type { Inputs, Issue, TemplateDecl } from "./model";
 import { MAX_YEARS } from "./render";
+import { PERIOD_BLOCKS, PERIOD_FIELDS, PERIOD_PLAN_TABLE, typedPlansAddUp } from "./plan-periods";
 
 const GROWTH = '=IF(N({baseValue})=0,"",{planValue}/{baseValue}-1)';
 const ANNUAL_GROWTH = '=IF(OR(N({baseValue})<=0,{years}<=0),"",RRI({years},{baseValue},{planValue}))';
@@ -106,6 +107,7 @@ export const PLAN_TARGETS: TemplateDecl = {
       default: 2400,
       label: { vi: "Giờ công một lao động trong năm", en: "Working hours per worker per year" },
     },
+    ...PERIOD_FIELDS,
     ...SIGNER_FIELDS,
   ],
   tables: [
@@ -186,8 +188,9 @@ export const PLAN_TARGETS: TemplateDecl = {
       defaultRows: STANDARD_GRADES,
       columns: GRADE_COLUMNS,
     },
+    PERIOD_PLAN_TABLE,
   ],
-  rules: [yearsInOrder, stateSupplyWithinNeed],
+  rules: [yearsInOrder, stateSupplyWithinNeed, typedPlansAddUp],
   blocks: [
     HEADING,
     { kind: "title", text: { vi: "CHỈ TIÊU KẾ HOẠCH NĂM {planYear}", en: "PLAN TARGETS FOR {planYear}" } },
@@ -449,6 +452,7 @@ export const PLAN_TARGETS: TemplateDecl = {
         },
       ],
     },
+    ...PERIOD_BLOCKS,
     {
       kind: "note",
       text: {

@@ -8,6 +8,7 @@ import { GAP, MOTTO, NATION, dateLine, splitColumns } from "./document";
 import type { Block, Clause, Column, Field, Format, Inputs, Style, TemplateDecl, Value } from "./model";
 import type { Lang, Text } from "../i18n/lang";
 import { excelSerial, formatValue, isIsoDate } from "./values";
+import { isShown, periodRows } from "./periods";
 
 interface TablePlace {
   readonly firstRow: number;
@@ -17,6 +18,8 @@ interface TablePlace {
   readonly columns: ReadonlyMap<string, number>;
   /** One line of a statement: {key.column} is its cell wherever it is used. */
   readonly single?: true;
+  /** A period table: how many of its rows belong to one row of the table it follows. */
+  readonly per?: number;
 }
 
 interface Layout {
@@ -26,6 +29,33 @@ interface Layout {
   /** Named ranges by placeholder key. */
   readonly ranges: ReadonlyMap<string, string>;
   readonly height: number;
+  /** The layout of the template this one reports on ({plan!table.col}), on its own sheet. */
+  readonly external?: External;
+}
+
+interface External {
+  readonly key: string;
+  readonly layout: Layout;
+  /** The sheet's name as a formula writes it before a reference: 'KH 1965'! */
+  readonly prefix: string;
+  readonly origin: { readonly row: number; readonly col: number };
+}
+
+/** The other template a report reads, laid out from the same inputs (they carry its inputs). */
+function externalOf(t: TemplateDecl, inputs: Inputs): External | undefined {
+  const context = t.context;
+  if (!context) return undefined;
+  const sheet = String(inputs.fields[context.sheet] ?? "");
+  const at = (key: string) => {
+    const n = inputs.fields[key];
+    return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : 0;
+  };
+  return {
+    key: context.key,
+    layout: lay(context.template, inputs),
+    prefix: `'${sheet.replace(/'/g, "''")}'!`,
+    origin: { row: at(context.row), col: at(context.col) },
+  };
 }
 
 type TableBlock = Extract<Block, { kind: "table" }>;
@@ -50,6 +80,7 @@ export function yearsOf(inputs: Inputs, from: string, to: string): number[] {
 
 function sourceRows(inputs: Inputs, block: TableBlock): readonly Readonly<Record<string, Value>>[] {
   if (typeof block.source === "string") return inputs.tables[block.source] ?? [];
+  if ("periods" in block.source) return periodRows(inputs, block.source.periods);
   return yearsOf(inputs, block.source.years.from, block.source.years.to).map((year) => ({ year }));
 }
 
@@ -62,6 +93,9 @@ function eachRows(inputs: Inputs, table: string) {
   return inputs.tables[table] ?? [];
 }
 
+/** A block for another way of following the plan (another period kind) is not written. */
+const hidden = (block: Block, inputs: Inputs) => "when" in block && !isShown(block.when, inputs);
+
 function lay(t: TemplateDecl, inputs: Inputs): Layout {
   const starts: number[] = [];
   const fieldCells = new Map<string, { row: number; col: number; name?: string }>();
@@ -70,6 +104,8 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
   let row = 0;
   for (const block of t.blocks) {
     starts.push(row);
+    // A block for another way of following the plan takes no rows.
+    if (hidden(block, inputs)) continue;
     switch (block.kind) {
       case "heading":
         row += 5;
@@ -100,6 +136,7 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
           rows,
           totalRow: hasTotal ? headerRow + 1 + rows : undefined,
           columns: new Map(block.columns.map((c, k) => [c.key, k])),
+          ...(typeof block.source === "object" && "periods" in block.source ? { per: block.source.periods.count } : {}),
         });
         if (block.rangeName) ranges.set(block.rangeName.key, block.rangeName.name);
         row = headerRow + 1 + rows + (hasTotal ? 1 : 0) + 1;
@@ -134,7 +171,7 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
       }
     }
   }
-  return { starts, fieldCells, tables, ranges, height: row };
+  return { starts, fieldCells, tables, ranges, height: row, external: externalOf(t, inputs) };
 }
 
 function clausesShown(items: readonly Clause[], inputs: Inputs): Text[] {
@@ -148,13 +185,64 @@ function clausesShown(items: readonly Clause[], inputs: Inputs): Text[] {
   });
 }
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total|prev|value))?\}/g;
+const PLACEHOLDER =
+  /\{(?:([A-Za-z_][A-Za-z0-9_]*)!)?([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total|prev|value|parent|periods))?\}/g;
 
 /** A formula's string literal: quotes doubled. */
 const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-/** A resolved placeholder: fixed text, or a relative reference to column `col`, `delta` rows from the current row. */
-type Resolved = string | { readonly col: number; readonly delta: number };
+/**
+ * A resolved placeholder: fixed text, or a relative reference to column `col`, `delta` rows from
+ * the current row; with `per`, to row `delta` + (the current row's index in its table ÷ `per`):
+ * the row of another table that a period row belongs to.
+ */
+type Resolved =
+  | string
+  | {
+      readonly col: number;
+      readonly delta: number;
+      readonly per?: { readonly first: number; readonly count: number };
+      /** A reference into the sheet of the template reported on. */
+      readonly prefix?: string;
+      /** The `span` rows from `delta` + (the current row's index × `count`): one row's periods. */
+      readonly periods?: { readonly first: number; readonly count: number };
+    };
+
+/**
+ * {plan!table.col}: the cell of the reported template's table on the same row of data; with
+ * :all its data range, :total its total; {plan!table:all} the table's whole data area;
+ * {plan!periodTable.col:periods} the rows of a period table that belong to the current row.
+ */
+function externalPlaceholder(
+  whole: string,
+  first: string,
+  second: string | undefined,
+  part: string | undefined,
+  layout: Layout,
+  current?: { table: string; row: number },
+): Resolved {
+  const ext = layout.external!;
+  const table = ext.layout.tables.get(first);
+  const col = second === undefined ? 0 : table?.columns.get(second);
+  if (!table || col === undefined) throw new Error(`template formula: unknown placeholder ${whole}`);
+  const at = (area: { row: number; col: number; rows: number; cols: number }) =>
+    ext.prefix + address(area, ext.origin, true);
+  if (second === undefined && part === "all")
+    return at({ row: table.firstRow, col: 0, rows: table.rows, cols: table.columns.size });
+  if (part === "all") return at({ row: table.firstRow, col, rows: table.rows, cols: 1 });
+  if (part === "total" && table.totalRow !== undefined) return at({ row: table.totalRow, col, rows: 1, cols: 1 });
+  const own = current && layout.tables.get(current.table);
+  if (part === "periods" && own && table.per)
+    return {
+      col: col + ext.origin.col,
+      delta: table.firstRow + ext.origin.row,
+      periods: { first: own.firstRow, count: table.per },
+      prefix: ext.prefix,
+    };
+  if (!part && own && second !== undefined)
+    return { col: col + ext.origin.col, delta: table.firstRow + ext.origin.row - own.firstRow, prefix: ext.prefix };
+  throw new Error(`template formula: unknown placeholder ${whole}`);
+}
 
 function placeholder(
   whole: string,
@@ -176,6 +264,9 @@ function placeholder(
     if (part === "total" && table.totalRow !== undefined)
       return address({ row: table.totalRow, col, rows: 1, cols: 1 }, undefined, true);
     if (part === "prev" && current && !second) return { col, delta: -1 };
+    const own = current ? layout.tables.get(current.table) : undefined;
+    if (part === "parent" && second && own?.per)
+      return { col, delta: table.firstRow, per: { first: own.firstRow, count: own.per } };
     if (!part && current && !second) return { col, delta: 0 };
     if (!part && current && second) {
       const own = layout.tables.get(current.table)!;
@@ -207,13 +298,16 @@ function resolver(formula: string, layout: Layout, inputs: Inputs, table?: strin
   // Placeholders resolve the same for every row of the table but for their row numbers.
   const probe = table === undefined ? undefined : { table, row: 0 };
   const fixed: string[] = [];
-  const refs: { col: number; delta: number }[] = [];
+  const refs: Exclude<Resolved, string>[] = [];
   let last = 0;
   let text = "";
   for (const m of formula.matchAll(PLACEHOLDER)) {
     text += formula.slice(last, m.index);
     last = m.index + m[0].length;
-    const resolved = placeholder(m[0], m[1], m[2], m[3], layout, inputs, formula, probe);
+    const resolved =
+      m[1] !== undefined && m[1] === layout.external?.key
+        ? externalPlaceholder(m[0], m[2], m[3], m[4], layout, probe)
+        : placeholder(m[0], m[2], m[3], m[4], layout, inputs, formula, probe);
     if (typeof resolved === "string") text += resolved;
     else {
       fixed.push(text);
@@ -226,7 +320,16 @@ function resolver(formula: string, layout: Layout, inputs: Inputs, table?: strin
   const letters = refs.map((r) => columnName(r.col));
   return (row) => {
     let out = fixed[0];
-    for (let k = 0; k < refs.length; k++) out += letters[k] + (row + refs[k].delta + 1) + fixed[k + 1];
+    for (let k = 0; k < refs.length; k++) {
+      const { delta, per, prefix, periods } = refs[k];
+      if (periods) {
+        const from = delta + (row - periods.first) * periods.count;
+        out += `${prefix ?? ""}${letters[k]}${from + 1}:${letters[k]}${from + periods.count}${fixed[k + 1]}`;
+        continue;
+      }
+      const at = per ? delta + Math.floor((row - per.first) / per.count) : row + delta;
+      out += (prefix ?? "") + letters[k] + (at + 1) + fixed[k + 1];
+    }
     return out;
   };
 }
@@ -273,7 +376,9 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
   };
   const line = (row: number, text: string, style: Style) => span(row, 0, width, text, style);
   const inLang = (f: string | Text | undefined) => (f === undefined || typeof f === "string" ? f : f[lang]);
-  const say = (text: Text, gap = "") => interpolate(text, t.fields, inputs, lang, gap);
+  // A report speaks of the reported template's fields too ({planYear}, {moneyUnit}).
+  const known = t.context ? [...t.fields, ...t.context.template.fields] : t.fields;
+  const say = (text: Text, gap = "") => interpolate(text, known, inputs, lang, gap);
   const fieldOf = (key: string) => t.fields.find((f) => f.key === key);
   const fieldText = (key: string) => {
     const field = fieldOf(key);
@@ -287,6 +392,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
 
   t.blocks.forEach((block, b) => {
     const start = layout.starts[b];
+    if (hidden(block, inputs)) return;
     switch (block.kind) {
       case "heading": {
         const [left, right] = splitColumns(t.widths, 2);
@@ -360,6 +466,8 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
             const formula = i === 0 && column.first !== undefined ? column.first : each;
             if (column.counter && source) put(row, col, { number: i + 1 });
             else if (column.yearFrom && source) put(row, col, { number: Number(inputs.fields[column.yearFrom]) + i });
+            else if (column.otherwise && source && (source[column.input ?? ""] ?? null) === null)
+              put(row, col, { formula: resolve(column.otherwise, layout, inputs, { table: block.key, row }) });
             else if (column.input && source) {
               put(
                 row,

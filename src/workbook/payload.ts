@@ -68,10 +68,18 @@ function isCount(v: unknown, limit = SHEET_ROWS): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= limit;
 }
 
-/** An input table's key, or the years between two fields (a year-by-year table). */
+/** An input table's key, the years between two fields (a year-by-year table), or periods per row. */
 function isTableSource(v: unknown): v is TableSource {
   if (typeof v === "string") return true;
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const periods = (v as Record<string, unknown>).periods as Record<string, unknown> | undefined;
+  if (periods !== undefined)
+    return (
+      typeof periods === "object" &&
+      periods !== null &&
+      typeof periods.of === "string" &&
+      (periods.count === 4 || periods.count === 12)
+    );
   const years = (v as Record<string, unknown>).years as Record<string, unknown> | undefined;
   return typeof years === "object" && years !== null && typeof years.from === "string" && typeof years.to === "string";
 }

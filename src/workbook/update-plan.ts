@@ -27,6 +27,7 @@ import type { Inputs, Row, TableSource, TemplateDecl } from "../templates/model"
 import type { Lang } from "../i18n/lang";
 import { renderTemplate, yearsOf } from "../templates/render";
 import { cellKey } from "../sheet/excel-grid";
+import { periodName } from "../templates/periods";
 
 export type Origin = { readonly row: number; readonly col: number };
 
@@ -170,11 +171,22 @@ export function planMatrix(plan: CellPlan, origin: Origin): (string | number)[][
   return matrix;
 }
 
+/** An input table's declaration; a report's rows are the reported template's (its products). */
+const tableDecl = (template: TemplateDecl, key: string) =>
+  template.tables.find((t) => t.key === key) ?? template.context?.template.tables.find((t) => t.key === key);
+
 /** The key of each row of an input table: the declared key columns, trimmed, without case. */
 function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): string[] {
+  // A period's row is its row's (product, period): another product added or removed moves it.
+  if (typeof source !== "string" && "periods" in source) {
+    const { of, count } = source.periods;
+    return rowKeys(template, of, inputs).flatMap((key) =>
+      Array.from({ length: count }, (_, p) => `${key}\u0003${count}:${p + 1}`),
+    );
+  }
   // A year's row is that year's, wherever the base year moves it.
   if (typeof source !== "string") return yearsOf(inputs, source.years.from, source.years.to).map(String);
-  const table = template.tables.find((t) => t.key === source);
+  const table = tableDecl(template, source);
   const columns = table?.rowKey ?? (table?.uniqueBy ? [table.uniqueBy] : []);
   const rows: readonly Row[] = inputs.tables[source] ?? [];
   // Without a key, rows are matched by position: the n-th row stays the n-th.
@@ -191,9 +203,14 @@ function rowKeys(template: TemplateDecl, source: TableSource, inputs: Inputs): s
   );
 }
 
-function rowLabel(template: TemplateDecl, source: TableSource, inputs: Inputs, i: number): string {
+function rowLabel(template: TemplateDecl, source: TableSource, inputs: Inputs, i: number, lang: Lang): string {
+  if (typeof source !== "string" && "periods" in source) {
+    const { of, count } = source.periods;
+    const parent = rowLabel(template, of, inputs, Math.floor(i / count), lang);
+    return `${parent} / ${periodName(count === 4 ? "quarter" : "month", (i % count) + 1)[lang]}`;
+  }
   if (typeof source !== "string") return String(yearsOf(inputs, source.years.from, source.years.to)[i] ?? `#${i + 1}`);
-  const table = template.tables.find((t) => t.key === source);
+  const table = tableDecl(template, source);
   const columns = table?.rowKey ?? (table?.uniqueBy ? [table.uniqueBy] : []);
   const row = inputs.tables[source]?.[i] ?? {};
   return columns.length === 0 ? `#${i + 1}` : columns.map((c) => String(row[c] ?? "")).join(" / ");
@@ -278,6 +295,10 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
 
   // Entry cells, carried by row key; rows whose key is gone but that hold entries.
   const carried: { row: number; col: number; from: ReadCell; shift: number }[] = [];
+  // Actuals of a period table the new version does not write (months became quarters): asked,
+  // and whatever the answer the sheet as it was is kept as a copy, because a month's actual has
+  // no quarter to go to and a quarter's none to split into.
+  let periodsSwitched = false;
   const orphans: (Orphan & { cells: { col: number; from: ReadCell }[] })[] = [];
   for (const old of oldEntries) {
     const fresh = next.plan.entries.find((e) => e.block === old.block);
@@ -301,8 +322,9 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
         }
         continue;
       }
+      if (!fresh && typeof old.source !== "string" && "periods" in old.source) periodsSwitched = true;
       orphans.push({
-        label: i < oldKeys.length ? rowLabel(template, old.source, previous.inputs, i) : `#${i + 1}`,
+        label: i < oldKeys.length ? rowLabel(template, old.source, previous.inputs, i, next.lang) : `#${i + 1}`,
         row: r,
         values: filled.map(({ col }) => shown(read[r][col])),
         cells: filled.map(({ col, from }) => ({ col, from })),
@@ -350,7 +372,9 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
       });
     }
     const lossy =
-      (edits.length > 0 && answers.edits === "overwrite") || (orphans.length > 0 && answers.orphans === "drop");
+      (edits.length > 0 && answers.edits === "overwrite") ||
+      (orphans.length > 0 && answers.orphans === "drop") ||
+      periodsSwitched;
     return { matrix, lossy };
   }
 

@@ -1,14 +1,7 @@
 import { CONTRACT } from "../../src/templates/contract";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
-import {
-  NUMBER_FORMATS,
-  address,
-  cellInput,
-  safeSheetName,
-  uniqueSheetName,
-  type CellPlan,
-} from "../../src/sheet/cell-plan";
+import { NUMBER_FORMATS, cellInput, safeSheetName, uniqueSheetName } from "../../src/sheet/cell-plan";
 import { defaultInputs, validateInputs } from "../../src/templates/validate";
 import { readPayload, type Stored } from "../../src/workbook/payload";
 import { payloadXml } from "../support/legacy-payload";
@@ -25,27 +18,7 @@ import {
   PRICE_PLAN_BASKETS,
 } from "../fixtures/samples";
 import { expectGolden } from "../support/golden";
-
-/** A plan as readable text: one line per cell, then formats, names and lists. */
-function describePlan(plan: CellPlan): string {
-  const lines = [`sheet ${plan.sheetName} ${plan.rows}×${plan.cols} ${plan.orientation}`];
-  const cells = [...plan.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  for (const cell of cells)
-    lines.push(
-      `${address({ row: cell.row, col: cell.col, rows: 1, cols: 1 })}\t${JSON.stringify(cellInput(cell.content))}`,
-    );
-  for (const f of plan.formats) lines.push(`format ${address(f.area)} ${f.format}`);
-  for (const s of plan.styles) lines.push(`style ${address(s.area)} ${s.style}`);
-  for (const m of plan.merges) lines.push(`merge ${address(m)}`);
-  for (const n of plan.names) lines.push(`name ${n.name} ${address(n.area, undefined, true)}`);
-  for (const l of plan.lists) lines.push(`list ${address(l.area)} from ${address(l.source, undefined, true)}`);
-  for (const h of plan.heights) lines.push(`height ${h.row + 1} ${h.points}`);
-  for (const b of plan.borders) lines.push(`ruled ${address(b)}`);
-  if (plan.printTitles)
-    lines.push(`print titles ${plan.printTitles.row + 1}:${plan.printTitles.row + plan.printTitles.rows}`);
-  lines.push(`print area ${address(plan.printArea)}`);
-  return lines.join("\n") + "\n";
-}
+import { describePlan } from "../support/describe-plan";
 
 describe("rendered templates (golden files)", () => {
   test.each([

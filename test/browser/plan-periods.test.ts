@@ -1,0 +1,80 @@
+/**
+ * The 1961–65 plan followed quarter by quarter in 1965, end to end in the preview: the form's
+ * choice, actuals typed in the grid, the fulfilment report for Q3 on its own sheet moving with
+ * them, and another period rewriting only the report.
+ */
+import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { PLAN_1961_65_QUARTERS } from "../fixtures/samples";
+import { fillInputs } from "./fill-inputs";
+import {
+  cell,
+  entryAction,
+  fill,
+  openPreview,
+  sheetTabs,
+  startTemplate,
+  typeInto,
+  write,
+  type Session,
+} from "./preview-page";
+
+jest.setTimeout(120_000);
+
+let session: Session;
+afterEach(async () => {
+  expect(session.errors).toEqual([]);
+  await session.close();
+});
+
+test("the 1965 quarters: actuals typed in the grid, the Q3 report shows cumulative and ratios, Q2 rewrites only the report", async () => {
+  session = await openPreview("vi");
+  const { page } = session;
+  await startTemplate(page, "Chỉ tiêu kế hoạch");
+  await fillInputs(page, PLAN_TARGETS, PLAN_1961_65_QUARTERS, "vi");
+  expect((await write(page)).intent).toBe("success");
+  // The quarter rows of the plan: 50–53, actual quantity in E, last year's in F.
+  expect(await cell(page, "B50")).toBe("Tổng sản lượng công nghiệp");
+  expect(await cell(page, "C52")).toBe("3");
+  await typeInto(page, "E50", "640");
+  await typeInto(page, "E51", "690");
+  await typeInto(page, "E52", "701");
+  await typeInto(page, "F52", "600");
+  expect(await cell(page, "I52")).toBe("101,6%");
+
+  await page.locator(".form-head fluent-button").click();
+  await entryAction(page, "Chỉ tiêu kế hoạch — KH 1965", "Báo cáo thực hiện");
+  await page.locator("form.template-form").waitFor();
+  await fill(page, { reportPeriod: 3, docNo: "05/BC" });
+  const written = await write(page);
+  expect(written.intent).toBe("success");
+  expect(await sheetTabs(page)).toEqual(expect.arrayContaining(["KH 1965", "BC KH 1965"]));
+  expect(await cell(page, "A6")).toBe("BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH QUÝ 3 NĂM 1965");
+  // Row 12: year's plan, plan to date (¾ of 2,761), this quarter, cumulative, last year, the ratios.
+  expect(await cell(page, "C12")).toBe("2.761");
+  expect(await cell(page, "D12")).toBe("2.071");
+  expect(await cell(page, "E12")).toBe("701");
+  expect(await cell(page, "F12")).toBe("2.031");
+  expect(await cell(page, "G12")).toBe("600");
+  expect(await cell(page, "H12")).toBe("73,6%");
+  expect(await cell(page, "I12")).toBe("98,1%");
+  expect(await cell(page, "J12")).toBe("116,8%");
+
+  // An actual corrected on the plan moves the report.
+  await page.locator(".tabs .tab", { hasText: /^KH 1965$/ }).click();
+  await typeInto(page, "E51", "700");
+  await page.locator(".tabs .tab", { hasText: "BC KH 1965" }).click();
+  expect(await cell(page, "F12")).toBe("2.041");
+
+  // Another period: the report is rewritten, the plan's actuals stay as typed.
+  await page.locator(".form-head fluent-button").click();
+  await entryAction(page, "BC KH 1965", "Sửa");
+  await page.locator("form.template-form").waitFor();
+  await fill(page, { reportPeriod: 2 });
+  expect((await write(page)).intent).toBe("success");
+  expect(await cell(page, "A6")).toBe("BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH QUÝ 2 NĂM 1965");
+  expect(await cell(page, "E12")).toBe("700");
+  expect(await cell(page, "F12")).toBe("1.340");
+  await page.locator(".tabs .tab", { hasText: /^KH 1965$/ }).click();
+  expect(await cell(page, "E50")).toBe("640");
+  expect(await cell(page, "E52")).toBe("701");
+});

@@ -1,0 +1,112 @@
+/**
+ * The plan fulfilment report: its own sheet, heading and signatures, for one period; every figure
+ * a formula over the plan's sheet, computed here by the preview's engine; another period
+ * rewrites only the report.
+ */
+import { PreviewBook } from "../../src/preview/book";
+import { previewWorkbook } from "../../src/preview/workbook";
+import { PLAN_REPORT, reportInputs } from "../../src/templates/plan-report";
+import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { renderTemplate } from "../../src/templates/render";
+import { validateInputs } from "../../src/templates/validate";
+import type { Inputs } from "../../src/templates/model";
+import { PLAN_1961_65_QUARTERS, PLAN_COOPERATIVE, REPORT_1965_Q3 } from "../fixtures/samples";
+import { expectGolden } from "../support/golden";
+import { describePlan } from "../support/describe-plan";
+import { expectClose } from "../support/close";
+
+/** A1 → 0-based row and column. */
+function cell(a1: string) {
+  const m = /^([A-Z])(\d+)$/.exec(a1)!;
+  return { row: Number(m[2]) - 1, col: m[1].charCodeAt(0) - 65 };
+}
+
+/** The plan written on its sheet and its report on another, in the preview's workbook. */
+async function planAndReport(plan: Inputs, own: Inputs["fields"]) {
+  const book = new PreviewBook("Trang1");
+  const port = previewWorkbook(book);
+  const written = await port.insert(
+    renderTemplate(PLAN_TARGETS, plan, "vi"),
+    { template: "plan", lang: "vi", inputs: plan },
+    { kind: "newSheet" },
+  );
+  if (!written.ok) throw new Error(written.reason);
+  const planSheet = book.hf.getSheetId(written.sheetName)!;
+  const inputs = reportInputs(plan, { sheet: written.sheetName, sheetId: "", row: 0, col: 0 }, own);
+  expect(validateInputs(PLAN_REPORT, inputs)).toEqual([]);
+  const report = await port.insert(
+    renderTemplate(PLAN_REPORT, inputs, "vi"),
+    { template: "planReport", lang: "vi", inputs },
+    { kind: "newSheet" },
+  );
+  if (!report.ok) throw new Error(report.reason);
+  const reportSheet = book.hf.getSheetId(report.sheetName)!;
+  return {
+    book,
+    port,
+    inputs,
+    type: (a1: string, value: number) => book.hf.setCellContents({ sheet: planSheet, ...cell(a1) }, [[value]]),
+    value: (a1: string) => book.hf.getCellValue({ sheet: reportSheet, ...cell(a1) }),
+    planValue: (a1: string) => book.hf.getCellValue({ sheet: planSheet, ...cell(a1) }),
+  };
+}
+
+describe("the plan fulfilment report", () => {
+  test.each(["vi", "en"] as const)("the 1965 plan's report for Q3 (golden file, %s)", (lang) => {
+    expect(validateInputs(PLAN_REPORT, REPORT_1965_Q3)).toEqual([]);
+    expectGolden(`plan-report-1965-q3.${lang}.txt`, describePlan(renderTemplate(PLAN_REPORT, REPORT_1965_Q3, lang)));
+  });
+
+  test("1965 by quarter: actuals typed in the plan give Q3's cumulative, plan to date and ratios", async () => {
+    const { type, value } = await planAndReport(PLAN_1961_65_QUARTERS, { reportPeriod: 3 });
+    // The plan's quarter rows 50–53: actual quantity in E, last year's in F (price 1: values = quantities).
+    [640, 690, 701].forEach((q, k) => type(`E${50 + k}`, q));
+    [560, 580, 600].forEach((q, k) => type(`F${50 + k}`, q));
+    // Row 12: the product; year's plan 2,761, plan to date 3/4 of it.
+    expectClose(value("C12"), 2761);
+    expectClose(value("D12"), (2761 * 3) / 4);
+    expectClose(value("E12"), 701);
+    expectClose(value("F12"), 640 + 690 + 701);
+    expectClose(value("G12"), 600);
+    expectClose(value("H12"), 2031 / 2761);
+    expectClose(value("I12"), 2031 / 2070.75);
+    expectClose(value("J12"), 701 / 600);
+    // The total row, in value at constant prices.
+    expectClose(value("F13"), 2031);
+    expectClose(value("I13"), 2031 / 2070.75);
+    // Typing the fourth quarter moves nothing in Q3's report; changing Q2 moves the cumulative.
+    type("E53", 800);
+    expectClose(value("F12"), 2031);
+    type("E51", 700);
+    expectClose(value("F12"), 2041);
+  });
+
+  test("the period's norm indicators where their actuals exist: labour norm, grade coefficient, material saving", async () => {
+    const coop: Inputs = {
+      ...PLAN_COOPERATIVE,
+      fields: { ...PLAN_COOPERATIVE.fields, periods: "quarter", periodSplit: "even" },
+    };
+    const { type, value, planValue } = await planAndReport(coop, { reportPeriod: 2 });
+    const plan = renderTemplate(PLAN_TARGETS, coop, "vi");
+    const q = plan.entries.find((e) => e.block === "quarters")!.firstRow + 1;
+    const m = plan.entries.find((e) => e.block === "materialQuarters")!.firstRow + 1;
+    // Làn mây, Q2: 4,000 made in 5,000 hours (norm 1.5 h): 120 %; grades 3,000 / 800 / 200.
+    type(`E${q + 1}`, 4000);
+    type(`J${q + 1}`, 5000);
+    type(`K${q + 1}`, 3000);
+    type(`L${q + 1}`, 800);
+    type(`M${q + 1}`, 200);
+    // Mây sợi for Làn mây, Q2: 1,500 kg used against the norm 0.4 × 4,000 = 1,600.
+    type(`G${m + 1}`, 1500);
+    expect(planValue(`E${q + 1}`)).toBe(4000);
+    const norms = 18; // first data row of the report's second table
+    expectClose(value(`F${norms}`), 1.2);
+    expectClose(value(`J${norms}`), (3000 * 1 + 800 * 0.8) / 4000);
+    // Mành tre has no actuals this period: no indicator.
+    expect(value(`F${norms + 1}`)).toBe("");
+    expect(value(`J${norms + 1}`)).toBe("");
+    const materials = norms + 2 + 3;
+    expectClose(value(`G${materials}`), 100);
+    expect(value(`G${materials + 1}`)).toBe("");
+  });
+});
