@@ -34,6 +34,19 @@ export interface TemplateForm {
   showIssues(issues: readonly Issue[]): number;
   /** Fills a table from cells (pasted text or a range's values) from a row and column on. */
   fillTable(table: string, cells: readonly (readonly unknown[])[], at?: { row: number; column: number }): FillReport;
+  /** What a person calls the control at a path: its field's label, and for a table's cell its row ("Giá, dòng 3"). */
+  labelOf(path: string): string;
+  /** An issue's message as its control shows it (a number that does not read: with the expected form). */
+  messageOf(issue: Issue): string;
+  /** Brings the control at a path into view and focuses it (a table: its first control, or its add button). */
+  focusPath(path: string): void;
+  /**
+   * The percent fields and cells holding a value typed below 1 (0,05 means 0,05 % here, yet a
+   * person may have meant 5 %) that nobody has confirmed: the pane asks before writing.
+   */
+  percentDoubts(): { readonly path: string; readonly label: string; readonly value: number }[];
+  /** The answer to a doubt: the value stays as typed (`keep`), or was meant as a fraction (0,05 → 5 %). */
+  settlePercent(path: string, keep: boolean): void;
 }
 
 export interface FillReport {
@@ -568,6 +581,78 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     return { rows: lines, issues, cut: cells.length - lines, cutColumns: Math.max(0, cutColumns) };
   }
 
+  /** The control (or table fieldset) at a path, numbers settled first. */
+  function controlAt(path: string): HTMLElement | null {
+    settlePaths();
+    return form.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  }
+
+  function labelOf(path: string): string {
+    const cellMatch = /^(.+)\[(\d+)\]\.(.+)$/.exec(path);
+    if (cellMatch) {
+      const table = tablesByKey.get(cellMatch[1]);
+      const column = table?.columns.find((c) => c.key === cellMatch[3]);
+      if (table && column) return `${percentLabel(column, lang)}, ${rowWord} ${Number(cellMatch[2]) + 1}`;
+    }
+    const tableMatch = /^(.+)\[\]$/.exec(path);
+    if (tableMatch) {
+      const table = tablesByKey.get(tableMatch[1]);
+      if (table) return table.label[lang];
+    }
+    const field = template.fields.find((f) => fieldPath(f.key) === path);
+    return field ? percentLabel(field, lang) : path;
+  }
+
+  function messageOf(issue: Issue): string {
+    const target = controlAt(issue.path);
+    return (target && !(target instanceof HTMLFieldSetElement) ? messageFor(target, issue) : issue.message)[lang];
+  }
+
+  function focusPath(path: string): void {
+    const target = controlAt(path);
+    if (!target) return;
+    const focusable =
+      target instanceof HTMLFieldSetElement
+        ? (target.querySelector<HTMLElement>(".rows input, .rows select") ?? target.querySelector<HTMLElement>(".add-row"))
+        : target;
+    focusable?.scrollIntoView({ block: "center" });
+    focusable?.focus({ preventScroll: true });
+  }
+
+  /** The doubts answered, by path, with the text they were answered for (a changed value asks again). */
+  const settled = new Map<string, string>();
+
+  function percentDoubts(): { path: string; label: string; value: number }[] {
+    settlePaths();
+    const doubts: { path: string; label: string; value: number }[] = [];
+    const check = (c: Control, field: Field) => {
+      if (field.type !== "number" || !field.percent) return;
+      const text = c.value.trim();
+      const parsed = parseNumber(text, numbers, { percent: true });
+      const path = c.dataset.path ?? "";
+      if (!parsed.ok || parsed.value <= 0 || parsed.value >= 0.01 || settled.get(path) === text) return;
+      doubts.push({ path, label: labelOf(path), value: parsed.value });
+    };
+    for (const field of template.fields) check(fieldControls.get(field.key)!, field);
+    for (const table of template.tables) {
+      const js = table.columns.flatMap((c, j) => (c.type === "number" && c.percent ? [j] : []));
+      if (js.length === 0) continue;
+      for (const tr of tableRows.get(table.key)!.rows) for (const j of js) check(cellControl(tr, j)!, table.columns[j]);
+    }
+    return doubts;
+  }
+
+  function settlePercent(path: string, keep: boolean): void {
+    const c = controlAt(path);
+    const field = c && declOf.get(c);
+    if (!(c instanceof HTMLInputElement) || field?.type !== "number") return;
+    if (!keep) {
+      const parsed = parseNumber(c.value, numbers, { percent: true });
+      if (parsed.ok) c.value = inputText(field, Number((parsed.value * 100).toPrecision(15)), numbers);
+    }
+    settled.set(path, c.value.trim());
+  }
+
   function showIssues(issues: readonly Issue[]): number {
     settlePaths();
     for (const marked of [...form.querySelectorAll<HTMLElement>("[aria-invalid]")]) unmark(marked);
@@ -588,5 +673,5 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     return issues.length;
   }
 
-  return { element: form, read, showIssues, fillTable };
+  return { element: form, read, showIssues, fillTable, labelOf, messageOf, focusPath, percentDoubts, settlePercent };
 }
