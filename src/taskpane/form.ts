@@ -10,7 +10,7 @@
 import type { Field, Inputs, Issue, Row, TableDecl, TemplateDecl, Value } from "../templates/model";
 import type { Lang, Text } from "../i18n/lang";
 import { allowedIn, cellPath, checkValue, fieldPath, tablePath } from "../templates/validate";
-import { inputText, parseInput } from "../templates/values";
+import { datePattern, inputText, parseInput, readDate, showDate } from "../templates/values";
 import { formatNumber, languageConvention, notANumber, parseNumber, type NumberConvention } from "../i18n/numbers";
 import { say } from "../i18n/strings";
 import { h, uid } from "../ui/dom";
@@ -107,7 +107,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
   /** Shows a value in its control as the user would type it (a choice's default when there is none). */
   function setValue(element: Control, field: Field, value: Value): void {
     if (field.type === "choice") element.value = typeof value === "string" ? value : field.default;
-    else element.value = inputText(field, value, numbers);
+    else element.value = inputText(field, value, numbers, lang);
   }
 
   function control(field: Field, value: Value, label: string): Control {
@@ -138,10 +138,13 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     } else {
       element = h("input", {
         ...common,
-        // Text, not type=number: that follows the browser's locale and turns "1.500.000" into 1.5.
-        type: field.type === "date" ? "date" : "text",
-        inputmode: field.type === "number" ? "decimal" : undefined,
-        autocomplete: field.type === "number" ? "off" : undefined,
+        // Text, not type=number nor type=date: those follow the browser's locale, turning
+        // "1.500.000" into 1.5 and showing dates mm/dd/yyyy in a Vietnamese pane. A date is typed
+        // in the pane's language (dd/mm/yyyy in vi) or picked with the button beside it.
+        type: "text",
+        inputmode: field.type === "number" ? "decimal" : field.type === "date" ? "numeric" : undefined,
+        placeholder: field.type === "date" ? datePattern(lang) : undefined,
+        autocomplete: field.type === "number" || field.type === "date" ? "off" : undefined,
         maxlength: field.type === "text" && field.maxLength ? String(field.maxLength) : undefined,
       });
     }
@@ -149,6 +152,38 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     declOf.set(element, field);
     return element;
   }
+
+  // ——— dates: typed, or picked in one calendar shared by every date control ———
+
+  /** The button beside a date control that opens the browser's calendar for it. */
+  function pickButton(): HTMLElement {
+    return h("button", { type: "button", class: "pick-date", "aria-label": say(lang, "pickDate") }, "📅");
+  }
+  /** One native date input for the calendar (never a form value itself), and the control it fills. */
+  const picker = h("input", { type: "date", class: "date-picker", tabindex: "-1", "aria-hidden": "true" });
+  let picking: HTMLInputElement | undefined;
+  picker.addEventListener("change", () => {
+    if (!picking || !picker.value) return;
+    picking.value = showDate(picker.value, lang);
+    unmark(picking);
+    picking.dispatchEvent(new Event("input", { bubbles: true }));
+    picking.focus();
+  });
+  form.addEventListener("click", (event) => {
+    const button = (event.target as Element | null)?.closest?.<HTMLElement>("button.pick-date");
+    const target = button?.parentElement?.querySelector<HTMLInputElement>('input[data-type="date"]');
+    if (!button || !target) return;
+    picking = target;
+    picker.value = readDate(target.value, lang) ?? "";
+    // Beside its button, so the calendar opens there.
+    button.after(picker);
+    try {
+      picker.showPicker();
+    } catch {
+      // No calendar without a user gesture (or in an older browser): the date is typed instead.
+      target.focus();
+    }
+  });
 
   const fieldset = h("fieldset", { class: "fields" });
   for (const field of template.fields) {
@@ -174,7 +209,9 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
         h("label", { for: id }, labelText(field, lang)),
         percent
           ? h("div", { class: "with-unit" }, input, h("span", { class: "unit", "aria-hidden": "true" }, "%"))
-          : input,
+          : field.type === "date"
+            ? h("div", { class: "with-unit" }, input, pickButton())
+            : input,
         hint,
       ),
     );
@@ -218,7 +255,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
       // state of every control not marked so for the page's history, about a second after each
       // change: with 30,000 controls a task of 70 ms and more, against 5 ms with them marked.
       cell.setAttribute("autocomplete", "off");
-      tr.append(h("div", { class: "cell", role: "cell" }, cell));
+      tr.append(h("div", { class: "cell", role: "cell" }, cell, column.type === "date" ? pickButton() : null));
     }
     tr.append(
       h(
@@ -414,6 +451,15 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     const target = event.target;
     if (!(target instanceof HTMLInputElement)) return;
     const field = declOf.get(target);
+    if (field?.type === "date") {
+      // Shown as it will be read, in the pane's order; what does not read stays for the validator.
+      const iso = readDate(target.value, lang);
+      if (iso) {
+        target.value = showDate(iso, lang);
+        unmark(target);
+      }
+      return;
+    }
     if (field?.type !== "number") return;
     const text = target.value.trim();
     const parsed = parseNumber(text, numbers, { percent: field.percent });
@@ -513,7 +559,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     return tableRows.get(table.key)!.rows.map((tr) => {
       const row: Record<string, Value> = {};
       table.columns.forEach((column, j) => {
-        row[column.key] = parseInput(column, cellControl(tr, j)!.value, numbers);
+        row[column.key] = parseInput(column, cellControl(tr, j)!.value, numbers, lang);
       });
       return row;
     });
@@ -522,7 +568,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
   function read(): Inputs {
     const fields: Record<string, Value> = {};
     for (const field of template.fields) {
-      fields[field.key] = parseInput(field, fieldControls.get(field.key)!.value, numbers);
+      fields[field.key] = parseInput(field, fieldControls.get(field.key)!.value, numbers, lang);
     }
     const tables: Record<string, Row[]> = {};
     for (const table of template.tables) tables[table.key] = readTable(table);
@@ -532,7 +578,13 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
   /** A cell's text as the control takes it: numbers from a range in the user's convention. */
   function cellText(column: Field, value: unknown): string {
     if (value === null || value === undefined) return "";
-    if (typeof value === "number") return column.type === "number" ? inputText(column, value, numbers) : String(value);
+    if (typeof value === "number") {
+      if (column.type === "number") return inputText(column, value, numbers);
+      // A date cell of the workbook holds Excel's serial (1900 system, from 1900-03-01 on).
+      if (column.type === "date" && Number.isInteger(value) && value >= 61)
+        return showDate(new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10), lang);
+      return String(value);
+    }
     const text = String(value).trim();
     if (column.type !== "number") return text;
     const parsed = parseNumber(text, numbers, { percent: column.percent });
@@ -572,7 +624,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     const others = allowedIn(current);
     let issues = 0;
     for (const { control: c, column } of touched) {
-      const value = parseInput(column, c.value, numbers);
+      const value = parseInput(column, c.value, numbers, lang);
       const message = checkValue(column, value, others);
       if (!message) continue;
       mark(c, messageFor(c, { path: c.dataset.path ?? "", message }));

@@ -45,7 +45,11 @@ export function checkValue(field: Field, value: Value, others: Allowed): Text | 
       return undefined;
     }
     case "date":
-      if (typeof value !== "string" || !isIsoDate(value)) return t("Cần một ngày hợp lệ.", "A valid date is needed.");
+      if (typeof value !== "string" || !isIsoDate(value))
+        return t(
+          "Cần một ngày hợp lệ, viết ngày/tháng/năm, ví dụ 15/12/1966.",
+          "A valid date is needed, written month/day/year, e.g. 12/15/1966.",
+        );
       return value < FIRST_EXCEL_DATE
         ? t(
             "Excel không lưu được ngày trước 01/01/1900; hãy nhập từ 01/01/1900 trở đi.",

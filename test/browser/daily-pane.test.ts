@@ -27,6 +27,15 @@ afterEach(async () => {
   await session.close();
 });
 
+/** Every value of a sheet, row by row, flattened (numbers as numbers, text as text). */
+async function sheetValues(page: Page, name: string): Promise<unknown[]> {
+  return page.evaluate((sheetName) => {
+    const { hf } = (window as unknown as { htPreview: { book: { hf: import("hyperformula").HyperFormula } } }).htPreview
+      .book;
+    return hf.getSheetValues(hf.getSheetId(sheetName)!).flat();
+  }, name);
+}
+
 async function fillPlan(page: Page): Promise<void> {
   await startTemplate(page, "Chỉ tiêu kế hoạch");
   await fill(page, { unit: "HTX Đồng Tâm", issuer: "UBND huyện", baseYear: 1960, planYear: 1965 });
@@ -134,7 +143,8 @@ test("0,05 typed into a % field asks “0,05 % or 5 %?” before anything is wri
     "goods[0].grade": "Chính phẩm",
   });
   await addRows(page, "deliveries", 1);
-  await fill(page, { "deliveries[0].date": "1966-12-15", "deliveries[0].share": "100" });
+  // A delivery date typed the Vietnamese way: written as Excel's serial of 15 December 1966.
+  await fill(page, { "deliveries[0].date": "15/12/1966", "deliveries[0].share": "100" });
   await typeAndLeave(page, "profitRate", "0,05");
   const asked = await write(page);
   expect(asked.intent).toBe("warning");
@@ -145,6 +155,7 @@ test("0,05 typed into a % field asks “0,05 % or 5 %?” before anything is wri
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await page.locator('[data-path="profitRate"]').inputValue()).toBe("5");
   expect(await formulaOf(page, "C32")).toBe("5%");
+  expect(await sheetValues(page, (await sheetTabs(page))[1])).toContain(24456);
   // 0,5 % meant as such: asked once, kept, written as 0.005.
   await typeAndLeave(page, "profitRate", "0,5");
   expect((await write(page)).text).toContain("0,5 % hay 50 %");
@@ -152,4 +163,40 @@ test("0,05 typed into a % field asks “0,05 % or 5 %?” before anything is wri
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await formulaOf(page, "C32")).toBe("0,5%");
   expect((await write(page)).intent).toBe("success");
+});
+
+test("date fields read and show dd/mm/yyyy in the Vietnamese pane, typed or picked, and are written as Excel dates", async () => {
+  session = await openPreview("vi");
+  const { page } = session;
+  await startTemplate(page, "Chỉ tiêu kế hoạch");
+  const docDate = page.locator('[data-path="docDate"]');
+  expect(await docDate.getAttribute("type")).toBe("text");
+  expect(await docDate.getAttribute("placeholder")).toBe("dd/mm/yyyy");
+  await typeAndLeave(page, "docDate", "5/1/1961");
+  expect(await docDate.inputValue()).toBe("05/01/1961");
+  // Picked: the calendar's choice lands in the field in the pane's order.
+  await page.locator(".field:has([data-path=docDate]) .pick-date").click();
+  await page.locator("input.date-picker").fill("1961-01-10");
+  expect(await docDate.inputValue()).toBe("10/01/1961");
+  // A date that is no date is named on its field.
+  await typeAndLeave(page, "docDate", "31/02/1961");
+  await fill(page, { unit: "HTX Đồng Tâm", issuer: "UBND huyện", baseYear: 1960, planYear: 1965 });
+  await addRows(page, "products", 1);
+  await fill(page, {
+    "products[0].name": "Lúa",
+    "products[0].uom": "tấn",
+    "products[0].baseQty": 1,
+    "products[0].planQty": 2,
+    "products[0].price": 1,
+  });
+  expect((await write(page)).intent).toBe("error");
+  expect(await page.locator(".status .issue-link").allInnerTexts()).toContainEqual(
+    expect.stringContaining("ví dụ 15/12/1966"),
+  );
+  await typeAndLeave(page, "docDate", "10/01/1961");
+  const written = await write(page);
+  expect(written).toMatchObject({ intent: "success" });
+  // The plan's date is its date line's text; a contract's delivery date (below) is a date cell.
+  const values = await sheetValues(page, "KH 1965");
+  expect(values.some((v) => String(v).endsWith("ngày 10 tháng 01 năm 1961"))).toBe(true);
 });
