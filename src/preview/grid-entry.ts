@@ -21,7 +21,10 @@ export type Entry =
 
 const SPACE = "\\s\\u00a0\\u2007\\u2009\\u202f";
 /** Only signs, digits, separators and spaces, with a digit, and perhaps a % or đồng after. */
-const NUMBER_LIKE = new RegExp(`^[${SPACE}+\\-\\u2212]*[\\d.,${SPACE}]*\\d[\\d.,${SPACE}]*(?:[%${SPACE}]+|đ|₫|vnđ?|đồng)?$`, "i");
+const NUMBER_LIKE = new RegExp(
+  `^[${SPACE}+\\-\\u2212]*[\\d.,${SPACE}]*\\d[\\d.,${SPACE}]*(?:[%${SPACE}]+|đ|₫|vn[dđ]|đồng)?$`,
+  "i",
+);
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 

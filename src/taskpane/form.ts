@@ -665,7 +665,8 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     if (!target) return;
     const focusable =
       target instanceof HTMLFieldSetElement
-        ? (target.querySelector<HTMLElement>(".rows input, .rows select") ?? target.querySelector<HTMLElement>(".add-row"))
+        ? (target.querySelector<HTMLElement>(".rows input, .rows select") ??
+          target.querySelector<HTMLElement>(".add-row"))
         : target;
     focusable?.scrollIntoView({ block: "center" });
     focusable?.focus({ preventScroll: true });
