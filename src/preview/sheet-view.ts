@@ -95,7 +95,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   let tabOrigin: number | null = null;
   /** The farthest cell visited: the grid extends past it, as Excel's goes on. */
   let reach: Cell = { row: 0, col: 0 };
-  /** What was typed into a cell and what the engine stored for it, to show the formula back as typed. */
+  /** The formula typed into a cell and what the engine stored for it, to show the formula back as typed. */
   const typed = new Map<string, { typed: string; stored: unknown }>();
   /** The window of rows and columns in the page now. */
   let rendered = { r0: 0, r1: -1, c0: 0, c1: -1 };
@@ -356,7 +356,8 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     const formats = book.look(sheet()).formats;
     if (entry.format && !formats.has(cellKey(c.row, c.col))) formats.set(cellKey(c.row, c.col), entry.format);
     const key = `${sheet()}:${cellKey(c.row, c.col)}`;
-    if (text === "") typed.delete(key);
+    // A formula shows back as typed (its spacing, its names' case); a value as the workbook reads it.
+    if (!text.startsWith("=")) typed.delete(key);
     else typed.set(key, { typed: text, stored: hf.getCellSerialized(addr) });
     return true;
   }

@@ -72,6 +72,7 @@ test("vi: 1.850 is 1850 and shows 1.850; 2100,5 computes; =1,5*2 is 3; the formu
     await page.locator(`td[data-cell="${address}"]`).click();
     return await page.locator("#formula-bar").inputValue();
   };
+  expect(await bar("A1")).toBe("1850");
   expect(await bar("A2")).toBe("2100,5");
   expect(await bar("A4")).toBe("=SUM(A1;A2)/2");
   expect(await bar("A5")).toBe("15/12/1966");
