@@ -87,7 +87,8 @@ module.exports = async (env, options) => {
     devServer: devServerOptions({
       root: path.resolve(__dirname, "dist"),
       https: env.WEBPACK_SERVE ? await httpsOptions() : {},
-      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      // HT_PORT: npm start's port (scripts/dev-state.mjs), set when 3000 is taken.
+      port: Number(process.env.HT_PORT || process.env.npm_package_config_dev_server_port || 3000),
     }),
   };
 };

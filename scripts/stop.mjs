@@ -1,21 +1,16 @@
-// `npm stop`: stops what `npm start` started (the dev server, or Excel's sideloaded session).
+// `npm stop`: stops what `npm start` started (the dev server, or Excel's sideloaded session), and
+// removes a record left by a server that is no longer running.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const pidFile = join(root, ".cache", "dev-server.pid");
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { pidFile, root, runningServer } from "./dev-state.mjs";
 
 if (existsSync(pidFile)) {
-  const pid = Number(readFileSync(pidFile, "utf8"));
-  try {
+  const pid = runningServer();
+  if (pid) {
     process.kill(pid, "SIGTERM");
     console.log(`Stopped the dev server (process ${pid}).`);
-  } catch (error) {
-    if (error.code !== "ESRCH") throw error;
-    console.log("The dev server had already stopped.");
-  }
+  } else console.log(`The dev server had already stopped; removed its stale record (${pidFile}).`);
   rmSync(pidFile, { force: true });
 } else if (["win32", "darwin"].includes(process.platform)) {
   const bin = join(

@@ -9,6 +9,7 @@ import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
 import type { PrintSetup } from "./print-layout";
+import type { NumberConvention } from "../i18n/numbers";
 
 export interface SheetLook {
   readonly formats: Map<CellKey, Format>;
@@ -89,7 +90,15 @@ export class PreviewBook {
   autoOpen = false;
   private readonly listeners = new Set<() => void>();
 
-  constructor(firstSheet: string) {
+  /**
+   * `numbers`: how this workbook's user writes numbers (the preview's stand-in for Excel's
+   * separators): the grid reads what is typed, and shows numbers and formulas, in it. The
+   * engine's own (English) convention when absent.
+   */
+  constructor(
+    firstSheet: string,
+    readonly numbers: NumberConvention = { decimal: ".", group: "," },
+  ) {
     this.addSheet(firstSheet);
   }
 

@@ -6,6 +6,7 @@
  */
 import { languageOf } from "../i18n/strings";
 import type { Lang } from "../i18n/lang";
+import { languageConvention } from "../i18n/numbers";
 import { mountApp } from "../taskpane/app";
 import { registerElements } from "../taskpane/elements";
 import { h } from "../ui/dom";
@@ -23,7 +24,7 @@ const lang: Lang = requested === "vi" || requested === "en" ? requested : langua
 const twoPanes = params.get("panes") === "2";
 registerElements();
 useMessageLanguage(lang);
-const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
+const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1", languageConvention(lang));
 mountSheetView(document.getElementById("workbook")!, book, () => lang);
 const user = (n: number) => (lang === "vi" ? `Người dùng ${n}` : `User ${n}`);
 const apps = [

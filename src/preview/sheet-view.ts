@@ -7,9 +7,9 @@
  * replace; Shift+click, Shift+arrows or a drag select a range; Ctrl+C copies it as tab-separated
  * text. Cell text is set with textContent only.
  */
-import { DetailedCellError, type RawCellContent } from "hyperformula";
+import { DetailedCellError, ErrorType, type RawCellContent } from "hyperformula";
 import { columnName, type Area } from "../sheet/cell-plan";
-import { engineFormula } from "./formula-language";
+import { readEntry, shownContent, type Entry } from "./grid-entry";
 import type { Lang } from "../i18n/lang";
 import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
@@ -32,15 +32,11 @@ const MARGIN_COLS = 4;
 const HEAD_WIDTH = 46;
 const HEAD_HEIGHT = 22;
 
-/**
- * What a person typed into a cell, as the workbook stores it: every typed write goes through here.
- * Empty clears the cell; anything else is kept as typed for the engine to read as Excel does
- * (a number, TRUE, a formula after "="). The preview's formula language (Vietnamese function
- * names, ";" between arguments) is translated here too, so the grid and the formula bar agree.
- */
-export function typedContent(typed: string): RawCellContent {
-  return typed === "" ? null : engineFormula(typed);
-}
+/** The engine's parse error, said in the pane's language (its own message is English). */
+const PARSE_ERROR = {
+  vi: "Không đọc được công thức. Trong sổ này, số viết 1,5 và các đối số cách nhau bằng dấu ; như =ROUND(A1*1,5;0).",
+  en: "Cannot read the formula. In this workbook numbers are written 1.5 and arguments separated by , as in =ROUND(A1*1.5,0).",
+};
 
 interface Layout {
   rows: Axis;
@@ -73,7 +69,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     autocomplete: "off",
   });
   const value = h("output", { class: "cell-value", id: "cell-value" });
-  const message = h("output", { class: "cell-message", id: "cell-message" });
+  const message = h("output", { class: "cell-message", id: "cell-message", role: "status" });
   const grid = h("div", { class: "grid-scroll", tabindex: "0", "aria-label": "Grid" });
   const printPages = h("div", { class: "print-pages", hidden: true });
   root.replaceChildren(
@@ -99,7 +95,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   let tabOrigin: number | null = null;
   /** The farthest cell visited: the grid extends past it, as Excel's goes on. */
   let reach: Cell = { row: 0, col: 0 };
-  /** What was typed into a cell and what the engine stored for it, to show the formula back as typed. */
+  /** The formula typed into a cell and what the engine stored for it, to show the formula back as typed. */
   const typed = new Map<string, { typed: string; stored: unknown }>();
   /** The window of rows and columns in the page now. */
   let rendered = { r0: 0, r1: -1, c0: 0, c1: -1 };
@@ -263,12 +259,21 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     formula.value =
       asTyped && asTyped.stored === serialized
         ? asTyped.typed
-        : serialized === null || serialized === undefined
-          ? ""
-          : String(serialized);
+        : shownContent(serialized, book.look(sheet()).formats.get(cellKey(c.row, c.col)), book.numbers);
     const v = hf.getCellValue(addr);
     value.textContent = cellText(c);
-    message.textContent = v instanceof DetailedCellError ? v.message : "";
+    message.classList.remove("refused");
+    message.textContent = !(v instanceof DetailedCellError)
+      ? ""
+      : v.type === ErrorType.ERROR && /pars/i.test(v.message)
+        ? PARSE_ERROR[lang()]
+        : v.message;
+  }
+
+  /** Says why what was typed was not written; the cell keeps what it held. */
+  function refuse(entry: Extract<Entry, { ok: false }>): void {
+    message.classList.add("refused");
+    message.textContent = entry.message[lang()];
   }
 
   function renderTabs(): void {
@@ -335,12 +340,26 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
 
   // ——— editing ———
 
-  function write(c: Cell, text: string): void {
+  /**
+   * Writes what was typed, read in the workbook's convention (grid-entry.ts); returns false, and
+   * says why, when it cannot be read: the cell is left as it was.
+   */
+  function write(c: Cell, text: string): boolean {
+    const entry = readEntry(text, book.numbers);
+    if (!entry.ok) {
+      refuse(entry);
+      return false;
+    }
     const addr = { sheet: sheet(), row: c.row, col: c.col };
-    hf.setCellContents(addr, typedContent(text));
+    hf.setCellContents(addr, entry.content);
+    // A typed date or percentage gets its format, as Excel gives one to a cell that has none.
+    const formats = book.look(sheet()).formats;
+    if (entry.format && !formats.has(cellKey(c.row, c.col))) formats.set(cellKey(c.row, c.col), entry.format);
     const key = `${sheet()}:${cellKey(c.row, c.col)}`;
-    if (text === "") typed.delete(key);
+    // A formula shows back as typed (its spacing, its names' case); a value as the workbook reads it.
+    if (!text.startsWith("=")) typed.delete(key);
     else typed.set(key, { typed: text, stored: hf.getCellSerialized(addr) });
+    return true;
   }
 
   function startEdit(mode: "enter" | "edit", initial: string): void {
@@ -358,17 +377,25 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     editor.setSelectionRange(initial.length, initial.length);
   }
 
-  /** Ends in-cell editing: commits what was typed, or (Esc) leaves the cell as it was. */
-  function finishEdit(commit: boolean): void {
-    if (!editing) return;
+  /**
+   * Ends in-cell editing: commits what was typed, or (Esc) leaves the cell as it was. Text that
+   * cannot be read keeps the editor open with it (`stay`), as Excel keeps a bad formula in the
+   * cell for fixing; returns whether editing ended.
+   */
+  function finishEdit(commit: boolean, stay = false): boolean {
+    if (!editing) return true;
     const { cell } = editing;
+    const refused = commit && !write(cell, editor.value);
+    if (refused && stay) {
+      editor.focus({ preventScroll: true });
+      return false;
+    }
     editing = null;
     editor.hidden = true;
-    if (commit) {
-      write(cell, editor.value);
-      render();
-    } else renderBar();
+    if (commit && !refused) render();
+    else if (!refused) renderBar();
     grid.focus({ preventScroll: true });
+    return true;
   }
 
   function clearRange(): void {
@@ -518,7 +545,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     const arrow = ARROWS[event.key];
     if (event.key === "Enter" || event.key === "Tab" || (arrow && editing.mode === "enter")) {
       event.preventDefault();
-      finishEdit(true);
+      if (!finishEdit(true, true)) return;
       if (event.key === "Enter") advance(event.shiftKey ? -1 : 1, 0);
       else if (event.key === "Tab") advance(0, event.shiftKey ? -1 : 1);
       else select(step(active(), arrow![0], arrow![1], limits(), layout.merges));
@@ -538,7 +565,8 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   formula.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
-      write(active(), formula.value);
+      // Refused, the text stays in the bar for fixing and the cell as it was.
+      if (!write(active(), formula.value)) return;
       render();
       grid.focus({ preventScroll: true });
     } else if (event.key === "Escape") {
@@ -578,7 +606,11 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   grid.addEventListener("mousedown", (event) => {
     const c = cellOf(event.target);
     if (!c || event.button !== 0) return;
-    if (editing) finishEdit(true);
+    // Text that cannot be read keeps its cell's editor, as Excel keeps a bad formula.
+    if (editing && !finishEdit(true, true)) {
+      event.preventDefault();
+      return;
+    }
     select(c, event.shiftKey);
     dragging = true;
   });

@@ -3,7 +3,7 @@
  * copy as values. The workbook is a parameter (Excel, the preview, or none outside a host).
  */
 import { TEMPLATES, templateById } from "../templates/catalog";
-import type { Inputs, TemplateDecl } from "../templates/model";
+import type { Inputs, Issue, TemplateDecl } from "../templates/model";
 import type { Lang, Text } from "../i18n/lang";
 import { renderTemplate } from "../templates/render";
 import { defaultInputs, validateInputs } from "../templates/validate";
@@ -12,13 +12,15 @@ import { say, type StringKey } from "../i18n/strings";
 import { diffInputs } from "../workbook/input-diff";
 import type { Filled, UpdateOutcome, WorkbookPort, Where } from "../workbook/port";
 import type { UpdateAnswers, UpdateQuestion } from "../workbook/update-plan";
-import { languageConvention, type NumberConvention } from "../i18n/numbers";
+import { formatNumber, languageConvention, type NumberConvention } from "../i18n/numbers";
 import { h } from "../ui/dom";
 import { buildForm, type TemplateForm } from "./form";
 import { PLAN_REPORT, REPORT_CONTEXT, reportInputs } from "../templates/plan-report";
 
 /** How many lines of a question the pane lists before "… and N more". */
 const LISTED = 12;
+/** How many problems the summary of a refused write lists, each a link to its control. */
+const ISSUES_LISTED = 100;
 
 export interface AppOptions {
   /** The workbook to write into; null where there is none (a browser outside Office). */
@@ -340,12 +342,13 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
      */
     let editing = opened;
     if (!kept) clearStatus();
+    const numbers = options.numbers ?? languageConvention(lang);
     const form = buildForm(
       template,
       kept?.inputs ?? (editing ? editing.stored.inputs : (fresh ?? defaultInputs(template, lang))),
       lang,
       {
-        numbers: options.numbers ?? languageConvention(lang),
+        numbers,
         readSelection: workbook ? () => workbook.readSelection() : undefined,
       },
     );
@@ -368,8 +371,20 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         ),
       ),
     );
+    // One write button: once the form's entry is in the workbook it updates it in place; a new
+    // copy is its own, explicit action beside it.
     const submit = button(say(lang, editing ? "update" : "write"), () => step(() => write()), "primary");
     submit.id = "write";
+    const writeCopy = button(say(lang, "writeCopy"), () => step(() => write({ kind: "newSheet" }, {}, true)));
+    writeCopy.id = "write-copy";
+    writeCopy.title = say(lang, "writeCopyHint");
+    /** The buttons and the choice of place follow whether the form's entry is written yet. */
+    const showWritten = () => {
+      submit.textContent = say(lang, editing ? "update" : "write");
+      writeCopy.hidden = !editing;
+      placement.hidden = !!editing;
+    };
+    showWritten();
     main.replaceChildren(
       h(
         "div",
@@ -379,8 +394,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       ),
       form.element,
       // A report always goes on a sheet of its own, beside the plan.
-      ...(editing || template.context ? [] : [placement]),
-      h("div", { class: "actions" }, submit),
+      ...(template.context ? [] : [placement]),
+      h("div", { class: "actions" }, submit, writeCopy),
     );
     form.element.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -419,7 +434,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       },
     };
 
-    async function write(where?: Where, answers: UpdateAnswers = {}): Promise<void> {
+    /** `copy`: a new entry on a new sheet, even when the form's entry is written already. */
+    async function write(where?: Where, answers: UpdateAnswers = {}, copy = false): Promise<void> {
       const typed = form.read();
       if (!workbook && template.context) {
         show("warning", say(lang, "notInExcel"));
@@ -434,7 +450,30 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       const inputs = merged;
       const issues = validateInputs(template, inputs);
       if (form.showIssues(issues) > 0) {
-        show("error", say(lang, "fixErrors", { count: issues.length }));
+        showIssueList(issues);
+        return;
+      }
+      // A percentage typed below 1 may have been meant as a fraction: asked before anything is written.
+      const [doubt] = form.percentDoubts();
+      if (doubt) {
+        const small = formatNumber(doubt.value, numbers, { percent: true });
+        const big = formatNumber(doubt.value * 100, numbers, { percent: true });
+        const answer = (keep: boolean) => () => {
+          form.settlePercent(doubt.path, keep);
+          clearStatus();
+          step(() => write(where, answers, copy));
+        };
+        show(
+          "warning",
+          say(lang, "percentDoubt", { label: doubt.label, small, big }),
+          button(`${small} %`, answer(true)),
+          button(`${big} %`, answer(false)),
+          button(say(lang, "cancel"), () => {
+            clearStatus();
+            form.focusPath(doubt.path);
+          }),
+        );
+        form.focusPath(doubt.path);
         return;
       }
       if (!workbook) {
@@ -451,18 +490,22 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       busy("writing");
       let outcome: UpdateOutcome;
       try {
-        outcome = editing
-          ? await workbook.update(editing.partId, editing.stored, plan, stored, { answers, progress })
-          : await workbook.insert(plan, stored, chosen, progress);
+        outcome =
+          editing && !copy
+            ? await workbook.update(editing.partId, editing.stored, plan, stored, { answers, progress })
+            : await workbook.insert(plan, stored, chosen, progress);
       } finally {
         idle();
       }
       if (outcome.ok) {
         if (open?.form === form) open.baseline = JSON.stringify(typed);
-        // The entry's id as the workbook keeps it now (an old-format part gets a state row's id).
-        if (editing) editing = (await latest(outcome.entry.partId)) ?? editing;
+        const updated = editing !== undefined && !copy;
+        // From now on the form is the entry just written (a copy: the copy), and the button updates
+        // it; the entry's id as the workbook keeps it (an old-format part gets a state row's id).
+        editing = (await latest(outcome.entry.partId)) ?? editing;
+        showWritten();
         const values = { sheet: outcome.sheetName, address: outcome.address, backup: outcome.backup ?? "" };
-        show("success", say(lang, outcome.backup ? "updatedBackup" : editing ? "updated" : "written", values));
+        show("success", say(lang, outcome.backup ? "updatedBackup" : updated ? "updated" : "written", values));
         await keepPaneOpen();
         return;
       }
@@ -470,7 +513,7 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         ask(outcome.question, answers);
         return;
       }
-      if (outcome.reason === "notEmpty" && !editing) {
+      if (outcome.reason === "notEmpty" && (!editing || copy)) {
         show(
           "warning",
           `${say(lang, "notEmpty", { address: outcome.address })} ${say(lang, "askNewSheet")}`,
@@ -488,6 +531,24 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         "error",
         outcome.reason === "notEmpty" ? say(lang, "notEmpty", { address: outcome.address }) : say(lang, outcome.reason),
       );
+    }
+
+    /** Every problem, by its field's label and row: choosing one goes to its control. */
+    function showIssueList(issues: readonly Issue[]): void {
+      const shown = issues.slice(0, ISSUES_LISTED);
+      const items = shown.map((issue) => {
+        const link = h(
+          "button",
+          { type: "button", class: "issue-link", "data-issue": issue.path },
+          h("strong", {}, form.labelOf(issue.path)),
+          `: ${form.messageOf(issue)}`,
+        );
+        link.addEventListener("click", () => form.focusPath(issue.path));
+        return h("li", {}, link);
+      });
+      if (issues.length > shown.length)
+        items.push(h("li", {}, say(lang, "andMore", { count: issues.length - shown.length })));
+      show("error", say(lang, "fixErrors", { count: issues.length }), h("ul", { class: "issue-list" }, ...items));
     }
 
     /** Shows what an update would lose and asks, one question at a time; nothing is written yet. */

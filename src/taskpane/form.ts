@@ -10,7 +10,7 @@
 import type { Field, Inputs, Issue, Row, TableDecl, TemplateDecl, Value } from "../templates/model";
 import type { Lang, Text } from "../i18n/lang";
 import { allowedIn, cellPath, checkValue, fieldPath, tablePath } from "../templates/validate";
-import { inputText, parseInput } from "../templates/values";
+import { datePattern, inputText, parseInput, readDate, showDate } from "../templates/values";
 import { formatNumber, languageConvention, notANumber, parseNumber, type NumberConvention } from "../i18n/numbers";
 import { say } from "../i18n/strings";
 import { h, uid } from "../ui/dom";
@@ -34,6 +34,19 @@ export interface TemplateForm {
   showIssues(issues: readonly Issue[]): number;
   /** Fills a table from cells (pasted text or a range's values) from a row and column on. */
   fillTable(table: string, cells: readonly (readonly unknown[])[], at?: { row: number; column: number }): FillReport;
+  /** What a person calls the control at a path: its field's label, and for a table's cell its row ("Giá, dòng 3"). */
+  labelOf(path: string): string;
+  /** An issue's message as its control shows it (a number that does not read: with the expected form). */
+  messageOf(issue: Issue): string;
+  /** Brings the control at a path into view and focuses it (a table: its first control, or its add button). */
+  focusPath(path: string): void;
+  /**
+   * The percent fields and cells holding a value typed below 1 (0,05 means 0,05 % here, yet a
+   * person may have meant 5 %) that nobody has confirmed: the pane asks before writing.
+   */
+  percentDoubts(): { readonly path: string; readonly label: string; readonly value: number }[];
+  /** The answer to a doubt: the value stays as typed (`keep`), or was meant as a fraction (0,05 → 5 %). */
+  settlePercent(path: string, keep: boolean): void;
 }
 
 export interface FillReport {
@@ -94,7 +107,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
   /** Shows a value in its control as the user would type it (a choice's default when there is none). */
   function setValue(element: Control, field: Field, value: Value): void {
     if (field.type === "choice") element.value = typeof value === "string" ? value : field.default;
-    else element.value = inputText(field, value, numbers);
+    else element.value = inputText(field, value, numbers, lang);
   }
 
   function control(field: Field, value: Value, label: string): Control {
@@ -125,10 +138,13 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     } else {
       element = h("input", {
         ...common,
-        // Text, not type=number: that follows the browser's locale and turns "1.500.000" into 1.5.
-        type: field.type === "date" ? "date" : "text",
-        inputmode: field.type === "number" ? "decimal" : undefined,
-        autocomplete: field.type === "number" ? "off" : undefined,
+        // Text, not type=number nor type=date: those follow the browser's locale, turning
+        // "1.500.000" into 1.5 and showing dates mm/dd/yyyy in a Vietnamese pane. A date is typed
+        // in the pane's language (dd/mm/yyyy in vi) or picked with the button beside it.
+        type: "text",
+        inputmode: field.type === "number" ? "decimal" : field.type === "date" ? "numeric" : undefined,
+        placeholder: field.type === "date" ? datePattern(lang) : undefined,
+        autocomplete: field.type === "number" || field.type === "date" ? "off" : undefined,
         maxlength: field.type === "text" && field.maxLength ? String(field.maxLength) : undefined,
       });
     }
@@ -136,6 +152,38 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     declOf.set(element, field);
     return element;
   }
+
+  // ——— dates: typed, or picked in one calendar shared by every date control ———
+
+  /** The button beside a date control that opens the browser's calendar for it. */
+  function pickButton(): HTMLElement {
+    return h("button", { type: "button", class: "pick-date", "aria-label": say(lang, "pickDate") }, "📅");
+  }
+  /** One native date input for the calendar (never a form value itself), and the control it fills. */
+  const picker = h("input", { type: "date", class: "date-picker", tabindex: "-1", "aria-hidden": "true" });
+  let picking: HTMLInputElement | undefined;
+  picker.addEventListener("change", () => {
+    if (!picking || !picker.value) return;
+    picking.value = showDate(picker.value, lang);
+    unmark(picking);
+    picking.dispatchEvent(new Event("input", { bubbles: true }));
+    picking.focus();
+  });
+  form.addEventListener("click", (event) => {
+    const button = (event.target as Element | null)?.closest?.<HTMLElement>("button.pick-date");
+    const target = button?.parentElement?.querySelector<HTMLInputElement>('input[data-type="date"]');
+    if (!button || !target) return;
+    picking = target;
+    picker.value = readDate(target.value, lang) ?? "";
+    // Beside its button, so the calendar opens there.
+    button.after(picker);
+    try {
+      picker.showPicker();
+    } catch {
+      // No calendar without a user gesture (or in an older browser): the date is typed instead.
+      target.focus();
+    }
+  });
 
   const fieldset = h("fieldset", { class: "fields" });
   for (const field of template.fields) {
@@ -161,7 +209,9 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
         h("label", { for: id }, labelText(field, lang)),
         percent
           ? h("div", { class: "with-unit" }, input, h("span", { class: "unit", "aria-hidden": "true" }, "%"))
-          : input,
+          : field.type === "date"
+            ? h("div", { class: "with-unit" }, input, pickButton())
+            : input,
         hint,
       ),
     );
@@ -205,7 +255,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
       // state of every control not marked so for the page's history, about a second after each
       // change: with 30,000 controls a task of 70 ms and more, against 5 ms with them marked.
       cell.setAttribute("autocomplete", "off");
-      tr.append(h("div", { class: "cell", role: "cell" }, cell));
+      tr.append(h("div", { class: "cell", role: "cell" }, cell, column.type === "date" ? pickButton() : null));
     }
     tr.append(
       h(
@@ -401,6 +451,15 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     const target = event.target;
     if (!(target instanceof HTMLInputElement)) return;
     const field = declOf.get(target);
+    if (field?.type === "date") {
+      // Shown as it will be read, in the pane's order; what does not read stays for the validator.
+      const iso = readDate(target.value, lang);
+      if (iso) {
+        target.value = showDate(iso, lang);
+        unmark(target);
+      }
+      return;
+    }
     if (field?.type !== "number") return;
     const text = target.value.trim();
     const parsed = parseNumber(text, numbers, { percent: field.percent });
@@ -500,7 +559,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     return tableRows.get(table.key)!.rows.map((tr) => {
       const row: Record<string, Value> = {};
       table.columns.forEach((column, j) => {
-        row[column.key] = parseInput(column, cellControl(tr, j)!.value, numbers);
+        row[column.key] = parseInput(column, cellControl(tr, j)!.value, numbers, lang);
       });
       return row;
     });
@@ -509,7 +568,7 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
   function read(): Inputs {
     const fields: Record<string, Value> = {};
     for (const field of template.fields) {
-      fields[field.key] = parseInput(field, fieldControls.get(field.key)!.value, numbers);
+      fields[field.key] = parseInput(field, fieldControls.get(field.key)!.value, numbers, lang);
     }
     const tables: Record<string, Row[]> = {};
     for (const table of template.tables) tables[table.key] = readTable(table);
@@ -519,7 +578,13 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
   /** A cell's text as the control takes it: numbers from a range in the user's convention. */
   function cellText(column: Field, value: unknown): string {
     if (value === null || value === undefined) return "";
-    if (typeof value === "number") return column.type === "number" ? inputText(column, value, numbers) : String(value);
+    if (typeof value === "number") {
+      if (column.type === "number") return inputText(column, value, numbers);
+      // A date cell of the workbook holds Excel's serial (1900 system, from 1900-03-01 on).
+      if (column.type === "date" && Number.isInteger(value) && value >= 61)
+        return showDate(new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10), lang);
+      return String(value);
+    }
     const text = String(value).trim();
     if (column.type !== "number") return text;
     const parsed = parseNumber(text, numbers, { percent: column.percent });
@@ -559,13 +624,86 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     const others = allowedIn(current);
     let issues = 0;
     for (const { control: c, column } of touched) {
-      const value = parseInput(column, c.value, numbers);
+      const value = parseInput(column, c.value, numbers, lang);
       const message = checkValue(column, value, others);
       if (!message) continue;
       mark(c, messageFor(c, { path: c.dataset.path ?? "", message }));
       issues++;
     }
     return { rows: lines, issues, cut: cells.length - lines, cutColumns: Math.max(0, cutColumns) };
+  }
+
+  /** The control (or table fieldset) at a path, numbers settled first. */
+  function controlAt(path: string): HTMLElement | null {
+    settlePaths();
+    return form.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  }
+
+  function labelOf(path: string): string {
+    const cellMatch = /^(.+)\[(\d+)\]\.(.+)$/.exec(path);
+    if (cellMatch) {
+      const table = tablesByKey.get(cellMatch[1]);
+      const column = table?.columns.find((c) => c.key === cellMatch[3]);
+      if (table && column) return `${percentLabel(column, lang)}, ${rowWord} ${Number(cellMatch[2]) + 1}`;
+    }
+    const tableMatch = /^(.+)\[\]$/.exec(path);
+    if (tableMatch) {
+      const table = tablesByKey.get(tableMatch[1]);
+      if (table) return table.label[lang];
+    }
+    const field = template.fields.find((f) => fieldPath(f.key) === path);
+    return field ? percentLabel(field, lang) : path;
+  }
+
+  function messageOf(issue: Issue): string {
+    const target = controlAt(issue.path);
+    return (target && !(target instanceof HTMLFieldSetElement) ? messageFor(target, issue) : issue.message)[lang];
+  }
+
+  function focusPath(path: string): void {
+    const target = controlAt(path);
+    if (!target) return;
+    const focusable =
+      target instanceof HTMLFieldSetElement
+        ? (target.querySelector<HTMLElement>(".rows input, .rows select") ??
+          target.querySelector<HTMLElement>(".add-row"))
+        : target;
+    focusable?.scrollIntoView({ block: "center" });
+    focusable?.focus({ preventScroll: true });
+  }
+
+  /** The doubts answered, by path, with the text they were answered for (a changed value asks again). */
+  const settled = new Map<string, string>();
+
+  function percentDoubts(): { path: string; label: string; value: number }[] {
+    settlePaths();
+    const doubts: { path: string; label: string; value: number }[] = [];
+    const check = (c: Control, field: Field) => {
+      if (field.type !== "number" || !field.percent) return;
+      const text = c.value.trim();
+      const parsed = parseNumber(text, numbers, { percent: true });
+      const path = c.dataset.path ?? "";
+      if (!parsed.ok || parsed.value <= 0 || parsed.value >= 0.01 || settled.get(path) === text) return;
+      doubts.push({ path, label: labelOf(path), value: parsed.value });
+    };
+    for (const field of template.fields) check(fieldControls.get(field.key)!, field);
+    for (const table of template.tables) {
+      const js = table.columns.flatMap((c, j) => (c.type === "number" && c.percent ? [j] : []));
+      if (js.length === 0) continue;
+      for (const tr of tableRows.get(table.key)!.rows) for (const j of js) check(cellControl(tr, j)!, table.columns[j]);
+    }
+    return doubts;
+  }
+
+  function settlePercent(path: string, keep: boolean): void {
+    const c = controlAt(path);
+    const field = c && declOf.get(c);
+    if (!(c instanceof HTMLInputElement) || field?.type !== "number") return;
+    if (!keep) {
+      const parsed = parseNumber(c.value, numbers, { percent: true });
+      if (parsed.ok) c.value = inputText(field, Number((parsed.value * 100).toPrecision(15)), numbers);
+    }
+    settled.set(path, c.value.trim());
   }
 
   function showIssues(issues: readonly Issue[]): number {
@@ -588,5 +726,5 @@ export function buildForm(template: TemplateDecl, inputs: Inputs, lang: Lang, op
     return issues.length;
   }
 
-  return { element: form, read, showIssues, fillTable };
+  return { element: form, read, showIssues, fillTable, labelOf, messageOf, focusPath, percentDoubts, settlePercent };
 }

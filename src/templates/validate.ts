@@ -45,7 +45,11 @@ export function checkValue(field: Field, value: Value, others: Allowed): Text | 
       return undefined;
     }
     case "date":
-      if (typeof value !== "string" || !isIsoDate(value)) return t("Cần một ngày hợp lệ.", "A valid date is needed.");
+      if (typeof value !== "string" || !isIsoDate(value))
+        return t(
+          "Cần một ngày hợp lệ, viết ngày/tháng/năm, ví dụ 15/12/1966.",
+          "A valid date is needed, written month/day/year, e.g. 12/15/1966.",
+        );
       return value < FIRST_EXCEL_DATE
         ? t(
             "Excel không lưu được ngày trước 01/01/1900; hãy nhập từ 01/01/1900 trở đi.",
@@ -101,7 +105,6 @@ function checkTable(table: TableDecl, inputs: Inputs, others: Allowed): Issue[] 
   return issues;
 }
 
-/** Every issue with the inputs, in form order; none means the template can be written. */
 /**
  * The values a ref may take, from the inputs' tables. Each column a ref points to is gathered once
  * into a set: checking 5,000 rows against 5,000 products stays linear (it was a scan of the whole
@@ -120,6 +123,12 @@ export function allowedIn(inputs: Inputs): Allowed {
   };
 }
 
+/**
+ * Every issue with the inputs at once, in form order: each field's and cell's own checks, then the
+ * template's rules across fields (years in order, deliveries adding up, penalty caps), so a person
+ * sees everything to fix in one go. The rules read the values that passed their own checks; one
+ * that did not reads as empty (a share typed "ba" counts 0 in the sum and is named on its cell).
+ */
 export function validateInputs(template: TemplateDecl, inputs: Inputs): Issue[] {
   const others = allowedIn(inputs);
   const issues: Issue[] = [];
@@ -128,8 +137,25 @@ export function validateInputs(template: TemplateDecl, inputs: Inputs): Issue[] 
     if (message) issues.push({ path: fieldPath(field.key), message });
   }
   for (const table of template.tables) issues.push(...checkTable(table, inputs, others));
-  if (issues.length === 0) for (const rule of template.rules ?? []) issues.push(...rule(inputs));
+  const checked = issues.length === 0 ? inputs : withoutRefused(template, inputs, new Set(issues.map((i) => i.path)));
+  for (const rule of template.rules ?? []) issues.push(...rule(checked));
   return issues;
+}
+
+/** The inputs with every value whose own check failed left empty, for the rules to read. */
+function withoutRefused(template: TemplateDecl, inputs: Inputs, refused: ReadonlySet<string>): Inputs {
+  const fields = { ...inputs.fields };
+  for (const field of template.fields) if (refused.has(fieldPath(field.key))) fields[field.key] = null;
+  const tables: Record<string, Inputs["tables"][string]> = { ...inputs.tables };
+  for (const table of template.tables) {
+    const rows = inputs.tables[table.key];
+    if (!rows) continue;
+    tables[table.key] = rows.map((row, i) => {
+      const bad = table.columns.filter((c) => refused.has(cellPath(table.key, i, c.key)));
+      return bad.length === 0 ? row : { ...row, ...Object.fromEntries(bad.map((c) => [c.key, null])) };
+    });
+  }
+  return { fields, tables };
 }
 
 /** Inputs with every declared default filled in, in the form's language: what a fresh form starts from. */

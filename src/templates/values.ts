@@ -15,6 +15,31 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** How a date is typed and shown in the pane's language: Vietnamese documents write day/month/year. */
+const DATE_ORDER: Record<Lang, "dmy" | "mdy"> = { vi: "dmy", en: "mdy" };
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** The form a date is typed in, for placeholders and messages: dd/mm/yyyy in vi. */
+export function datePattern(lang: Lang): string {
+  return DATE_ORDER[lang] === "dmy" ? "dd/mm/yyyy" : "mm/dd/yyyy";
+}
+
+/** A date typed in the language's order (or yyyy-mm-dd) as ISO; undefined when it is no real date. */
+export function readDate(text: string, lang: Lang): string | undefined {
+  const t = text.trim();
+  const m = SLASHED.exec(t);
+  if (!m) return isIsoDate(t) ? t : undefined;
+  const [day, month] = DATE_ORDER[lang] === "dmy" ? [m[1], m[2]] : [m[2], m[1]];
+  const iso = `${m[3]}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+/** An ISO date as the language writes it (15/12/1966 in vi). */
+export function showDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split("-");
+  return DATE_ORDER[lang] === "dmy" ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
+}
+
 /** The first day Excel's 1900 date system can hold (serial 1); earlier dates are refused. */
 export const FIRST_EXCEL_DATE = "1900-01-01";
 
@@ -61,17 +86,20 @@ export function formatValue(field: Field, value: Value, lang: Lang): string {
  * "1.500.000,5", en "1,500,000.5"); a percentage is typed as 5, "5 %" or "5%" and kept as 0.05.
  * Text that is not a number in the convention stays text, for the validator to name: never a guess.
  */
-export function parseInput(field: Field, raw: string, convention: NumberConvention): Value {
+export function parseInput(field: Field, raw: string, convention: NumberConvention, lang?: Lang): Value {
   const text = raw.trim();
   if (text === "") return null;
+  // A date typed in the language's order is kept as ISO (yyyy-mm-dd), as before; else as typed.
+  if (field.type === "date" && lang) return readDate(text, lang) ?? text;
   if (field.type !== "number") return text;
   const parsed = parseNumber(text, convention, { percent: field.percent });
   return parsed.ok ? parsed.value : text;
 }
 
 /** The text a form control shows for a value, in the user's convention (the inverse of parseInput). */
-export function inputText(field: Field, value: Value, convention: NumberConvention): string {
+export function inputText(field: Field, value: Value, convention: NumberConvention, lang?: Lang): string {
   if (value === null) return "";
+  if (field.type === "date" && lang && typeof value === "string" && isIsoDate(value)) return showDate(value, lang);
   if (field.type === "number" && typeof value === "number")
     return formatNumber(value, convention, { grouping: !field.integer, percent: field.percent });
   return String(value);

@@ -151,8 +151,8 @@ test("Shift+arrows and Shift+click select a range, and Ctrl+C copies it as tab-s
   await page.locator('td[data-cell="A1"]').click();
   // Typed row by row: Tab moves right, Enter goes to the next row's first column, as in Excel.
   for (const row of [
-    ["Sản phẩm", "0.5", "=B1*2"],
-    ["Làn mây", "1234.5", "=B2*B1"],
+    ["Sản phẩm", "0,5", "=B1*2"],
+    ["Làn mây", "1234,5", "=B2*B1"],
   ]) {
     for (const [k, text] of row.entries()) {
       await page.keyboard.type(text);
@@ -166,7 +166,7 @@ test("Shift+arrows and Shift+click select a range, and Ctrl+C copies it as tab-s
   await page.keyboard.press("Shift+ArrowRight");
   await page.keyboard.press("Shift+ArrowDown");
   expect(await page.locator("td.in-range").count()).toBe(6);
-  // What the cells show, in Vietnamese, not what was typed: 0,5 and 617,25.
+  // What the cells show, in Vietnamese: 0,5 and 617,25.
   expect(await copy(page)).toBe("Sản phẩm\t0,5\t1\r\nLàn mây\t1234,5\t617,25\r\n");
   // Shift+click grows the range from the active cell; a plain click starts again.
   await page.locator('td[data-cell="B1"]').click();

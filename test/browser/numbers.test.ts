@@ -55,11 +55,12 @@ test("Vietnamese quantities 1.500.000 and 1.650.000,5 and a price of 1,5 are wri
   // On leaving a field the pane shows the number as it will be written.
   expect(await page.locator('[data-path="products[0].planQty"]').inputValue()).toBe("1.650.000,5");
   expect((await write(page)).intent).toBe("success");
+  // The formula bar shows them as a Vietnamese Excel does: no digit groups, a decimal comma.
   expect(await formulaOf(page, "D17")).toBe("1500000");
-  expect(await formulaOf(page, "E17")).toBe("1650000.5");
-  expect(await formulaOf(page, "F17")).toBe("1.5");
+  expect(await formulaOf(page, "E17")).toBe("1650000,5");
+  expect(await formulaOf(page, "F17")).toBe("1,5");
   expect(await cell(page, "G17")).toBe("2.250.000");
-  expect(await formulaOf(page, "C31")).toBe("0.25");
+  expect(await formulaOf(page, "C31")).toBe("0,25");
 });
 
 test("English quantities 1,500,000 and 1,650,000.5 and a price of 1.5 are written as the same numbers", async () => {
@@ -86,10 +87,11 @@ test("a Vietnamese rate of 5,5 % is written as 0.055 with a percent format; 3% a
   expect(await page.locator('[data-path="profitRate"]').inputValue()).toBe("5,5");
   expect(await page.locator("label", { hasText: "Lãi" }).first().innerText()).toContain("%");
   expect((await write(page)).intent).toBe("success");
-  expect(await formulaOf(page, "C32")).toBe("0.055");
+  // A cell formatted as a percentage shows it as one in the formula bar too, as Excel does (0.055 stored).
+  expect(await formulaOf(page, "C32")).toBe("5,5%");
   expect(await cell(page, "C32")).toBe("5,5%");
-  expect(await formulaOf(page, "C33")).toBe("0.03");
-  expect(await formulaOf(page, "C34")).toBe("0.1");
+  expect(await formulaOf(page, "C33")).toBe("3%");
+  expect(await formulaOf(page, "C34")).toBe("10%");
 });
 
 test("an English rate of 5.5 % is written as 0.055, and the field says 5 means 5 %", async () => {
@@ -101,7 +103,7 @@ test("an English rate of 5.5 % is written as 0.055, and the field says 5 means 5
     .evaluate((el) => el.closest(".field")!.querySelector(".hint")!.textContent);
   expect(hint).toContain("Type 5, 5% or 5 % for 5 %");
   expect((await write(page)).intent).toBe("success");
-  expect(await formulaOf(page, "C32")).toBe("0.055");
+  expect(await formulaOf(page, "C32")).toBe("5.5%");
   expect(await cell(page, "C32")).toBe("5.5%");
 });
 

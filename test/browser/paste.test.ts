@@ -39,7 +39,7 @@ test("2,000 tab-separated lines pasted into the first cell make 2,000 rows, numb
   expect((await write(page)).intent).toBe("success");
   expect(await formulaOf(page, "D17")).toBe("1");
   expect(await formulaOf(page, "D2016")).toBe("2000");
-  expect(await formulaOf(page, "E2016")).toBe("2000.5");
+  expect(await formulaOf(page, "E2016")).toBe("2000,5");
   expect(await formulaOf(page, "B2016")).toBe("Sản phẩm 2000");
 });
 

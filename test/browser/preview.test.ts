@@ -188,7 +188,7 @@ test("a filled template reopens with its inputs, updates in place, and freezes i
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1965", "KH 1965 (giá trị)"]);
   await page.locator('td[data-cell="J17"]').click();
-  expect(await page.locator("#formula-bar").inputValue()).toMatch(/^0\.1/);
+  expect(await page.locator("#formula-bar").inputValue()).toMatch(/^14,\d+%$/);
 });
 
 test("form errors are shown on the fields, and nothing is written", async () => {

@@ -2,8 +2,10 @@
  * The dev server `npm start` runs, started from webpack.config.js's own devServer settings (with a
  * throwaway self-signed certificate and a free port), asked what a stranger would ask.
  */
-import { spawn, type ChildProcess } from "child_process";
-import { readdirSync } from "fs";
+import { spawn, spawnSync, type ChildProcess } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
+import { createServer, type AddressInfo } from "net";
+import { tmpdir } from "os";
 import { request } from "https";
 import { networkInterfaces } from "os";
 import { join } from "path";
@@ -151,5 +153,55 @@ describe("the production build", () => {
     else process.env.HT_SOURCE_MAPS = previous;
     const files = readdirSync(join(ROOT, "dist"), { recursive: true }) as string[];
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+  });
+});
+
+describe("npm start and npm stop", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "ht-start-"));
+  const pidFile = join(scratch, "dev-server.pid");
+  const script = (name: string, env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [join(ROOT, "scripts", name)], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { ...process.env, HT_PREVIEW: "1", HT_PID_FILE: pidFile, ...env },
+    });
+
+  test("with its port taken, npm start says which port is busy and how to choose another, exits non-zero, and leaves no PID file", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "localhost", resolve));
+    const taken = (busy.address() as AddressInfo).port;
+    try {
+      const result = script("start.mjs", { HT_PORT: String(taken) });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`Port ${taken} is busy`);
+      expect(result.stderr).toContain("HT_PORT=3100 npm start");
+      expect(result.stderr).not.toContain("EADDRINUSE");
+      expect(existsSync(pidFile)).toBe(false);
+    } finally {
+      busy.close();
+    }
+  });
+
+  test("npm stop removes a stale PID file, and never signals a process that is not the dev server", async () => {
+    // A process id that no longer runs.
+    const ended = spawnSync(process.execPath, ["-e", "0"]);
+    writeFileSync(pidFile, String(ended.pid));
+    let result = script("stop.mjs");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("stale");
+    expect(existsSync(pidFile)).toBe(false);
+    // A live process under a recorded id that is someone else's (a reused id): left running.
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
+    try {
+      writeFileSync(pidFile, String(other.pid));
+      result = script("stop.mjs");
+      expect(result.stdout).toContain("stale");
+      expect(existsSync(pidFile)).toBe(false);
+      expect(other.exitCode).toBeNull();
+      expect(() => process.kill(other.pid!, 0)).not.toThrow();
+    } finally {
+      other.kill();
+    }
   });
 });

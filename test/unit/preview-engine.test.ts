@@ -1,6 +1,7 @@
 import { DetailedCellError } from "hyperformula";
 import { PreviewBook } from "../../src/preview/book";
 import { engineFormula } from "../../src/preview/formula-language";
+import { languageConvention } from "../../src/i18n/numbers";
 import { useMessageLanguage } from "../../src/preview/ht-plugin";
 import { expectClose } from "../support/close";
 
@@ -109,7 +110,7 @@ describe("the preview's HT functions (HyperFormula)", () => {
   });
 
   test("a formula typed the Vietnamese way (`;` and decimal commas) computes once translated by engineFormula", () => {
-    const value = sheet([[engineFormula("=HT.GIATHEOGIATHANH(60;30;10;0,05;0,03;0,1)")]]);
+    const value = sheet([[engineFormula("=HT.GIATHEOGIATHANH(60;30;10;0,05;0,03;0,1)", languageConvention("vi"))!]]);
     expectClose(value("A1"), 111);
   });
 
