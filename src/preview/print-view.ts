@@ -147,8 +147,11 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
     const drawPage = (first: number, last: number) => {
       const body = h("tbody");
       if (titles && first > titles.row) {
-        for (let r = titles.row; r < titles.row + titles.rows; r++)
-          body.append(rowElement(r, titles.row, titles.row + titles.rows - 1));
+        for (let r = titles.row; r < titles.row + titles.rows; r++) {
+          const tr = rowElement(r, titles.row, titles.row + titles.rows - 1);
+          tr.classList.add("title-repeat");
+          body.append(tr);
+        }
       }
       for (let r = first; r <= last; r++) {
         const tr = built.get(r);

@@ -82,7 +82,8 @@ export function textWidth(text: string, bold = false, px = 13): number {
     else if (base >= "0" && base <= "9") em += 0.64;
     else em += 0.62;
   }
-  return em * px * (bold ? 1.1 : 1);
+  // 6 % over the averages, for the widest of the fonts the page may fall back to.
+  return em * px * (bold ? 1.1 : 1) * 1.06;
 }
 
 /** The lines `text` takes in a cell `width` pixels wide (4 px padding each side), words kept whole where they fit. */

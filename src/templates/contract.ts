@@ -255,9 +255,10 @@ export const CONTRACT: TemplateDecl = {
   },
   sheetName: { vi: "HĐ {contractNo}", en: "Contract {contractNo}" },
   // Vietnamese contracts are portrait A4; the goods table's fifteen columns are as narrow as their
-  // numbers allow, headers wrapped, and the page is fitted to one page wide.
+  // numbers allow, headers wrapped, and the page is fitted to one page wide. Columns C to E are
+  // wider: the schedules' amounts (hundreds of millions of đồng) sit there.
   orientation: "portrait",
-  widths: [5, 17, 10, 6, 9, 10, 10, 10, 10, 10, 10, 10, 10, 12, 12],
+  widths: [5, 14, 13, 12, 13, 10, 10, 10, 10, 10, 10, 10, 10, 13, 12],
   fields: [
     {
       key: "contractNo",

@@ -248,7 +248,7 @@ const formulaLanguage = existsSync(join(__dirname, "..", "..", "src", "preview",
 );
 
 describe("the print view", () => {
-  test("lays the contract out on landscape A4 pages, every row of its print area once, in order", async () => {
+  test("lays the contract out on portrait A4 pages, every row of its print area once, in order", async () => {
     session = await openPreview("vi");
     const { page } = session;
     await writeSample(page, "contract", "vi");
@@ -256,7 +256,7 @@ describe("the print view", () => {
     const pages = page.locator(".print-doc .page");
     expect(await pages.count()).toBeGreaterThanOrEqual(1);
     const { width, height } = (await pages.first().boundingBox())!;
-    expect(width).toBeGreaterThan(height);
+    expect(width).toBeLessThan(height);
     // Each printed row is one sheet row; together they are the area's rows 1..n, each once.
     const rows = await page
       .locator(".print-doc td[data-print-cell]")
@@ -284,7 +284,7 @@ describe("the print view", () => {
     for (const hidden of [".pane-frame", ".grid-scroll", ".formula-line", ".sheet-tools", ".print-bar"]) {
       expect([hidden, await page.locator(hidden).isVisible()]).toEqual([hidden, false]);
     }
-    expect(await page.locator("#page-size").textContent()).toBe("@page { size: A4 landscape; margin: 0; }");
+    expect(await page.locator("#page-size").textContent()).toBe("@page { size: A4 portrait; margin: 0; }");
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     await page.emulateMedia({ media: "screen" });
     expect(await page.locator(".print-pages").isVisible()).toBe(false);
