@@ -98,6 +98,32 @@ test("the contract scrolls to its last rows: Ctrl+End brings the last used cell 
   expect(await inView(page, "A1")).toBe(true);
 });
 
+test("arrows, Page Down and Ctrl+arrows go on past row 100 of an empty sheet, to row 1,048,576 and column XFD, and no further", async () => {
+  session = await openPreview("en");
+  const { page } = session;
+  await page.locator("#name-box").fill("A100");
+  await page.locator("#name-box").press("Enter");
+  await page.keyboard.press("ArrowDown");
+  expect(await nameBox(page)).toBe("A101");
+  expect(await inView(page, "A101")).toBe(true);
+  await page.keyboard.press("PageDown");
+  const afterPage = Number((await nameBox(page)).slice(1));
+  expect(afterPage).toBeGreaterThan(110);
+  expect(await inView(page, `A${afterPage}`)).toBe(true);
+  await page.keyboard.press("Control+ArrowDown");
+  expect(await nameBox(page)).toBe("A1048576");
+  expect(await inView(page, "A1048576")).toBe(true);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("PageDown");
+  expect(await nameBox(page)).toBe("A1048576");
+  await page.keyboard.press("Control+ArrowRight");
+  expect(await nameBox(page)).toBe("XFD1048576");
+  await page.keyboard.press("Control+ArrowUp");
+  expect(await nameBox(page)).toBe("XFD1");
+  await page.keyboard.press("Control+Home");
+  expect(await nameBox(page)).toBe("A1");
+});
+
 test("the grid follows Excel's keys: typing replaces, Enter and Tab commit and move, F2 edits, Esc cancels, Delete clears", async () => {
   session = await openPreview("en");
   const { page } = session;
