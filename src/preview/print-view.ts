@@ -61,7 +61,8 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
       heightPixels(look.heights.get(area.row + r) ?? DEFAULT_HEIGHT_POINTS),
     );
     const contentWidth = widths.reduce((a, b) => a + b, 0);
-    const scale = fitScale(contentWidth, box);
+    // The table's outer border lies half outside its columns: it too must fit the page.
+    const scale = fitScale(contentWidth + 2, box);
     const inside = (m: Area) =>
       m.row >= area.row && m.row < area.row + area.rows && m.col >= area.col && m.col < area.col + area.cols;
     const merges = look.merges.filter(inside).map((m) => ({ ...m, row: m.row - area.row, col: m.col - area.col }));
@@ -165,6 +166,8 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
       sheetBox.style.inset = `${MARGINS.y}px ${MARGINS.x}px`;
       const footer = h("div", { class: "page-footer" });
       footer.style.bottom = `${FOOTER_MARGIN}px`;
+      // Excel scales the footer with the document (its "Scale with document", on by default).
+      footer.style.fontSize = `${13 * scale}px`;
       footers.push(footer);
       const pageElement = h("div", { class: "page", role: "img", "data-rows": `${first},${last}` }, sheetBox, footer);
       pageElement.style.width = `${box.width}px`;

@@ -44,7 +44,8 @@ export interface CellPlan {
    * `pageBreaks`: manual page breaks, each the plan row that starts a new page, ascending
    * (Worksheet.horizontalPageBreaks.add on that row, ExcelApi 1.9; in a file <rowBreaks> with
    * <brk id> the 1-based sheet row above it, i.e. origin row + this offset). `footer`: the centre
-   * footer of every page in Excel's codes ("Trang &P/&N"). Printed on A4 in `orientation`,
+   * footer of every page in Excel's codes ("Trang &P/&N"; Excel's
+   * HeaderFooter.centerFooter takes it as it is, a file's <oddFooter> as "&C" + footer). Printed on A4 in `orientation`,
    * fitted to one page wide, Excel's Normal margins.
    */
   readonly printTitles?: { readonly row: number; readonly rows: number };

@@ -39,4 +39,5 @@ export const LOOKS: Readonly<Record<Style, Look>> = {
   signName: { bold: true, center: true },
   group: { bold: true },
   wrapped: { color: "#1F3F8F", wrap: true },
+  wrappedLabel: { wrap: true },
 };

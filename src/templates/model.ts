@@ -109,7 +109,9 @@ export type Style =
   | "signName"
   | "group"
   /** An entered text longer than its column, wrapped in it. */
-  | "wrapped";
+  | "wrapped"
+  /** A fixed label longer than its column (a cost line), wrapped in it. */
+  | "wrappedLabel";
 
 export type Format =
   "integer" | "amount" | "price" | "decimal" | "percent" | "wholePercent" | "date" | "text" | "coefficient";

@@ -316,6 +316,7 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
   const needs = new Map<number, number>();
   /** Cells whose text wraps in its column (a long name in a table). */
   const wrapped: Area[] = [];
+  const wrappedLabels: Area[] = [];
   /** Each table's and statement's header and last row, by the row its block starts on. */
   const tableRows = new Map<number, { header: number; last: number }>();
   const headerText = (column: Column) => {
@@ -550,11 +551,11 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
     }
   });
 
-  function wrapLabel(row: number, text: string, bold = false): void {
+  function wrapLabel(row: number, text: string, bold = false, entered = false): void {
     const lines = wrappedLines(text, px[LABEL_COL], bold);
     if (lines < 2) return;
     need(row, lines);
-    wrapped.push({ row, col: LABEL_COL, rows: 1, cols: 1 });
+    (entered ? wrapped : wrappedLabels).push({ row, col: LABEL_COL, rows: 1, cols: 1 });
   }
 
   function renderStatement(block: StatementBlock, start: number): void {
@@ -591,7 +592,7 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
             put(row, CODE_COL, { text: `${decl.code ?? ""}${String.fromCharCode(97 + (i % 26))}` });
             const label = source[labelFrom] ?? null;
             put(row, LABEL_COL, content(label));
-            if (typeof label === "string") wrapLabel(row, label);
+            if (typeof label === "string") wrapLabel(row, label, false, true);
             for (const [column, input] of Object.entries(map)) {
               const col = place.columns.get(column)!;
               put(
@@ -641,6 +642,7 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
 
   for (const [row, points] of needs) heights.push({ row, points });
   for (const area of wrapped) styles.push({ area, style: "wrapped" });
+  for (const area of wrappedLabels) styles.push({ area, style: "wrappedLabel" });
   const page = pageSetup(t, layout, heights, tableRows, room.capacity, appendixAt);
 
   const sheetName = safeSheetName(say(t.sheetName));
@@ -732,7 +734,8 @@ function pageSetup(
   // The last long table repeats its header when what follows it fits on its last page.
   const titled = long.at(-1);
   const titleHeight = titled ? rowPx[titled.header] : 0;
-  const repeats = titled !== undefined && sum(titled.last + 1, n - 1) + 4 * rowPx[titled.last] <= capacity - titleHeight;
+  const repeats =
+    titled !== undefined && sum(titled.last + 1, n - 1) + 4 * rowPx[titled.last] <= capacity - titleHeight;
   // Its pages are then its own to the end of the sheet: what follows stays on its last page.
   if (repeats) bind(titled.last - 2, n, Keep.Weak);
   const printTitles = repeats ? { row: titled.header, rows: 1 } : undefined;
