@@ -139,12 +139,19 @@ function queueLooks(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin, whol
     sheet.pageLayout.orientation =
       plan.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
-    // A table's header row printed again at the top of every page (ExcelApi 1.9).
+    // The page setup the renderer declared (src/sheet/page-setup.ts), ExcelApi 1.9: a long
+    // table's header printed again on its later pages, manual page breaks (each added before its
+    // row), and the page number in the footer.
     if (plan.printTitles) {
       sheet.pageLayout.setPrintTitleRows(
         rangeAt(sheet, { row: plan.printTitles.row, col: 0, rows: plan.printTitles.rows, cols: plan.cols }, origin),
       );
     }
+    // An update writes the sheet's page setup again: the breaks of the old rendering go first.
+    sheet.horizontalPageBreaks.removePageBreaks();
+    for (const row of plan.pageBreaks)
+      sheet.horizontalPageBreaks.add(rangeAt(sheet, { row, col: 0, rows: 1, cols: 1 }, origin));
+    sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = plan.footer;
   }
 }
 

@@ -159,10 +159,11 @@ export class PreviewBook {
     look.merges.splice(0, look.merges.length, ...look.merges.map((m) => rowsInserted(m, at, count)));
     // Excel's print area and print titles are defined names: they move, or grow, with the rows.
     if (look.print) {
-      const { area, titleRows } = look.print;
+      const { area, titleRows, breaks } = look.print;
       look.print = {
         ...look.print,
         area: rowsInserted(area, at, count),
+        breaks: breaks.map((row) => (row >= at ? row + count : row)),
         ...(titleRows ? { titleRows: rowsInserted(titleRows, at, count) } : {}),
       };
     }

@@ -5,20 +5,8 @@
  * to scroll.
  */
 
-/** Excel's default column width, in characters of the default font. */
-export const DEFAULT_WIDTH_CHARS = 8.43;
-/** Excel's default row height, in points. */
-export const DEFAULT_HEIGHT_POINTS = 15;
-
-/** A column width in characters as Excel draws it in pixels (7 px per digit of Calibri 11, plus 5 px padding). */
-export function widthPixels(chars: number): number {
-  return Math.round(chars * 7 + 5);
-}
-
-/** A row height in points as pixels at 96 dpi. */
-export function heightPixels(points: number): number {
-  return Math.round((points * 4) / 3);
-}
+export { DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS } from "../sheet/excel-grid";
+export { heightPixels, widthPixels } from "../sheet/page-setup";
 
 /** One axis of the grid: `count` bands of known sizes. */
 export class Axis {

@@ -1,6 +1,8 @@
 /**
  * The print view: a sheet's print area laid out on A4 pages as Excel would print it (see
- * print-layout.ts), page by page, with a Print button for the browser's print dialog. The
+ * print-layout.ts): the template's manual page breaks, a page that runs full broken before the
+ * row that does not fit, the print titles on the pages after the one they first appear on, and
+ * the footer with the page number. A Print button opens the browser's print dialog. The
  * browser's own Print (Ctrl+P) prints the same pages: print CSS hides everything else.
  */
 import { DetailedCellError } from "hyperformula";
@@ -14,7 +16,7 @@ import { applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mergeMaps } from "./selection";
-import { MARGINS, fitScale, pageBreaks, paper, type PrintSetup } from "./print-layout";
+import { FOOTER_MARGIN, MARGINS, fitScale, footerText, paper, type PrintSetup } from "./print-layout";
 
 export interface PrintView {
   readonly open: boolean;
@@ -37,10 +39,16 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
     return {
       area: { row: 0, col: 0, rows: Math.max(1, size.height), cols: Math.max(1, size.width) },
       orientation: "portrait",
+      breaks: [],
+      footer: "",
     };
   }
 
+  /** Each render's number: a later render stops the pages an earlier one is still drawing. */
+  let generation = 0;
+
   function render(): void {
+    const run = ++generation;
     const sheet = book.selection.sheet;
     const look = book.look(sheet);
     const setup = setupOf(sheet);
@@ -53,11 +61,18 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
       heightPixels(look.heights.get(area.row + r) ?? DEFAULT_HEIGHT_POINTS),
     );
     const contentWidth = widths.reduce((a, b) => a + b, 0);
-    const scale = fitScale(contentWidth, box);
+    // The table's outer border lies half outside its columns: it too must fit the page.
+    const scale = fitScale(contentWidth + 2, box);
     const inside = (m: Area) =>
       m.row >= area.row && m.row < area.row + area.rows && m.col >= area.col && m.col < area.col + area.cols;
     const merges = look.merges.filter(inside).map((m) => ({ ...m, row: m.row - area.row, col: m.col - area.col }));
-    const titles = setup.titleRows;
+    // Rows of a merge taller than one row are drawn again for each page (the merge is cut there).
+    const tallMerges = merges.some((m) => m.rows > 1);
+    const titles = setup.titleRows && {
+      row: setup.titleRows.row - area.row,
+      rows: setup.titleRows.rows,
+    };
+    const manual = new Set(setup.breaks.map((row) => row - area.row));
     pageStyle.textContent = `@page { size: A4 ${setup.orientation}; margin: 0; }`;
 
     const { anchors, covered } = mergeMaps(merges);
@@ -105,66 +120,111 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
       }
       return tr;
     };
+    const columns = () => h("colgroup", {}, ...widths.map((w) => h("col", { style: `width:${w}px` })));
 
-    // Rows grow to their text (wrapped headers, clauses) as Excel fits them when printing: measure
-    // the rows as laid out, then break pages on the measured heights.
-    const measuring = h(
-      "table",
-      { class: "print-sheet measuring" },
-      h("colgroup", {}, ...widths.map((w) => h("col", { style: `width:${w}px` }))),
-      h("tbody", {}, ...heights.map((_, r) => rowElement(r, 0, area.rows - 1))),
-    );
+    // Rows grow to their text (wrapped headers, clauses) as Excel fits them when printing: each
+    // band of rows is laid out once, measured, and its rows then move onto their pages.
+    const measuringBody = h("tbody");
+    const measuring = h("table", { class: "print-sheet measuring" }, columns(), measuringBody);
     measuring.style.width = `${contentWidth}px`;
-    container.replaceChildren(h("div", { class: "page" }, measuring));
-    container.hidden = false;
-    const measured = [...measuring.rows].map((tr, r) => Math.max(heights[r], tr.getBoundingClientRect().height));
-    const titleHeight = titles
-      ? measured.slice(titles.row - area.row, titles.row - area.row + titles.rows).reduce((a, b) => a + b, 0) * scale
-      : 0;
-    const pages = pageBreaks(
-      measured.map((x) => x * scale),
-      box.innerHeight,
-      merges,
-      titleHeight,
+    const printNow = h("button", { type: "button", class: "tool", id: "print-now" }, say(lang(), "print"));
+    printNow.addEventListener("click", () => window.print());
+    const doc = h("div", { class: "print-doc" });
+    container.replaceChildren(
+      h("div", { class: "print-bar" }, h("span", {}, hf.getSheetName(sheet) ?? ""), printNow),
+      doc,
+      h("div", { class: "page measuring-box" }, measuring),
     );
+    container.hidden = false;
 
-    const sheets = pages.map(([first, last], index) => {
+    const measured: number[] = [];
+    const built = new Map<number, HTMLTableRowElement>();
+    const footers: HTMLElement[] = [];
+    const pageElements: HTMLElement[] = [];
+    let titleHeight = 0;
+    const room = (pageStart: number) =>
+      titles && pageStart > titles.row ? box.innerHeight - titleHeight : box.innerHeight;
+
+    const drawPage = (first: number, last: number) => {
       const body = h("tbody");
-      if (titles && index > 0) {
-        const t0 = titles.row - area.row;
-        for (let r = t0; r < t0 + titles.rows; r++) body.append(rowElement(r, t0, t0 + titles.rows - 1));
+      if (titles && first > titles.row) {
+        for (let r = titles.row; r < titles.row + titles.rows; r++) {
+          const tr = rowElement(r, titles.row, titles.row + titles.rows - 1);
+          tr.classList.add("title-repeat");
+          body.append(tr);
+        }
       }
-      for (let r = first; r <= last; r++) body.append(rowElement(r, first, last));
-      const table = h(
-        "table",
-        { class: "print-sheet" },
-        h("colgroup", {}, ...widths.map((w) => h("col", { style: `width:${w}px` }))),
-        body,
-      );
+      for (let r = first; r <= last; r++) {
+        const tr = built.get(r);
+        built.delete(r);
+        body.append(tr && !tallMerges ? tr : rowElement(r, first, last));
+      }
+      const table = h("table", { class: "print-sheet" }, columns(), body);
       table.style.width = `${contentWidth}px`;
       table.style.transform = `scale(${scale})`;
       const sheetBox = h("div", { class: "page-body" }, table);
       sheetBox.style.inset = `${MARGINS.y}px ${MARGINS.x}px`;
-      const pageElement = h(
-        "div",
-        { class: "page", role: "img", "aria-label": say(lang(), "pageOf", { page: index + 1, pages: pages.length }) },
-        sheetBox,
-      );
+      const footer = h("div", { class: "page-footer" });
+      footer.style.bottom = `${FOOTER_MARGIN}px`;
+      // Excel scales the footer with the document (its "Scale with document", on by default).
+      footer.style.fontSize = `${13 * scale}px`;
+      footers.push(footer);
+      const pageElement = h("div", { class: "page", role: "img", "data-rows": `${first},${last}` }, sheetBox, footer);
       pageElement.style.width = `${box.width}px`;
       pageElement.style.height = `${box.height}px`;
-      return h(
-        "figure",
-        { class: "sheet-page" },
-        h("figcaption", { class: "page-label" }, say(lang(), "pageOf", { page: index + 1, pages: pages.length })),
-        pageElement,
-      );
-    });
-    const printNow = h("button", { type: "button", class: "tool", id: "print-now" }, say(lang(), "print"));
-    printNow.addEventListener("click", () => window.print());
-    container.replaceChildren(
-      h("div", { class: "print-bar" }, h("span", {}, hf.getSheetName(sheet) ?? ""), printNow),
-      h("div", { class: "print-doc", "data-pages": String(pages.length) }, ...sheets),
-    );
+      pageElements.push(pageElement);
+      doc.append(h("figure", { class: "sheet-page" }, pageElement));
+    };
+    const number = (pages: number | undefined) => {
+      footers.forEach((footer, k) => {
+        const text = setup.footer ? footerText(setup.footer, k + 1, pages ?? 0) : "";
+        footer.textContent = pages === undefined ? text.replace(/0$/, "…") : text;
+        pageElements[k].setAttribute(
+          "aria-label",
+          say(lang(), "pageOf", { page: k + 1, pages: pages === undefined ? "…" : pages }),
+        );
+      });
+    };
+
+    // The first band is drawn at once, the rest a band per task, so a long sheet shows its first
+    // page straight away and the page stays responsive while the others are laid out.
+    const BAND = 250;
+    let first = 0;
+    let used = 0;
+    let next = 0;
+    const band = () => {
+      if (run !== generation) return;
+      const end = Math.min(area.rows, next + BAND);
+      const rows: HTMLTableRowElement[] = [];
+      for (let r = next; r < end; r++) rows.push(rowElement(r, 0, area.rows - 1));
+      measuringBody.replaceChildren(...rows);
+      rows.forEach((tr, k) => {
+        measured[next + k] = Math.max(heights[next + k], tr.getBoundingClientRect().height) * scale;
+        built.set(next + k, tr);
+      });
+      if (titles && titles.row >= next && titles.row < end) {
+        titleHeight = measured.slice(titles.row, titles.row + titles.rows).reduce((a, b) => a + b, 0);
+      }
+      for (let r = next; r < end; r++) {
+        if (r > first && (manual.has(r) || used + measured[r] > room(first))) {
+          drawPage(first, r - 1);
+          first = r;
+          used = 0;
+        }
+        used += measured[r];
+      }
+      next = end;
+      if (next < area.rows) {
+        number(undefined);
+        setTimeout(band, 0);
+        return;
+      }
+      drawPage(first, area.rows - 1);
+      measuringBody.replaceChildren();
+      number(footers.length);
+      doc.setAttribute("data-pages", String(footers.length));
+    };
+    band();
   }
 
   const view: PrintView = {

@@ -103,7 +103,8 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
 
   const sheet = () => book.selection.sheet;
   const active = (): Cell => ({ row: book.selection.row, col: book.selection.col });
-  const limits = (): Cell => ({ row: layout.rows.count, col: layout.cols.count });
+  // The keys go over the whole of Excel's grid, as the name box does; the drawn grid grows to follow.
+  const limits = (): Cell => ({ row: SHEET_ROWS, col: SHEET_COLS });
   const addressOf = (c: Cell) => `${columnName(c.col)}${c.row + 1}`;
   const selectedRange = () => rangeOf(anchor, active(), layout.merges);
 
@@ -325,6 +326,10 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   /** Makes `c` the active cell; with `extend`, the anchor stays and the range grows to it. */
   function select(c: Cell, extend = false): void {
     tabOrigin = null;
+    if (c.row >= layout.rows.count || c.col >= layout.cols.count) {
+      reach = { row: Math.max(reach.row, c.row), col: Math.max(reach.col, c.col) };
+      measure();
+    }
     const target = extend
       ? c
       : (() => {
@@ -452,6 +457,23 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     });
   }
 
+  /**
+   * Ctrl+arrow over the whole grid without reading a million empty cells: the search stops one
+   * line past the used area, and a jump that ran out there goes on to the sheet's edge.
+   */
+  function farJump(from: Cell, dRow: number, dCol: number): Cell {
+    const size = hf.getSheetDimensions(sheet());
+    const near = {
+      row: Math.min(SHEET_ROWS, Math.max(size.height, from.row + 1) + 1),
+      col: Math.min(SHEET_COLS, Math.max(size.width, from.col + 1) + 1),
+    };
+    const to = jump(from, dRow, dCol, near, filled);
+    if (filled(to)) return to;
+    if (dRow > 0 && to.row === near.row - 1) return { ...to, row: SHEET_ROWS - 1 };
+    if (dCol > 0 && to.col === near.col - 1) return { ...to, col: SHEET_COLS - 1 };
+    return to;
+  }
+
   const filled = (c: Cell) => {
     const v = hf.getCellValue({ sheet: sheet(), row: c.row, col: c.col });
     return v !== null && v !== undefined && v !== "";
@@ -466,7 +488,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
       // Shift extends the range from the anchor: the moving end is the active cell.
       const from = active();
       const next = ctrl
-        ? jump(from, arrow[0], arrow[1], limits(), filled)
+        ? farJump(from, arrow[0], arrow[1])
         : step(from, arrow[0], arrow[1], limits(), event.shiftKey ? [] : layout.merges);
       select(next, event.shiftKey);
       return;
@@ -513,7 +535,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
         );
         const row = Math.max(
           0,
-          Math.min(layout.rows.count - 1, active().row + (event.key === "PageDown" ? rowsInView : -rowsInView)),
+          Math.min(SHEET_ROWS - 1, active().row + (event.key === "PageDown" ? rowsInView : -rowsInView)),
         );
         select({ row, col: active().col }, event.shiftKey);
         return;
@@ -586,10 +608,6 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     event.preventDefault();
     const target = parseAddress(nameBox.value);
     if (target && target.row < SHEET_ROWS && target.col < SHEET_COLS) {
-      if (target.row >= layout.rows.count || target.col >= layout.cols.count) {
-        reach = target;
-        measure();
-      }
       select(target);
       grid.focus({ preventScroll: true });
     } else renderBar();

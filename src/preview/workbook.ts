@@ -168,7 +168,13 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     for (const { row, points } of plan.heights) look.heights.set(origin.row + row, points);
     if (wholeSheet) {
       look.widths = plan.widths;
-      look.print = { area: plan.printArea, orientation: plan.orientation, titleRows: plan.printTitles };
+      look.print = {
+        area: plan.printArea,
+        orientation: plan.orientation,
+        titleRows: plan.printTitles,
+        breaks: plan.pageBreaks.map((row) => origin.row + row),
+        footer: plan.footer,
+      };
     }
   }
 

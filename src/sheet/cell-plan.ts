@@ -36,8 +36,21 @@ export interface CellPlan {
   readonly heights: readonly { readonly row: number; readonly points: number }[];
   /** Ruled tables: every cell of each area gets a thin border on all four sides. */
   readonly borders: readonly Area[];
-  /** The rows repeated at the top of every printed page (a table's header row). */
+  /**
+   * The page setup, plain data every adapter writes as it is (the rule that makes it is in
+   * src/sheet/page-setup.ts). `printTitles`: the rows Excel repeats at the top of every page after
+   * the one they first appear on (Worksheet.pageLayout.setPrintTitleRows; in a file the defined
+   * name _xlnm.Print_Titles), set only for a long table whose pages end the sheet.
+   * `pageBreaks`: manual page breaks, each the plan row that starts a new page, ascending
+   * (Worksheet.horizontalPageBreaks.add on that row, ExcelApi 1.9; in a file <rowBreaks> with
+   * <brk id> the 1-based sheet row above it, i.e. origin row + this offset). `footer`: the centre
+   * footer of every page in Excel's codes ("Trang &P/&N"; Excel's
+   * HeaderFooter.centerFooter takes it as it is, a file's <oddFooter> as "&C" + footer). Printed on A4 in `orientation`,
+   * fitted to one page wide, Excel's Normal margins.
+   */
   readonly printTitles?: { readonly row: number; readonly rows: number };
+  readonly pageBreaks: readonly number[];
+  readonly footer: string;
   readonly printArea: Area;
   /** Where each table's entry cells are (columns left for people to fill), for Update to carry them. */
   readonly entries: readonly EntryArea[];

@@ -8,3 +8,8 @@ export type CellKey = number;
 export const cellKey = (row: number, col: number): CellKey => row * SHEET_COLS + col;
 export const keyRow = (key: CellKey) => Math.floor(key / SHEET_COLS);
 export const keyCol = (key: CellKey) => key % SHEET_COLS;
+
+/** Excel's default column width, in characters of the default font. */
+export const DEFAULT_WIDTH_CHARS = 8.43;
+/** Excel's default row height, in points. */
+export const DEFAULT_HEIGHT_POINTS = 15;

@@ -254,8 +254,11 @@ export const CONTRACT: TemplateDecl = {
     en: "Purchase, processing or two-way: both parties in full, legal bases, goods with cost-based prices, the total in words, grades, delivery, payment, penalties for both parties, force majeure, disputes, signatures.",
   },
   sheetName: { vi: "HĐ {contractNo}", en: "Contract {contractNo}" },
-  orientation: "landscape",
-  widths: [14, 24, 16, 8, 10, 12, 11, 11, 11, 11, 12, 12, 13, 15, 14],
+  // Vietnamese contracts are portrait A4; the goods table's fifteen columns are as narrow as their
+  // numbers allow, headers wrapped, and the page is fitted to one page wide. Columns C to E are
+  // wider: the schedules' amounts (hundreds of millions of đồng) sit there.
+  orientation: "portrait",
+  widths: [5, 14, 13, 12, 13, 10, 10, 10, 10, 10, 10, 10, 10, 13, 12],
   fields: [
     {
       key: "contractNo",
@@ -508,12 +511,24 @@ export const CONTRACT: TemplateDecl = {
         },
       ],
     },
-    { kind: "unitLine", text: { vi: "Đơn vị tính: đồng", en: "Amounts in dong" } },
+    {
+      kind: "unitLine",
+      text: {
+        vi: "Đơn vị tính: đồng; giá chưa gồm thuế giá trị gia tăng (GTGT)",
+        en: "Amounts in dong, before value added tax (VAT)",
+      },
+    },
     {
       kind: "table",
       key: "goods",
       source: "goods",
-      printTitles: true,
+      appendix: {
+        title: { vi: "PHỤ LỤC 01: DANH MỤC HÀNG HOÁ", en: "APPENDIX 01: LIST OF GOODS" },
+        reference: {
+          vi: "Hàng hoá, số lượng, phẩm cấp và giá: theo Phụ lục 01 (Danh mục hàng hoá) kèm theo và là bộ phận không tách rời của hợp đồng này.",
+          en: "Goods, quantity, grade and price: as in Appendix 01 (List of goods), attached to and forming an integral part of this contract.",
+        },
+      },
       title: { vi: "Hàng hoá, số lượng, phẩm cấp và giá", en: "Goods, quantity, grade and price" },
       columns: [
         { key: "no", counter: true, header: { vi: "STT", en: "No." }, total: { vi: "Cộng", en: "Total" } },
@@ -588,6 +603,7 @@ export const CONTRACT: TemplateDecl = {
       },
       rangeName: { key: "gradeTable", name: "GradeTable", from: "label", to: "coef" },
       columns: [
+        { key: "no", counter: true, header: { vi: "STT", en: "No." } },
         { key: "label", input: "label", header: { vi: "Phẩm cấp", en: "Grade" } },
         { key: "coef", input: "coef", header: { vi: "Hệ số giá", en: "Price coefficient" }, format: "coefficient" },
       ],
@@ -598,7 +614,8 @@ export const CONTRACT: TemplateDecl = {
       source: "grades",
       title: { vi: "Giá trị theo phẩm cấp", en: "Amounts by grade" },
       columns: [
-        { key: "label", input: "label", header: { vi: "Phẩm cấp", en: "Grade" }, total: { vi: "Cộng", en: "Total" } },
+        { key: "no", counter: true, header: { vi: "STT", en: "No." }, total: { vi: "Cộng", en: "Total" } },
+        { key: "label", input: "label", header: { vi: "Phẩm cấp", en: "Grade" } },
         {
           key: "quantity",
           header: { vi: "Số lượng", en: "Quantity" },

@@ -107,7 +107,11 @@ export type Style =
   | "signTitle"
   | "signNote"
   | "signName"
-  | "group";
+  | "group"
+  /** An entered text longer than its column, wrapped in it. */
+  | "wrapped"
+  /** A fixed label longer than its column (a cost line), wrapped in it. */
+  | "wrappedLabel";
 
 export type Format =
   "integer" | "amount" | "price" | "decimal" | "percent" | "wholePercent" | "date" | "text" | "coefficient";
@@ -124,6 +128,8 @@ export type FormulaTemplate = string;
 export interface Column {
   readonly key: string;
   readonly header: Text;
+  /** A header that depends on a choice field's value (the progressive average's method). */
+  readonly headerBy?: { readonly field: string; readonly values: Readonly<Record<string, Text>> };
   /** The input column filled from the form; absent for computed columns. */
   readonly input?: string;
   /** A formula; one per language where it writes words into the sheet. */
@@ -252,8 +258,6 @@ export type Block =
       readonly title?: Text;
       readonly columns: readonly { readonly key: string; readonly header: Text; readonly format?: Format }[];
       readonly lines: readonly StatementLine[];
-      /** The header row repeats on every printed page. */
-      readonly printTitles?: true;
     }
   | { readonly kind: "subtitle"; readonly text: Text }
   | { readonly kind: "fields"; readonly title?: Text; readonly rows: readonly FieldRow[]; readonly when?: WhenField }
@@ -265,9 +269,13 @@ export type Block =
       readonly when?: WhenField;
       /** The input table whose rows become the table's rows; or the years between two fields. */
       readonly source: TableSource;
-      /** The header row repeats on every printed page (one table per template). */
-      readonly printTitles?: true;
       readonly columns: readonly Column[];
+      /**
+       * A list that goes to an appendix once it is longer than a page (see src/sheet/page-setup.ts):
+       * it moves, with the unit line above it, after the signatures under `title`, and `reference`
+       * takes its place in the article.
+       */
+      readonly appendix?: { readonly title: Text; readonly reference: Text };
       /** A sheet name for the data rows of two adjacent columns (a grade table for the HT functions);
        *  formulas refer to it as {key}. */
       readonly rangeName?: { readonly key: string; readonly name: string; readonly from: string; readonly to: string };

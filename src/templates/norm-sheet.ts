@@ -12,16 +12,31 @@ import type { Text } from "../i18n/lang";
 const OBSERVATIONS = ["o1", "o2", "o3", "o4", "o5", "o6"];
 const ALL = "{o1}:{o6}";
 
+// The words of the 1960 directive (seed 003, §III.3 and §IV.4): the "mức trung bình tiên tiến" is
+// set half-way between the mean and the mean of the advanced values ("half"); the "bình quân
+// tiên tiến" is the mean of the advanced values alone ("advanced").
 const METHODS = [
   {
     value: "half",
     label: {
-      vi: "trung bình của mức bình quân và bình quân tiên tiến",
-      en: "half-way between the mean and the advanced mean",
+      vi: "Mức trung bình tiên tiến: trung bình cộng của mức bình quân và mức bình quân tiên tiến",
+      en: "Progressive average: half-way between the mean and the mean of the advanced values",
     },
   },
-  { value: "advanced", label: { vi: "bình quân các giá trị tiên tiến", en: "mean of the advanced values" } },
+  {
+    value: "advanced",
+    label: {
+      vi: "Bình quân tiên tiến: bình quân các giá trị tiên tiến (không kém mức bình quân)",
+      en: "Advanced mean: the mean of the advanced values (those no worse than the mean)",
+    },
+  },
 ] as const;
+
+/** The column's name says which of the two it holds. */
+const PROGRESSIVE_HEADERS = {
+  half: { vi: "Mức trung bình tiên tiến", en: "Progressive average" },
+  advanced: { vi: "Bình quân tiên tiến", en: "Advanced mean" },
+};
 
 const observationFields = (): Field[] =>
   OBSERVATIONS.map((key, k) => ({
@@ -73,7 +88,8 @@ function normColumns(better: "lower" | "higher"): Column[] {
     },
     {
       key: "progressive",
-      header: { vi: "Bình quân tiên tiến", en: "Progressive average" },
+      header: PROGRESSIVE_HEADERS.half,
+      headerBy: { field: "method", values: PROGRESSIVE_HEADERS },
       format: "decimal",
       formula: `=IF(COUNT(${ALL})=0,"",HT.PROGRESSIVEAVG(${ALL},"${better}",{method:value}))`,
     },
@@ -124,7 +140,7 @@ export const NORM_SHEET: TemplateDecl = {
   },
   sheetName: { vi: "Định mức {period}", en: "Norms {period}" },
   orientation: "landscape",
-  widths: [5, 22, 8, 7, 7, 7, 7, 7, 7, 9, 10, 10, 11, 10, 10, 12, 11, 11],
+  widths: [5, 22, 10, 7, 7, 7, 7, 7, 7, 9, 12, 10, 11, 10, 10, 12, 11, 11],
   fields: [
     ...HEADING_FIELDS,
     { key: "period", type: "text", required: true, maxLength: 40, label: { vi: "Kỳ áp dụng", en: "Period" } },
@@ -195,7 +211,6 @@ export const NORM_SHEET: TemplateDecl = {
       kind: "table",
       key: "timeNorms",
       source: "timeNorms",
-      printTitles: true,
       title: { vi: "1. Mức thời gian, mức tiêu hao vật tư", en: "1. Time and consumption norms" },
       columns: normColumns("lower"),
     },

@@ -68,7 +68,6 @@ function reportTables(kind: Kind): Block[] {
       key: "fulfil",
       when,
       source: "products",
-      printTitles: true,
       title: { vi: "1. Giá trị sản xuất theo giá cố định", en: "1. Output value at constant prices" },
       columns: [
         { key: "no", counter: true, header: { vi: "STT", en: "No." }, total: { vi: "Cộng", en: "Total" } },
@@ -190,7 +189,7 @@ function reportTables(kind: Kind): Block[] {
           key: "grade",
           header: { vi: "Hệ số phẩm cấp BQ", en: "Average grade coefficient" },
           formula:
-            '=IF(N({first})+N({second})+N({reject})=0,"",HT.GRADECOEF({first}:{reject},TRANSPOSE({plan!grades.label:all}),{plan!grades:all}))',
+            '=IF(N({first})+N({second})+N({reject})=0,"",HT.GRADECOEF({first}:{reject},TRANSPOSE({plan!grades.label:all}),{plan!grades.label:rest}))',
           format: "coefficient",
         },
       ],

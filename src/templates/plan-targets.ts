@@ -224,7 +224,6 @@ export const PLAN_TARGETS: TemplateDecl = {
       kind: "table",
       key: "products",
       source: "products",
-      printTitles: true,
       title: { vi: "1. Sản phẩm và giá trị sản lượng", en: "1. Products and output value" },
       columns: [
         { key: "no", counter: true, header: { vi: "STT", en: "No." }, total: { vi: "Cộng", en: "Total" } },
@@ -251,7 +250,7 @@ export const PLAN_TARGETS: TemplateDecl = {
           key: "growth",
           header: { vi: "Tăng trưởng", en: "Growth" },
           formula: GROWTH,
-          format: "wholePercent",
+          format: "percent",
           total: GROWTH,
         },
         {
@@ -409,6 +408,7 @@ export const PLAN_TARGETS: TemplateDecl = {
       source: "grades",
       title: { vi: "5. Hệ số phẩm cấp", en: "5. Grade coefficients" },
       columns: [
+        { key: "no", counter: true, header: { vi: "STT", en: "No." } },
         { key: "label", input: "label", header: { vi: "Phẩm cấp", en: "Grade" } },
         { key: "coef", input: "coef", header: { vi: "Hệ số", en: "Coefficient" }, format: "coefficient" },
       ],

@@ -197,14 +197,14 @@ export const PRICE_PLAN: TemplateDecl = {
     {
       kind: "statement",
       key: "costs",
-      printTitles: true,
       title: { vi: "BẢNG TỔNG HỢP CHI PHÍ VÀ TÍNH GIÁ", en: "COST AND PRICE TABLE" },
       columns: [
         { key: "uom", header: { vi: "Đơn vị tính", en: "Unit" } },
         { key: "qty", header: { vi: "Số lượng", en: "Quantity" }, format: "decimal" },
-        { key: "price", header: { vi: "Đơn giá", en: "Unit price" }, format: "price" },
+        // Đồng without decimals (the smallest coin is far above a đồng's fractions).
+        { key: "price", header: { vi: "Đơn giá", en: "Unit price" }, format: "amount" },
         { key: "amount", header: { vi: "Thành tiền", en: "Amount" }, format: "amount" },
-        { key: "perUnit", header: { vi: "Trên 01 đơn vị SP", en: "Per unit" }, format: "price" },
+        { key: "perUnit", header: { vi: "Trên 01 đơn vị SP", en: "Per unit" }, format: "amount" },
       ],
       lines: [
         { code: "1", label: { vi: "Chi phí sản xuất", en: "Production costs" }, style: "group" },

@@ -9,6 +9,19 @@ import type { Block, Clause, Column, Field, Format, Inputs, Style, TemplateDecl,
 import type { Lang, Text } from "../i18n/lang";
 import { excelSerial, formatValue, isIsoDate } from "./values";
 import { isShown, periodRows } from "./periods";
+import {
+  FOOTER,
+  Keep,
+  capacityOf,
+  fitScale,
+  heightPixels,
+  manualBreaks,
+  paginate,
+  paper,
+  widthPixels,
+  wrappedLines,
+} from "../sheet/page-setup";
+import { DEFAULT_HEIGHT_POINTS } from "../sheet/excel-grid";
 
 interface TablePlace {
   readonly firstRow: number;
@@ -186,7 +199,7 @@ function clausesShown(items: readonly Clause[], inputs: Inputs): Text[] {
 }
 
 const PLACEHOLDER =
-  /\{(?:([A-Za-z_][A-Za-z0-9_]*)!)?([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|total|prev|value|parent|periods))?\}/g;
+  /\{(?:([A-Za-z_][A-Za-z0-9_]*)!)?([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?::(all|rest|total|prev|value|parent|periods))?\}/g;
 
 /** A formula's string literal: quotes doubled. */
 const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -210,7 +223,9 @@ type Resolved =
 
 /**
  * {plan!table.col}: the cell of the reported template's table on the same row of data; with
- * :all its data range, :total its total; {plan!table:all} the table's whole data area;
+ * :all its data range, :rest its data rows from that column to the table's last (a grade table's
+ * label and coefficient, whatever counter stands before them), :total its total;
+ * {plan!table:all} the table's whole data area;
  * {plan!periodTable.col:periods} the rows of a period table that belong to the current row.
  */
 function externalPlaceholder(
@@ -230,6 +245,8 @@ function externalPlaceholder(
   if (second === undefined && part === "all")
     return at({ row: table.firstRow, col: 0, rows: table.rows, cols: table.columns.size });
   if (part === "all") return at({ row: table.firstRow, col, rows: table.rows, cols: 1 });
+  if (part === "rest" && second !== undefined)
+    return at({ row: table.firstRow, col, rows: table.rows, cols: table.columns.size - col });
   if (part === "total" && table.totalRow !== undefined) return at({ row: table.totalRow, col, rows: 1, cols: 1 });
   const own = current && layout.tables.get(current.table);
   if (part === "periods" && own && table.per)
@@ -350,7 +367,42 @@ function content(value: Value, field?: Field): CellContent | undefined {
   return typeof value === "number" ? { number: value } : { text: value };
 }
 
-export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): CellPlan {
+/** The printable height of a page in the template's own (unscaled) pixels, once fitted to one page wide. */
+function pageRoom(t: TemplateDecl): { capacity: number; columnPixels: number[] } {
+  const columnPixels = t.widths.map(widthPixels);
+  const box = paper(t.orientation);
+  const scale = fitScale(
+    columnPixels.reduce((a, b) => a + b, 0),
+    box,
+  );
+  return { capacity: box.innerHeight / scale, columnPixels };
+}
+
+/**
+ * The blocks in print order: a table declared an appendix that is longer than a page goes,
+ * with the unit line above it, after the signatures under the appendix title, and the article
+ * refers to it (src/sheet/page-setup.ts). Returns the index of the appendix title, if any.
+ */
+function arranged(t: TemplateDecl, inputs: Inputs, capacity: number): { decl: TemplateDecl; appendixAt?: number } {
+  const blocks = [...t.blocks];
+  const at = blocks.findIndex(
+    (b) =>
+      b.kind === "table" &&
+      b.appendix !== undefined &&
+      heightPixels(DEFAULT_HEIGHT_POINTS) * (dataRowCount(inputs, b) + 5) > capacity,
+  );
+  if (at < 0) return { decl: t };
+  const table = blocks[at] as TableBlock;
+  const first = at > 0 && blocks[at - 1].kind === "unitLine" ? at - 1 : at;
+  const moved = blocks.splice(first, at - first + 1, { kind: "note", text: table.appendix!.reference });
+  const appendixAt = blocks.length;
+  blocks.push({ kind: "title", text: table.appendix!.title }, ...moved);
+  return { decl: { ...t, blocks }, appendixAt };
+}
+
+export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lang): CellPlan {
+  const room = pageRoom(declared);
+  const { decl: t, appendixAt } = arranged(declared, inputs, room.capacity);
   const layout = lay(t, inputs);
   const width = t.widths.length;
   const cells: PlanCell[] = [];
@@ -361,10 +413,27 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
   const lists: { area: Area; source: Area }[] = [];
   const heights: { row: number; points: number }[] = [];
   const borders: Area[] = [];
-  let printTitles: { row: number; rows: number } | undefined;
   const entries: EntryArea[] = [];
-  // Excel does not fit merged rows to their text, so wrapped lines get a height from their length.
-  const charsPerLine = t.widths.reduce((s, w) => s + w, 0) * 1.1;
+  const px = room.columnPixels;
+  const spanPixels = (col: number, cols: number) => px.slice(col, col + cols).reduce((a, b) => a + b, 0);
+  // Excel does not fit merged rows to their text, so wrapped lines get a height from their
+  // printed width (an upper bound, src/sheet/page-setup.ts), and so do wrapped headers.
+  // Excel's 15 points a line of Calibri 11 (more than a line of the print view's 13 px text).
+  const linesHeight = (lines: number) => Math.max(1, lines) * DEFAULT_HEIGHT_POINTS;
+  const needs = new Map<number, number>();
+  /** Cells whose text wraps in its column (a long name in a table). */
+  const wrapped: Area[] = [];
+  const wrappedLabels: Area[] = [];
+  /** Each table's and statement's header and last row, by the row its block starts on. */
+  const tableRows = new Map<number, { header: number; last: number }>();
+  const headerText = (column: Column) => {
+    const by = column.headerBy;
+    const value = by ? inputs.fields[by.field] : undefined;
+    return say(by && typeof value === "string" && by.values[value] ? by.values[value] : column.header);
+  };
+  const need = (row: number, lines: number) => {
+    if (lines > 1) needs.set(row, Math.max(needs.get(row) ?? 0, linesHeight(lines)));
+  };
   const put = (row: number, col: number, c: CellContent | undefined) => {
     if (c) cells.push({ row, col, content: c });
   };
@@ -411,9 +480,12 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
       case "subtitle":
         line(start, say(block.text), "subtitle");
         break;
-      case "note":
-        line(start, say(block.text), "note");
+      case "note": {
+        const text = say(block.text);
+        line(start, text, "note");
+        need(start, wrappedLines(text, spanPixels(0, width)));
         break;
+      }
       case "unitLine":
         line(start, say(block.text), "unitLine");
         break;
@@ -421,7 +493,9 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         let row = start;
         if (block.title) line(row++, say(block.title), "section");
         for (const fieldRow of block.rows) {
-          put(row, 0, { text: say(fieldRow.label) });
+          const label = say(fieldRow.label);
+          put(row, 0, { text: label });
+          need(row, wrappedLines(label, spanPixels(0, LABEL_SPAN)));
           merges.push({ row, col: 0, rows: 1, cols: LABEL_SPAN });
           styles.push({ area: { row, col: 0, rows: 1, cols: LABEL_SPAN }, style: "label" });
           const cell = { row, col: VALUE_COL, rows: 1, cols: fieldRow.wide ? width - VALUE_COL : 1 };
@@ -454,7 +528,11 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         const inputColumns =
           typeof block.source === "string" ? (t.tables.find((table) => table.key === block.source)?.columns ?? []) : [];
         line(start, say(block.title), "section");
-        block.columns.forEach((column, col) => put(place.headerRow, col, { text: say(column.header) }));
+        block.columns.forEach((column, col) => {
+          const header = headerText(column);
+          put(place.headerRow, col, { text: header });
+          need(place.headerRow, wrappedLines(header, px[col], true));
+        });
         styles.push({ area: { row: place.headerRow, col: 0, rows: 1, cols: block.columns.length }, style: "header" });
         const emitColumn = (column: Column, col: number) => {
           const area = { row: place.firstRow, col, rows: place.rows, cols: 1 };
@@ -469,14 +547,23 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
             else if (column.otherwise && source && (source[column.input ?? ""] ?? null) === null)
               put(row, col, { formula: resolve(column.otherwise, layout, inputs, { table: block.key, row }) });
             else if (column.input && source) {
+              const value = source[column.input] ?? null;
               put(
                 row,
                 col,
                 content(
-                  source[column.input] ?? null,
+                  value,
                   inputColumns.find((c) => c.key === column.input),
                 ),
               );
+              // Text longer than its column wraps in it (a neighbour holds a value: no spilling).
+              if (typeof value === "string") {
+                const lines = wrappedLines(value, px[col]);
+                if (lines > 1) {
+                  need(row, lines);
+                  wrapped.push({ row, col, rows: 1, cols: 1 });
+                }
+              }
             } else if (formula === each && each) {
               resolveRow ??= resolver(each, layout, inputs, block.key);
               put(row, col, { formula: resolveRow(row) });
@@ -526,7 +613,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         }
         const last = place.totalRow ?? place.firstRow + place.rows - 1;
         borders.push({ row: place.headerRow, col: 0, rows: last - place.headerRow + 1, cols: block.columns.length });
-        if (block.printTitles) printTitles = { row: place.headerRow, rows: 1 };
+        tableRows.set(start, { header: place.headerRow, last });
         break;
       }
       case "statement":
@@ -538,7 +625,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         for (const item of clausesShown(block.items, inputs)) {
           const text = say(item);
           line(row, text, "clause");
-          heights.push({ row, points: 15 * Math.max(1, Math.ceil(text.length / charsPerLine)) });
+          heights.push({ row, points: linesHeight(wrappedLines(text, spanPixels(0, width))) });
           row += 1;
         }
         break;
@@ -562,8 +649,7 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         block.signers.forEach((signer, k) => {
           const { col, cols } = spans[k];
           const title = say(signer.title);
-          const chars = t.widths.slice(col, col + cols).reduce((sum, w) => sum + w, 0);
-          titleLines = Math.max(titleLines, Math.ceil(title.length / chars));
+          titleLines = Math.max(titleLines, wrappedLines(title, spanPixels(col, cols), true));
           let r = row;
           span(r++, col, cols, title, "signTitle");
           if (positions) span(r++, col, cols, signer.position ? fieldText(signer.position) : "", "signTitle");
@@ -571,11 +657,18 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
           r += 4;
           span(r, col, cols, signer.name ? fieldText(signer.name) : "", "signName");
         });
-        if (titleLines > 1) heights.push({ row, points: 15 * titleLines });
+        if (titleLines > 1) heights.push({ row, points: linesHeight(titleLines) });
         break;
       }
     }
   });
+
+  function wrapLabel(row: number, text: string, bold = false, entered = false): void {
+    const lines = wrappedLines(text, px[LABEL_COL], bold);
+    if (lines < 2) return;
+    need(row, lines);
+    (entered ? wrapped : wrappedLabels).push({ row, col: LABEL_COL, rows: 1, cols: 1 });
+  }
 
   function renderStatement(block: StatementBlock, start: number): void {
     const place = layout.tables.get(block.key)!;
@@ -584,7 +677,11 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
     const header = place.headerRow;
     put(header, CODE_COL, { text: lang === "vi" ? "STT" : "No." });
     put(header, LABEL_COL, { text: lang === "vi" ? "Khoản mục" : "Item" });
-    block.columns.forEach((c, k) => put(header, STATEMENT_FIRST + k, { text: say(c.header) }));
+    block.columns.forEach((c, k) => {
+      const text = say(c.header);
+      put(header, STATEMENT_FIRST + k, { text });
+      need(header, wrappedLines(text, px[STATEMENT_FIRST + k], true));
+    });
     styles.push({ area: { row: header, col: 0, rows: 1, cols }, style: "header" });
     block.columns.forEach((c, k) => {
       if (c.format)
@@ -605,7 +702,9 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
           const source = entered[i];
           if (source) {
             put(row, CODE_COL, { text: `${decl.code ?? ""}${String.fromCharCode(97 + (i % 26))}` });
-            put(row, LABEL_COL, content(source[labelFrom] ?? null));
+            const label = source[labelFrom] ?? null;
+            put(row, LABEL_COL, content(label));
+            if (typeof label === "string") wrapLabel(row, label, false, true);
             for (const [column, input] of Object.entries(map)) {
               const col = place.columns.get(column)!;
               put(
@@ -629,7 +728,10 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
         continue;
       }
       if (decl.code) put(row, CODE_COL, { text: decl.code });
-      if (decl.label) put(row, LABEL_COL, { text: say(decl.label) });
+      if (decl.label) {
+        put(row, LABEL_COL, { text: say(decl.label) });
+        wrapLabel(row, say(decl.label), decl.style === "group" || decl.style === "total");
+      }
       styles.push({ area: { row, col: 0, rows: 1, cols }, style: lineStyle });
       for (const [column, spec] of Object.entries(decl.cells ?? {})) {
         const col = place.columns.get(column)!;
@@ -647,8 +749,13 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
       row += 1;
     }
     borders.push({ row: header, col: 0, rows: row - header, cols });
-    if (block.printTitles) printTitles = { row: header, rows: 1 };
+    tableRows.set(start, { header, last: row - 1 });
   }
+
+  for (const [row, points] of needs) heights.push({ row, points });
+  for (const area of wrapped) styles.push({ area, style: "wrapped" });
+  for (const area of wrappedLabels) styles.push({ area, style: "wrappedLabel" });
+  const page = pageSetup(t, inputs, layout, heights, tableRows, room.capacity, appendixAt);
 
   const sheetName = safeSheetName(say(t.sheetName));
   return {
@@ -664,9 +771,89 @@ export function renderTemplate(t: TemplateDecl, inputs: Inputs, lang: Lang): Cel
     widths: t.widths,
     heights,
     borders,
-    ...(printTitles ? { printTitles } : {}),
+    ...(page.printTitles ? { printTitles: page.printTitles } : {}),
+    pageBreaks: page.breaks,
+    footer: FOOTER[lang],
     printArea: { row: 0, col: 0, rows: layout.height, cols: width },
     orientation: t.orientation,
     entries,
   };
+}
+
+/**
+ * Where the pages of a rendered template break, by the rule of src/sheet/page-setup.ts: which
+ * rows keep together, which start a page, and whether a long table's header repeats.
+ */
+function pageSetup(
+  t: TemplateDecl,
+  inputs: Inputs,
+  layout: Layout,
+  heights: readonly { readonly row: number; readonly points: number }[],
+  tableRows: ReadonlyMap<number, { readonly header: number; readonly last: number }>,
+  capacity: number,
+  appendixAt: number | undefined,
+): { breaks: number[]; printTitles?: { row: number; rows: number } } {
+  const n = layout.height;
+  const points = new Array<number>(n).fill(DEFAULT_HEIGHT_POINTS);
+  for (const { row, points: p } of heights) points[row] = p;
+  const rowPx = points.map(heightPixels);
+  const keep = new Array<Keep>(n).fill(Keep.Free);
+  const bind = (from: number, to: number, level: Keep) => {
+    for (let r = Math.max(0, from); r < Math.min(to, n); r++) keep[r] = Math.max(keep[r], level);
+  };
+  const sum = (from: number, to: number) => rowPx.slice(from, to + 1).reduce((a, b) => a + b, 0);
+  const forced = new Set<number>();
+  const long: { header: number; last: number }[] = [];
+  t.blocks.forEach((block, b) => {
+    const start = layout.starts[b];
+    const next = b + 1 < t.blocks.length ? layout.starts[b + 1] : n;
+    if (hidden(block, inputs)) return; // written nowhere: nothing to keep together
+    switch (block.kind) {
+      case "heading":
+        bind(start, next, Keep.Strong);
+        break;
+      case "title":
+      case "subtitle":
+      case "unitLine":
+        bind(start, start + 1, Keep.Strong);
+        break;
+      case "fields":
+        bind(start, next - 2, Keep.Strong);
+        break;
+      case "clauses":
+        if (block.title) bind(start, start + 1, Keep.Strong);
+        break;
+      case "signatures":
+        bind(start, next - 2, Keep.Strong);
+        // Never signatures alone on a page: the last line above them goes with them.
+        bind(start - 2, start, Keep.Weak);
+        break;
+      case "table":
+      case "statement": {
+        const { header, last } = tableRows.get(start)!;
+        if (sum(start, last) <= capacity) bind(start, last, Keep.Strong);
+        else {
+          // Its title and header with its first rows; its last rows (and total) together.
+          bind(start, header + 3, Keep.Strong);
+          bind(last - 2, last, Keep.Strong);
+          long.push({ header, last });
+        }
+        break;
+      }
+      case "note":
+        break;
+    }
+  });
+  if (appendixAt !== undefined) forced.add(layout.starts[appendixAt]);
+  // The last long table repeats its header when what follows it fits on its last page.
+  const titled = long.at(-1);
+  const titleHeight = titled ? rowPx[titled.header] : 0;
+  const repeats =
+    titled !== undefined && sum(titled.last + 1, n - 1) + 4 * rowPx[titled.last] <= capacity - titleHeight;
+  // Its pages are then its own to the end of the sheet: what follows stays on its last page.
+  if (repeats) bind(titled.last - 2, n, Keep.Weak);
+  const printTitles = repeats ? { row: titled.header, rows: 1 } : undefined;
+  const room = capacityOf(capacity, printTitles && { ...printTitles, height: titleHeight });
+  const starts = paginate(rowPx, room, keep, forced);
+  return { breaks: manualBreaks(rowPx, room, starts), ...(printTitles ? { printTitles } : {}) };
 }

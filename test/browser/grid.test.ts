@@ -98,6 +98,32 @@ test("the contract scrolls to its last rows: Ctrl+End brings the last used cell 
   expect(await inView(page, "A1")).toBe(true);
 });
 
+test("arrows, Page Down and Ctrl+arrows go on past row 100 of an empty sheet, to row 1,048,576 and column XFD, and no further", async () => {
+  session = await openPreview("en");
+  const { page } = session;
+  await page.locator("#name-box").fill("A100");
+  await page.locator("#name-box").press("Enter");
+  await page.keyboard.press("ArrowDown");
+  expect(await nameBox(page)).toBe("A101");
+  expect(await inView(page, "A101")).toBe(true);
+  await page.keyboard.press("PageDown");
+  const afterPage = Number((await nameBox(page)).slice(1));
+  expect(afterPage).toBeGreaterThan(110);
+  expect(await inView(page, `A${afterPage}`)).toBe(true);
+  await page.keyboard.press("Control+ArrowDown");
+  expect(await nameBox(page)).toBe("A1048576");
+  expect(await inView(page, "A1048576")).toBe(true);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("PageDown");
+  expect(await nameBox(page)).toBe("A1048576");
+  await page.keyboard.press("Control+ArrowRight");
+  expect(await nameBox(page)).toBe("XFD1048576");
+  await page.keyboard.press("Control+ArrowUp");
+  expect(await nameBox(page)).toBe("XFD1");
+  await page.keyboard.press("Control+Home");
+  expect(await nameBox(page)).toBe("A1");
+});
+
 test("the grid follows Excel's keys: typing replaces, Enter and Tab commit and move, F2 edits, Esc cancels, Delete clears", async () => {
   session = await openPreview("en");
   const { page } = session;
@@ -248,7 +274,7 @@ const formulaLanguage = existsSync(join(__dirname, "..", "..", "src", "preview",
 );
 
 describe("the print view", () => {
-  test("lays the contract out on landscape A4 pages, every row of its print area once, in order", async () => {
+  test("lays the contract out on portrait A4 pages, every row of its print area once, in order", async () => {
     session = await openPreview("vi");
     const { page } = session;
     await writeSample(page, "contract", "vi");
@@ -256,7 +282,7 @@ describe("the print view", () => {
     const pages = page.locator(".print-doc .page");
     expect(await pages.count()).toBeGreaterThanOrEqual(1);
     const { width, height } = (await pages.first().boundingBox())!;
-    expect(width).toBeGreaterThan(height);
+    expect(width).toBeLessThan(height);
     // Each printed row is one sheet row; together they are the area's rows 1..n, each once.
     const rows = await page
       .locator(".print-doc td[data-print-cell]")
@@ -284,7 +310,7 @@ describe("the print view", () => {
     for (const hidden of [".pane-frame", ".grid-scroll", ".formula-line", ".sheet-tools", ".print-bar"]) {
       expect([hidden, await page.locator(hidden).isVisible()]).toEqual([hidden, false]);
     }
-    expect(await page.locator("#page-size").textContent()).toBe("@page { size: A4 landscape; margin: 0; }");
+    expect(await page.locator("#page-size").textContent()).toBe("@page { size: A4 portrait; margin: 0; }");
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     await page.emulateMedia({ media: "screen" });
     expect(await page.locator(".print-pages").isVisible()).toBe(false);

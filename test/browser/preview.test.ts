@@ -65,7 +65,8 @@ test("the 1961–65 plan of DOMAIN.md shows growth 89 %, then 1960 to 1965 year 
   // Đồng without decimals.
   expect(await cell(page, "G17")).toBe("1.458");
   expect(await cell(page, "H17")).toBe("2.761");
-  expect(await cell(page, "I17")).toBe("89%");
+  // Growth in the same format as the annual growth beside it.
+  expect(await cell(page, "I17")).toBe("89,4%");
   expect(await cell(page, "J17")).toBe("13,6%");
   expect(await cell(page, "C11")).toBe("5");
   // Year by year: each year's planned output, linked by the same annual growth.
@@ -115,10 +116,11 @@ test("a contract with two grades prices each line by its grade and totals the am
   // The total, in words by HT.INWORDS, and the amounts by grade.
   expect(await cell(page, "C43")).toBe("128,760");
   expect(await cell(page, "C44")).toBe("One hundred twenty-eight thousand seven hundred sixty dong");
-  expect(await cell(page, "A53")).toBe("First grade");
-  expect(await cell(page, "C53")).toBe("111,000");
-  expect(await cell(page, "C54")).toBe("17,760");
-  expect(await cell(page, "C55")).toBe("128,760");
+  // (Numbered: STT, grade, quantity, amount.)
+  expect(await cell(page, "B53")).toBe("First grade");
+  expect(await cell(page, "D53")).toBe("111,000");
+  expect(await cell(page, "D54")).toBe("17,760");
+  expect(await cell(page, "D55")).toBe("128,760");
   expect(await page.locator("td.error").count()).toBe(0);
   await screenshot(session, "preview-contract.png");
   // The words are HT.INWORDS of the total, whatever the total: typed beside the template, they agree.
@@ -182,7 +184,7 @@ test("a filled template reopens with its inputs, updates in place, and freezes i
   expect(await page.locator('[data-path="products[0].planQty"]').inputValue()).toBe("2.761");
   await fill(page, { "products[0].planQty": 2916 });
   expect((await write(page)).intent).toBe("success");
-  expect(await cell(page, "I17")).toBe("100%");
+  expect(await cell(page, "I17")).toBe("100,0%");
   await page.locator(".form-head fluent-button").click();
   await entryAction(page, "KH 1965", "Lưu thành giá trị");
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
@@ -230,13 +232,14 @@ test("a price plan by the cost method writes its cost table with live formulas: 
   // Six overhead lines listed (rows 18–23), so the full cost is on row 28 and the price on row 37.
   expect(await cell(page, "B28")).toBe("Giá thành toàn bộ");
   expect(await cell(page, "F28")).toBe("106.000.000");
-  expect(await cell(page, "G32")).toBe("105.000,00");
+  expect(await cell(page, "G32")).toBe("105.000");
   expect(await cell(page, "B37")).toBe("Giá bán (đã có thuế)");
-  expect(await cell(page, "G37")).toBe("127.050,00");
+  expect(await cell(page, "G37")).toBe("127.050");
   expect(await page.locator("td.error").count()).toBe(0);
   // Live: a dearer material reprices the unit at once (material +10 đồng a unit: 127,050 + 10 × 1.1 × 1.1).
   await typeInto(page, "E14", "60050");
-  expect(await cell(page, "G37")).toBe("127.062,10");
+  // The cell holds 127,062.1; đồng print whole.
+  expect(await cell(page, "G37")).toBe("127.062");
 });
 
 test("a norm-setting sheet gives the progressive average 9.5, checks the state norm and revises the piece rate", async () => {

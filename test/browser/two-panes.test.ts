@@ -67,7 +67,7 @@ test("the second of two updates of one template is refused, with the other perso
   await fill(first, { "products[0].planQty": 2916 });
   await first.locator("#write").click();
   await first.locator(".status fluent-message-bar[intent=success]").waitFor();
-  expect(await cell(session.page, "I17")).toBe("100%");
+  expect(await cell(session.page, "I17")).toBe("100,0%");
 
   // The accountant's open form is told, and keeps what was typed.
   const notice = second.locator(".status fluent-message-bar[intent=info]");
@@ -83,7 +83,7 @@ test("the second of two updates of one template is refused, with the other perso
   expect(await refusal.innerText()).toContain("Người dùng 1");
   const changes = await refusal.locator(".changes li").allInnerTexts();
   expect(changes).toEqual([expect.stringMatching(/Sản phẩm, dòng 1: Sản lượng kế hoạch: 2\.761 → 2\.916/)]);
-  expect(await cell(session.page, "I17")).toBe("100%");
+  expect(await cell(session.page, "I17")).toBe("100,0%");
   expect(await cell(session.page, "A2")).not.toContain("Bộ Công nghiệp nặng");
   expect(await second.locator('[data-path="unit"]').inputValue()).toBe("Bộ Công nghiệp nặng");
 

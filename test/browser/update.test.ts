@@ -129,7 +129,7 @@ test("rows inserted above the template: Update writes where it is now and the le
   expect(await cell(page, "A4")).toBe("Bộ Công nghiệp nặng");
   expect(await cell(page, "A8")).toBe("CHỈ TIÊU KẾ HOẠCH NĂM 1965");
   expect(await formulaOf(page, "K19")).toBe("2800");
-  expect(await cell(page, "I19")).toBe("89%");
+  expect(await cell(page, "I19")).toBe("89,4%");
 });
 
 test("a plan whose unit is =1+1 freezes into a copy that shows the text, and 007 stays 007", async () => {

@@ -18,5 +18,7 @@ export function describePlan(plan: CellPlan): string {
   if (plan.printTitles)
     lines.push(`print titles ${plan.printTitles.row + 1}:${plan.printTitles.row + plan.printTitles.rows}`);
   lines.push(`print area ${address(plan.printArea)}`);
+  lines.push(`page breaks before ${plan.pageBreaks.map((r) => r + 1).join(", ") || "none"}`);
+  lines.push(`footer ${plan.footer}`);
   return lines.join("\n") + "\n";
 }

@@ -38,6 +38,10 @@ export interface FakeSheet {
   printArea?: string;
   /** The rows Excel repeats at the top of each printed page. */
   printTitles?: string;
+  /** Manual page breaks: the cells each was added before. */
+  pageBreaks: string[];
+  /** The centre footer of every page. */
+  footer?: string;
   /** Excel.SheetVisibility: "Visible" unless set. */
   visibility?: string;
 }
@@ -163,6 +167,7 @@ export class FakeExcel {
       merges: [],
       lists: [],
       looks: [],
+      pageBreaks: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -486,6 +491,17 @@ export class FakeExcel {
         set zoom(_: unknown) {
           /* idem */
         },
+        headersFooters: {
+          defaultForAllPages: {
+            set centerFooter(text: string) {
+              sheet.footer = text;
+            },
+          },
+        },
+      },
+      horizontalPageBreaks: {
+        add: (range: { _area: { addr: string } }) => sheet.pageBreaks.push(range._area.addr),
+        removePageBreaks: () => sheet.pageBreaks.splice(0),
       },
       activate: () => undefined,
       delete: () => this.sheets.splice(this.sheets.indexOf(sheet), 1),

@@ -9,6 +9,7 @@ import { storedIn, storedOnly } from "../support/state-sheet";
 import type { Inputs } from "../../src/templates/model";
 import { CONTRACT_TWO_GRADES, PLAN_1961_65, PLAN_COOPERATIVE } from "../fixtures/samples";
 import { FakeExcel, installExcelEnums } from "../support/fake-excel";
+import { contractWithGoods } from "../fixtures/long";
 
 beforeAll(installExcelEnums);
 
@@ -65,15 +66,35 @@ describe("the Excel adapter writes a template", () => {
     expect(excel.names.get(stored.placement.name!)).toBe("KH 1965!A1:M57");
   });
 
-  test("as a document: the products' header row repeats on printed pages, tables are ruled, the motto underlined", async () => {
+  test("as a document: the page setup as declared (breaks, footer, no header repeated on a short plan), tables ruled, the motto underlined", async () => {
     const excel = new FakeExcel("Sheet1");
-    await insertPlan(excel, PLAN_1961_65);
+    const { plan } = await insertPlan(excel, PLAN_1961_65);
     const sheet = excel.sheet("KH 1965");
-    expect(sheet.printTitles).toBe("KH 1965!A16:M16");
+    // Every table of the sample fits on a page: no rows repeat, so no page shows a stray header.
+    expect(sheet.printTitles).toBeUndefined();
+    expect(sheet.pageBreaks).toEqual(plan.pageBreaks.map((row) => `KH 1965!A${row + 1}`));
+    expect(sheet.footer).toBe("Trang &P/&N");
     for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"])
       expect(sheet.looks).toContain(`KH 1965!A16:M18 border${edge}=Continuous`);
     expect(sheet.looks).toContain("KH 1965!G2:M2 underline=Single");
     expect(sheet.looks).toContain("KH 1965!G4:M4 align=Right");
+  });
+
+  test("a contract of 150 goods: its list printed as an appendix whose header repeats on its pages, the breaks and the footer as declared", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const inputs = contractWithGoods(150);
+    const plan = renderTemplate(CONTRACT, inputs, "en");
+    const port = excelWorkbook(excel.run);
+    const outcome = await port.insert(plan, { template: "contract", lang: "en", inputs }, { kind: "newSheet" });
+    expect(outcome.ok).toBe(true);
+    const sheet = excel.sheet(plan.sheetName);
+    const header = plan.printTitles!;
+    expect(plan.cells).toContainEqual({ row: header.row, col: 1, content: { text: "Goods" } });
+    expect(sheet.printTitles).toBe(`${sheet.name}!A${header.row + 1}:O${header.row + 1}`);
+    // The appendix starts a page of its own (a manual break before its title).
+    expect(plan.pageBreaks.length).toBeGreaterThan(0);
+    expect(sheet.pageBreaks).toEqual(plan.pageBreaks.map((row) => `${sheet.name}!A${row + 1}`));
+    expect(sheet.footer).toBe("Page &P of &N");
   });
 
   test("a second plan for the same year gets its own sheet, not the first one's", async () => {

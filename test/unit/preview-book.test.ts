@@ -6,6 +6,7 @@ import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
 import { CONTRACT } from "../../src/templates/contract";
+import { contractWithGoods } from "../fixtures/long";
 import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import { NORM_SHEET } from "../../src/templates/norm-sheet";
 import { PRICE_PLAN } from "../../src/templates/price-plan";
@@ -61,17 +62,21 @@ describe("rows inserted in the preview", () => {
     expect(look.merges).toEqual(plan.merges.map((m) => ({ ...m, row: m.row + 2 })));
   });
 
-  test("a plan's print area and print titles move with its cells, and the area takes in rows inserted inside it", async () => {
-    const { book, plan, sheet, look } = await written(PLAN_TARGETS, PLAN_COOPERATIVE);
+  test("a template's print area, print titles and page breaks move with its cells, and the area takes in rows inserted inside it", async () => {
+    const { book, plan, sheet, look } = await written(CONTRACT, contractWithGoods(150));
     const titles = plan.printTitles!;
-    expect(look.print).toMatchObject({ area: plan.printArea, titleRows: titles });
+    const breaks = plan.pageBreaks;
+    expect(breaks.length).toBeGreaterThan(0);
+    expect(look.print).toMatchObject({ area: plan.printArea, titleRows: titles, breaks, footer: "Trang &P/&N" });
     book.insertRows(sheet, 0, 2);
     expect(look.print?.area).toEqual({ ...plan.printArea, row: plan.printArea.row + 2 });
     expect(look.print?.titleRows).toEqual({ ...titles, row: titles.row + 2 });
-    // One row inside the template, below its title row.
+    expect(look.print?.breaks).toEqual(breaks.map((r) => r + 2));
+    // One row inside the template, below its title row: the breaks below it move down one more.
     book.insertRows(sheet, titles.row + 10, 1);
     expect(look.print?.area).toEqual({ ...plan.printArea, row: plan.printArea.row + 2, rows: plan.printArea.rows + 1 });
     expect(look.print?.titleRows).toEqual({ ...titles, row: titles.row + 2 });
+    expect(look.print?.breaks).toEqual(breaks.map((r) => r + 2 + (r + 2 >= titles.row + 10 ? 1 : 0)));
   });
 });
 

@@ -1,6 +1,7 @@
 /** The preview grid's pure parts: geometry, selection and moves, clipboard text, and page breaks. */
 import { Axis, heightPixels, widthPixels } from "../../src/preview/grid-geometry";
-import { fitScale, pageBreaks, paper } from "../../src/preview/print-layout";
+import { excelPages, fitScale, paper } from "../../src/preview/print-layout";
+import { Keep, capacityOf, manualBreaks, paginate, wrappedLines } from "../../src/sheet/page-setup";
 import { jump, lastUsed, mergeAt, parseAddress, rangeOf, step, toTsv } from "../../src/preview/selection";
 import { PreviewBook } from "../../src/preview/book";
 
@@ -115,30 +116,57 @@ describe("print layout", () => {
     expect(fitScale(100, box)).toBe(1);
   });
 
-  test("rows fill each page, every row once and in order", () => {
-    expect(pageBreaks([30, 30, 30, 30, 30], 65)).toEqual([
+  test("as Excel prints: rows fill each page, a manual break starts a page, every row once and in order", () => {
+    const fixed = capacityOf(65);
+    expect(excelPages([30, 30, 30, 30, 30], fixed, [])).toEqual([
       [0, 1],
       [2, 3],
       [4, 4],
     ]);
-    expect(pageBreaks([100, 10], 50)).toEqual([
+    expect(excelPages([100, 10], capacityOf(50), [])).toEqual([
       [0, 0],
       [1, 1],
     ]);
-  });
-
-  test("a page break does not cut a merged area: the page ends before it", () => {
-    expect(pageBreaks([20, 20, 20, 20, 20], 70, [{ row: 2, col: 0, rows: 2, cols: 3 }])).toEqual([
-      [0, 1],
-      [2, 4],
-    ]);
-  });
-
-  test("print titles take their height from every page after the first", () => {
-    expect(pageBreaks([20, 20, 20, 20, 20, 20], 60, [], 20)).toEqual([
-      [0, 2],
+    expect(excelPages([30, 30, 30, 30, 30], fixed, [1])).toEqual([
+      [0, 0],
+      [1, 2],
       [3, 4],
-      [5, 5],
     ]);
+  });
+
+  test("print titles take their height from the pages after the one they first appear on, not before", () => {
+    // Title row 3 (20 px): pages that start at row 4 or later have 20 px less.
+    const room = capacityOf(60, { row: 3, rows: 1, height: 20 });
+    expect(room(0)).toBe(60);
+    expect(room(3)).toBe(60);
+    expect(room(4)).toBe(40);
+    expect(excelPages([20, 20, 20, 20, 20, 20, 20], room, [])).toEqual([
+      [0, 2],
+      [3, 5],
+      [6, 6],
+    ]);
+  });
+
+  test("the page rule: a break never falls inside kept rows; strong keeps win over weak ones; forced breaks hold", () => {
+    const rows = [20, 20, 20, 20, 20, 20];
+    // Rows 2-4 kept together: the page that would end after row 3 ends after row 1.
+    const keep = [Keep.Free, Keep.Free, Keep.Strong, Keep.Strong, Keep.Free, Keep.Free];
+    expect(paginate(rows, capacityOf(80), keep)).toEqual([0, 2]);
+    // Kept rows longer than a page break where they must (at the row that does not fit).
+    expect(paginate(rows, capacityOf(40), new Array(6).fill(Keep.Strong))).toEqual([0, 2, 4]);
+    // A weak keep gives way when honouring it leaves no break; the strong keep (rows 2-3) holds.
+    const mixed = [Keep.Weak, Keep.Weak, Keep.Strong, Keep.Weak, Keep.Weak, Keep.Free];
+    expect(paginate(rows, capacityOf(80), mixed)).toEqual([0, 4]);
+    expect(paginate(rows, capacityOf(70), mixed)).toEqual([0, 2, 5]);
+    expect(paginate(rows, capacityOf(200), new Array(6).fill(Keep.Free), new Set([3]))).toEqual([0, 3]);
+    // Only the breaks Excel would not make by itself are written.
+    expect(manualBreaks(rows, capacityOf(80), [0, 2])).toEqual([2]);
+    expect(manualBreaks(rows, capacityOf(80), [0, 4])).toEqual([]);
+  });
+
+  test("wrapped lines: words kept whole, a word longer than the cell broken, one line when it fits", () => {
+    expect(wrappedLines("STT", 100, true)).toBe(1);
+    expect(wrappedLines("Đơn giá theo phẩm cấp", 60, true)).toBeGreaterThanOrEqual(3);
+    expect(wrappedLines("x".repeat(40), 60)).toBeGreaterThanOrEqual(5);
   });
 });

@@ -203,7 +203,8 @@ describe("the price plan", () => {
 describe("the norm-setting sheet", () => {
   test("gives DOMAIN.md's progressive average 9.5, checks it against the state norm, and revises the piece rate", async () => {
     const { values } = await write(NORM_SHEET, NORM_BASKETS, "vi");
-    const progressive = where(values, "Bình quân tiên tiến").col;
+    // The "half" method's column is the directive's "mức trung bình tiên tiến" (seed 003 §III.3).
+    const progressive = where(values, "Mức trung bình tiên tiến").col;
     const time = where(values, "Đan làn mây").row;
     expect(at(values, time, progressive) as number).toBeCloseTo(9.5, 12);
     expect(at(values, time, progressive + 2)).toBe("Đạt");
