@@ -25,9 +25,16 @@ export const END_SUFFIX = "_END";
 
 const A4 = 9;
 
+/** The error values a file can hold; the engine's own (#ERROR! for a formula it cannot read, #CYCLE!) are not among them. */
+const EXCEL_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"]);
+
 function fileValue(v: CellValue): XlsxValue {
   if (v === null || v === undefined) return null;
-  if (v instanceof DetailedCellError) return { error: v.value };
+  if (v instanceof DetailedCellError) {
+    if (EXCEL_ERRORS.has(v.value)) return { error: v.value };
+    // What Excel itself shows for a formula it cannot read, and for anything else.
+    return { error: v.value === "#ERROR!" ? "#NAME?" : "#VALUE!" };
+  }
   return v;
 }
 

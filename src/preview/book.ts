@@ -102,6 +102,8 @@ export class PreviewBook {
   /** Sheets not shown as tabs (Excel's very hidden sheets). */
   readonly hidden = new Set<number>();
   selection = { sheet: 0, row: 0, col: 0 };
+  /** Counts the workbooks opened into this book (files): each one is a change of everything. */
+  generation = 0;
   /** Whether the workbook asks to open the task pane when opened (Office.AutoShowTaskpaneWithDocument). */
   autoOpen = false;
   private readonly listeners = new Set<() => void>();

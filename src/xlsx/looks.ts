@@ -23,16 +23,17 @@ export function lookStyle(style: Style | undefined, format: Format | undefined, 
     // Wrapped text starts at the top of its row, as the Excel adapter sets it.
     ...(look.wrap ? { wrapText: true, vertical: "top" as const } : {}),
   };
-  const border = ruled
-    ? { top: "thin" as const, left: "thin" as const, bottom: "thin" as const, right: "thin" as const }
-    : look.topBorder
-      ? { top: "thin" as const }
-      : undefined;
+  // A total's line is drawn heavier than a table's rule (as the preview draws it), over the
+  // rule when both apply: so the file tells a total from a bold cell of a ruled table.
+  const border = {
+    ...(ruled ? { top: "thin" as const, left: "thin" as const, bottom: "thin" as const, right: "thin" as const } : {}),
+    ...(look.topBorder ? { top: "medium" as const } : {}),
+  };
   return {
     ...(format ? { numFmt: NUMBER_FORMATS[format] } : {}),
     ...(Object.keys(font).length > 0 ? { font } : {}),
     ...(look.fill ? { fill: look.fill } : {}),
-    ...(border ? { border } : {}),
+    ...(Object.keys(border).length > 0 ? { border } : {}),
     ...(Object.keys(alignment).length > 0 ? { alignment } : {}),
   };
 }
@@ -45,7 +46,8 @@ function lookKey(style: XlsxStyle): string {
     f.bold === true,
     f.italic === true,
     f.underline === true,
-    f.size ?? null,
+    // 11 points is the workbook's default size: a file may say it or not.
+    f.size === 11 ? null : (f.size ?? null),
     f.color?.toUpperCase() ?? null,
     style.fill?.toUpperCase() ?? null,
     a.horizontal ?? null,
@@ -75,15 +77,18 @@ export interface ReadLook {
 export function readLook(style: XlsxStyle | undefined): ReadLook {
   if (!style) return { ruled: false };
   const b = style.border ?? {};
-  const ruled = b.top === "thin" && b.left === "thin" && b.bottom === "thin" && b.right === "thin";
+  const ruled =
+    (b.top === "thin" || b.top === "medium") && b.left === "thin" && b.bottom === "thin" && b.right === "thin";
   const format = style.numFmt === undefined ? undefined : FORMAT_BY_CODE.get(style.numFmt);
   const candidates = STYLE_BY_KEY.get(lookKey(style)) ?? [];
-  // Several looks share a key (a bold section and a bold total): the top border tells them apart.
-  const topOnly = !ruled && b.top === "thin" && !b.left && !b.bottom && !b.right;
+  // Several looks share a key (a bold section and a bold total): the total's line tells them apart.
+  const totalLine = b.top === "medium";
   const empty = lookKey(style) === lookKey({});
   const match = empty
     ? undefined
-    : (candidates.find((s) => (LOOKS[s].topBorder === true) === topOnly) ?? candidates[0]);
+    : (candidates.find((s) => (LOOKS[s].topBorder === true) === totalLine && LOOKS[s].size === style.font?.size) ??
+      candidates.find((s) => (LOOKS[s].topBorder === true) === totalLine) ??
+      candidates[0]);
   const rebuilt = lookStyle(match, format, ruled);
   const same = JSON.stringify(normal(rebuilt)) === JSON.stringify(normal(style));
   return {

@@ -112,10 +112,15 @@ function nameModels(book: XlsxBook): NameModel[] {
 function writeSheet(wb: ExcelJS.Workbook, sheet: XlsxSheet, look: (s: XlsxStyle) => Partial<ExcelJS.Style>): void {
   const ws = wb.addWorksheet(sheet.name, { state: sheet.state });
   sheet.widths.forEach((width, col) => {
-    if (width !== undefined) ws.getColumn(col + 1).width = width;
+    // ExcelJS leaves out a column of width 9 (its own default), which Excel would show 8.43 wide:
+    // a ten-millionth more keeps it in the file; the reader rounds it off.
+    if (width !== undefined) ws.getColumn(col + 1).width = width === 9 ? 9 + 1e-7 : width;
   });
   for (const { row, points } of sheet.heights) ws.getRow(row + 1).height = points;
+  // Merged after the values (a merged area's other cells would pass theirs to its first cell)
+  // and before the styles (merging gives every cell the first cell's style; each keeps its own).
   for (const cell of sheet.cells) {
+    if (cell.formula === undefined && cell.value === null) continue;
     const target = ws.getCell(cell.row + 1, cell.col + 1);
     if (cell.formula !== undefined) {
       const formula = fileFormula(cell.formula);
@@ -124,10 +129,12 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: XlsxSheet, look: (s: XlsxStyle)
           ? { formula, result: result(cell.value), shareType: "array", ref: range(cell.array) }
           : { formula, result: result(cell.value) }
       ) as ExcelJS.CellFormulaValue;
-    } else if (cell.value !== null) target.value = result(cell.value);
-    if (cell.style) target.style = look(cell.style) as ExcelJS.Style;
+    } else target.value = result(cell.value);
   }
-  for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  for (const m of sheet.merges) ws.mergeCellsWithoutStyle(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  for (const cell of sheet.cells) {
+    if (cell.style) ws.getCell(cell.row + 1, cell.col + 1).style = look(cell.style) as ExcelJS.Style;
+  }
   for (const { area, source } of sheet.lists) {
     // In ExcelJS 4.4 but not in its typings.
     (
