@@ -86,7 +86,12 @@ function sheetContent(sheet: XlsxSheet): Content["sheets"][number] {
       ...(page.titleRows ? { titleRows: page.titleRows } : {}),
     };
   }
-  const rest = page ? (({ printArea: _a, titleRows: _t, orientation: _o, ...others }) => others)(page) : undefined;
+  // The rest of the page setup (paper, fit, margins, header and footer) is kept as the file has it.
+  const rest: FileLook["page"] | undefined = page
+    ? Object.fromEntries(
+        Object.entries(page).filter(([k]) => k !== "printArea" && k !== "titleRows" && k !== "orientation"),
+      )
+    : undefined;
   const file: FileLook = {
     styles,
     ...(sheet.frozen ? { frozen: sheet.frozen } : {}),
