@@ -45,7 +45,21 @@ const files = mountFileControls(workbookRoot.querySelector<HTMLElement>(".sheet-
   book,
   insertRows: (count: number) => book.insertRows(book.selection.sheet, book.selection.row, count),
   files,
-  bench: { encodeRow, readStateSheet, renderTemplate, templateById, PreviewBook, previewWorkbook },
+  bench: {
+    encodeRow,
+    readStateSheet,
+    renderTemplate,
+    templateById,
+    PreviewBook,
+    previewWorkbook,
+    // The file code as Save and Open run it (loaded on first use, as they load it).
+    xlsx: async () => ({
+      ...(await import(/* webpackChunkName: "preview-file" */ "../xlsx/write")),
+      ...(await import(/* webpackChunkName: "preview-file" */ "../xlsx/read")),
+      ...(await import(/* webpackChunkName: "preview-file" */ "./book-snapshot")),
+      ...(await import(/* webpackChunkName: "preview-file" */ "./open-book")),
+    }),
+  },
 };
 Promise.all(apps.map((app) => app.ready())).then(
   () => performance.mark("ht:pane-ready"),
