@@ -296,6 +296,7 @@ async function benchBrowser() {
     if (only === "pane") return await benchPaneTables(browser, base);
     if (only === "stored") return await benchStoredAndUpdate(browser, base);
     if (only === "periods") return await benchPeriods(browser, base);
+    if (only === "files") return await benchFiles(browser, base);
     const firstRender = [];
     const blank = [];
     for (let i = 0; i < 5; i++) {
@@ -939,8 +940,71 @@ async function benchPeriods(browser, base) {
   }
 }
 
+/**
+ * Save and open of a workbook holding a 5,000-row plan, as the preview's Save and Open run them
+ * (ExcelJS in Chromium, loaded before timing), against the preview's own write of that plan.
+ */
+async function benchFiles(browser, base) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/preview.html?lang=vi`);
+    await page.locator(".card fluent-button").first().waitFor();
+    runs.push(
+      await page.evaluate(async () => {
+        const { renderTemplate, templateById, PreviewBook, previewWorkbook, xlsx } = window.htPreview.bench;
+        const { writeWorkbook, readWorkbook, bookSnapshot, openSnapshot } = await xlsx();
+        const products = Array.from({ length: 5000 }, (_, i) => ({
+          name: `Sản phẩm ${i + 1}`,
+          uom: "chiếc",
+          baseQty: 1000 + i,
+          planQty: 1200 + i,
+          price: 3.5,
+          timeNorm: 1.5,
+        }));
+        const inputs = {
+          fields: { unit: "HTX Bench", issuer: "Liên hiệp xã", baseYear: 1973, planYear: 1974, hoursPerWorker: 2400 },
+          tables: { products, materials: [], grades: [{ label: "Loại 1", coef: 1 }] },
+        };
+        const book = new PreviewBook("Trang1");
+        const timed = async (fn) => {
+          const start = performance.now();
+          const value = await fn();
+          return [performance.now() - start, value];
+        };
+        const [write] = await timed(() =>
+          previewWorkbook(book).insert(
+            renderTemplate(templateById("plan"), inputs, "vi"),
+            { template: "plan", lang: "vi", inputs },
+            { kind: "newSheet" },
+          ),
+        );
+        const [save, bytes] = await timed(() => writeWorkbook(bookSnapshot(book)));
+        const target = new PreviewBook("Trang1");
+        const [open, ok] = await timed(async () => {
+          const read = await readWorkbook(bytes, "plan.xlsx");
+          return read.ok && openSnapshot(target, read.book, read.dropped).ok;
+        });
+        return { write, save, open, size: bytes.length, ok };
+      }),
+    );
+    await page.close();
+  }
+  const best = (key) => Math.min(...runs.map((r) => r[key]));
+  const [write, save, open] = ["write", "save", "open"].map(best);
+  const size = runs[0].size;
+  console.log(`write a 5,000-row plan (preview) ${write.toFixed(0).padStart(6)} ms  (baseline)`);
+  console.log(
+    `save it as .xlsx (${(size / 1024 / 1024).toFixed(1)} MB)      ${save.toFixed(0).padStart(6)} ms  ${(save / write).toFixed(1)}× the write (goal: under 1,000 ms)`,
+  );
+  console.log(
+    `open that file                  ${open.toFixed(0).padStart(6)} ms  ${(open / write).toFixed(1)}× the write (goal: under 1,000 ms)${runs.every((r) => r.ok) ? "" : "  (opening failed!)"}`,
+  );
+}
+
 // BENCH_ONLY=pane runs only the pane's table figures, BENCH_ONLY=stored only the payload and 5,000-row plan ones,
-// BENCH_ONLY=periods only the plan followed by month (500 products × 12 months); `--functions` stops after the functions.
+// BENCH_ONLY=periods only the plan followed by month (500 products × 12 months), BENCH_ONLY=files only the .xlsx
+// save and open figures; `--functions` stops after the functions.
 const only = process.env.BENCH_ONLY;
 if (!only) benchFunctions();
 if (!process.argv.includes("--functions")) await benchBrowser();

@@ -17,6 +17,7 @@ import { encodeRow, readStateSheet } from "../workbook/state-rows";
 import { renderTemplate } from "../templates/render";
 import { templateById } from "../templates/catalog";
 import { useMessageLanguage } from "./ht-plugin";
+import { mountFileControls } from "./file-controls";
 
 const params = new URLSearchParams(location.search);
 const requested = params.get("lang");
@@ -25,7 +26,8 @@ const twoPanes = params.get("panes") === "2";
 registerElements();
 useMessageLanguage(lang);
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1", languageConvention(lang));
-mountSheetView(document.getElementById("workbook")!, book, () => lang);
+const workbookRoot = document.getElementById("workbook")!;
+mountSheetView(workbookRoot, book, () => lang);
 const user = (n: number) => (lang === "vi" ? `Người dùng ${n}` : `User ${n}`);
 const apps = [
   mountApp(document.getElementById("app")!, { workbook: previewWorkbook(book, twoPanes ? { by: user(1) } : {}), lang }),
@@ -36,13 +38,29 @@ if (twoPanes) {
   document.body.append(h("aside", { class: "pane-frame second", "aria-label": `Hạch Toán — ${user(2)}` }, root));
   apps.push(mountApp(root, { workbook: previewWorkbook(book, { by: user(2) }), lang }));
 }
+const files = mountFileControls(workbookRoot.querySelector<HTMLElement>(".sheet-tools")!, workbookRoot, book, apps[0]);
 // One hook for the browser tests, `npm run bench` and anyone looking in from the console: the
 // book itself, a person inserting rows above the selected cell's row (Home › Insert), and the
 // state-row reader and the workbook port as the pane uses them.
 (window as unknown as { htPreview: unknown }).htPreview = {
   book,
   insertRows: (count: number) => book.insertRows(book.selection.sheet, book.selection.row, count),
-  bench: { encodeRow, readStateSheet, renderTemplate, templateById, PreviewBook, previewWorkbook },
+  files,
+  bench: {
+    encodeRow,
+    readStateSheet,
+    renderTemplate,
+    templateById,
+    PreviewBook,
+    previewWorkbook,
+    // The file code as Save and Open run it (loaded on first use, as they load it).
+    xlsx: async () => ({
+      ...(await import(/* webpackChunkName: "preview-file" */ "../xlsx/write")),
+      ...(await import(/* webpackChunkName: "preview-file" */ "../xlsx/read")),
+      ...(await import(/* webpackChunkName: "preview-file" */ "./book-snapshot")),
+      ...(await import(/* webpackChunkName: "preview-file" */ "./open-book")),
+    }),
+  },
 };
 Promise.all(apps.map((app) => app.ready())).then(
   () => performance.mark("ht:pane-ready"),

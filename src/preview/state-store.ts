@@ -28,6 +28,7 @@ export function previewStateStore(book: PreviewBook) {
   const hf = book.hf;
   const ownTokens = new Set<string>();
   let seenToken: string | undefined;
+  let seenGeneration = book.generation;
 
   const sheetId = (): number | undefined => hf.getSheetId(STATE_SHEET);
 
@@ -96,8 +97,10 @@ export function previewStateStore(book: PreviewBook) {
       const head =
         id === undefined ? undefined : [0, 1, 2, 3].map((col) => hf.getCellValue({ sheet: id, row: 0, col }));
       const { token } = readHead(head);
-      const changed = token !== (seenToken ?? "") && !ownTokens.has(token);
+      // Another workbook opened into the book (a file) changes everything, whatever its state says.
+      const changed = (token !== (seenToken ?? "") && !ownTokens.has(token)) || book.generation !== seenGeneration;
       seenToken = token;
+      seenGeneration = book.generation;
       if (changed) listener();
     });
   }

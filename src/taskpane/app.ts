@@ -30,11 +30,22 @@ export interface AppOptions {
   readonly numbers?: NumberConvention;
 }
 
-type Intent = "success" | "warning" | "error" | "info";
+export type Intent = "success" | "warning" | "error" | "info";
+
+/** A button a message offers: its label, and what it does once the message is gone. */
+export interface MessageAction {
+  readonly label: Text;
+  readonly run: () => void;
+  readonly primary?: boolean;
+}
 
 export interface App {
   /** Settles when the current view has finished loading. */
   readonly ready: () => Promise<void>;
+  /** Shows a message from the page around the pane (the preview's files) in the pane's message bar. */
+  readonly tell: (intent: Intent, message: Text, ...actions: MessageAction[]) => void;
+  /** The pane's language now (the picker may have changed it). */
+  readonly lang: () => Lang;
 }
 
 export function mountApp(root: HTMLElement, options: AppOptions): App {
@@ -602,5 +613,21 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       show("warning", say(lang, "watchFailed", { message: error instanceof Error ? error.message : String(error) })),
   );
 
-  return { ready: () => pending };
+  const tell = (intent: Intent, message: Text, ...actions: MessageAction[]) =>
+    show(
+      intent,
+      message[lang],
+      ...actions.map((a) =>
+        button(
+          a.label[lang],
+          () => {
+            clearStatus();
+            a.run();
+          },
+          a.primary ? "primary" : undefined,
+        ),
+      ),
+    );
+
+  return { ready: () => pending, tell, lang: () => lang };
 }

@@ -1,0 +1,255 @@
+/**
+ * Replaces the preview's workbook with a file's (a snapshot read by xlsx/read.ts), in place: the
+ * task pane's ports and the grid keep the same book. Either everything comes in or nothing
+ * changes: on any failure the workbook is put back as it was. The templates' state comes in as
+ * the file has it; only each entry's sheet id, which is the host's own, is bound again to the
+ * sheet its defined name points at.
+ */
+import type { RawCellContent } from "hyperformula";
+import { DetailedCellError } from "hyperformula";
+import { cellInput } from "../sheet/cell-plan";
+import { cellKey, type CellKey } from "../sheet/excel-grid";
+import { encodeRow, padded, readStateSheet, STATE_SHEET } from "../workbook/state-rows";
+import { readLook } from "../xlsx/looks";
+import type { Dropped } from "../xlsx/problems";
+import type { XlsxBook, XlsxSheet, XlsxStyle, XlsxValue } from "../xlsx/snapshot";
+
+import type { FileLook, PreviewBook, SheetLook } from "./book";
+import { END_SUFFIX } from "./book-snapshot";
+
+/** A workbook as the preview holds it, ready to be put into a book. */
+interface Content {
+  readonly sheets: readonly {
+    readonly name: string;
+    readonly contents: RawCellContent[][];
+    readonly look: SheetLook;
+    readonly hidden: boolean;
+  }[];
+  /** Names with the engine's expression; `scope` is a sheet's name, absent for the workbook's. */
+  readonly names: readonly { readonly name: string; readonly expression: string; readonly scope?: string }[];
+  readonly selected?: string;
+  readonly autoOpen: boolean;
+}
+
+function engineValue(value: XlsxValue): RawCellContent {
+  if (value === null) return null;
+  if (typeof value === "object") return value.error;
+  if (typeof value === "string") return cellInput({ text: value });
+  return value;
+}
+
+function emptyLook(): SheetLook {
+  return {
+    formats: new Map(),
+    styles: new Map(),
+    merges: [],
+    ruled: new Set(),
+    widths: [],
+    heights: new Map(),
+    lists: [],
+  };
+}
+
+const A1_AREA = /^('(?:[^']|'')*'|[^!'()]+)!\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/;
+const TEMPLATE_NAME = /^HT_[A-Za-z][A-Za-z0-9_]*$/;
+
+function sheetContent(sheet: XlsxSheet): Content["sheets"][number] {
+  const contents: RawCellContent[][] = [];
+  const look = emptyLook();
+  const styles = new Map<CellKey, XlsxStyle>();
+  for (const cell of sheet.cells) {
+    const content = cell.formula !== undefined ? `=${cell.formula}` : engineValue(cell.value);
+    if (content !== null) {
+      while (contents.length <= cell.row) contents.push([]);
+      contents[cell.row][cell.col] = content;
+    }
+    if (!cell.style) continue;
+    const key = cellKey(cell.row, cell.col);
+    const read = readLook(cell.style);
+    if (read.style) look.styles.set(key, read.style);
+    if (read.format) look.formats.set(key, read.format);
+    if (read.ruled) look.ruled.add(key);
+    if (read.foreign) styles.set(key, read.foreign);
+  }
+  // The engine takes rows as dense arrays.
+  for (const row of contents) for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  look.merges.push(...sheet.merges);
+  // Columns the file leaves at the default width stay holes, which the grid reads as its default.
+  look.widths = sheet.widths.slice() as number[];
+  for (const { row, points } of sheet.heights) look.heights.set(row, points);
+  look.lists.push(...sheet.lists);
+  const page = sheet.pageSetup;
+  if (page?.printArea) {
+    // A footer of a centre section only is the print view's own; any other stays the file's.
+    const centred = /^&C((?:(?!&[LR]).)*)$/s.exec(page.footer ?? "");
+    look.print = {
+      area: page.printArea,
+      orientation: page.orientation ?? "portrait",
+      ...(page.titleRows ? { titleRows: page.titleRows } : {}),
+      breaks: page.breaks ?? [],
+      footer: centred ? centred[1] : "",
+    };
+  }
+  // The rest of the page setup (paper, fit, margins, other headers and footers) is kept as the file has it.
+  const drawn = new Set(["printArea", "titleRows", "orientation", "breaks"]);
+  if (look.print?.footer) drawn.add("footer");
+  const rest: FileLook["page"] | undefined = page
+    ? Object.fromEntries(Object.entries(page).filter(([k]) => !drawn.has(k)))
+    : undefined;
+  const file: FileLook = {
+    styles,
+    ...(sheet.frozen ? { frozen: sheet.frozen } : {}),
+    ...(rest && Object.keys(rest).length > 0 ? { page: rest } : {}),
+    ...(sheet.state === "hidden" ? { hiddenOnly: true } : {}),
+  };
+  if (styles.size > 0 || file.frozen || file.page || file.hiddenOnly) look.file = file;
+  return { name: sheet.name, contents, look, hidden: sheet.state !== "visible" };
+}
+
+/** The snapshot as the preview holds it: a template's area name becomes the engine's two corner names. */
+function contentOf(snapshot: XlsxBook): Content {
+  const sheets = snapshot.sheets.map(sheetContent);
+  const names: { name: string; expression: string; scope?: string }[] = [];
+  for (const n of snapshot.names) {
+    const area = TEMPLATE_NAME.test(n.name) ? A1_AREA.exec(n.formula) : null;
+    if (area) {
+      names.push({ name: n.name, expression: `=${area[1]}!$${area[2]}$${area[3]}` });
+      names.push({ name: n.name + END_SUFFIX, expression: `=${area[1]}!$${area[4]}$${area[5]}` });
+    } else names.push({ name: n.name, expression: `=${n.formula}` });
+  }
+  for (const sheet of snapshot.sheets)
+    for (const n of sheet.names) names.push({ name: n.name, expression: `=${n.formula}`, scope: sheet.name });
+  const active = snapshot.activeSheet === undefined ? undefined : snapshot.sheets[snapshot.activeSheet];
+  const selected =
+    active && active.state === "visible" ? active.name : snapshot.sheets.find((s) => s.state === "visible")?.name;
+  return { sheets, names, ...(selected ? { selected } : {}), autoOpen: false };
+}
+
+/** The book as it is now, to put back if the new one cannot come in. */
+function capture(book: PreviewBook): Content {
+  const hf = book.hf;
+  const ids = hf.getSheetNames().map((n) => hf.getSheetId(n)!);
+  const names: Content["names"][number][] = hf
+    .listNamedExpressions()
+    .map((name) => ({ name, expression: String(hf.getNamedExpression(name)!.expression) }));
+  for (const id of ids) {
+    for (const name of hf.listNamedExpressions(id))
+      names.push({
+        name,
+        expression: String(hf.getNamedExpression(name, id)!.expression),
+        scope: hf.getSheetName(id)!,
+      });
+  }
+  return {
+    sheets: ids.map((id) => ({
+      name: hf.getSheetName(id)!,
+      contents: hf.getSheetSerialized(id) as RawCellContent[][],
+      look: book.look(id),
+      hidden: book.hidden.has(id),
+    })),
+    names,
+    selected: hf.getSheetName(book.selection.sheet),
+    autoOpen: book.autoOpen,
+  };
+}
+
+/** Puts `content` in place of everything the book holds; the names the engine refuses are returned. */
+function put(book: PreviewBook, content: Content): string[] {
+  const hf = book.hf;
+  const refused: string[] = [];
+  hf.suspendEvaluation();
+  try {
+    for (const name of hf.listNamedExpressions()) hf.removeNamedExpression(name);
+    for (const name of hf.getSheetNames()) {
+      const id = hf.getSheetId(name)!;
+      hf.removeSheet(id);
+      book.looks.delete(id);
+    }
+    book.hidden.clear();
+    const ids = content.sheets.map((sheet) => {
+      const id = book.addSheet(sheet.name);
+      book.looks.set(id, sheet.look);
+      if (sheet.hidden) book.hidden.add(id);
+      return id;
+    });
+    for (const n of content.names) {
+      const scope = n.scope === undefined ? undefined : hf.getSheetId(n.scope);
+      if (hf.isItPossibleToAddNamedExpression(n.name, n.expression, scope))
+        hf.addNamedExpression(n.name, n.expression, scope);
+      else refused.push(n.name);
+    }
+    content.sheets.forEach((sheet, k) => {
+      if (sheet.contents.length > 0) hf.setCellContents({ sheet: ids[k], row: 0, col: 0 }, sheet.contents);
+    });
+  } finally {
+    hf.resumeEvaluation();
+  }
+  const selected = content.selected === undefined ? undefined : hf.getSheetId(content.selected);
+  const first = hf.getSheetId(book.visibleSheetNames()[0] ?? hf.getSheetNames()[0]);
+  book.selection = { sheet: selected ?? first ?? 0, row: 0, col: 0 };
+  book.autoOpen = content.autoOpen;
+  return refused;
+}
+
+/**
+ * Binds each stored template to the sheet its defined name is on now (sheet ids are the
+ * host's: Excel's and the preview's differ, and a file keeps the writer's). Only the id changes;
+ * version, author and time stay as the file has them.
+ */
+function rebind(book: PreviewBook): void {
+  const hf = book.hf;
+  const state = hf.getSheetId(STATE_SHEET);
+  if (state === undefined) return;
+  const sheet = readStateSheet(hf.getSheetValues(state));
+  for (const { row, decoded } of sheet.rows) {
+    if (decoded.kind !== "entry") continue;
+    const name = decoded.stored.placement.name;
+    const found = name ? hf.getNamedExpression(name) : undefined;
+    const m = found && /^=('(?:[^']|'')*'|[^!'()]+)!/.exec(String(found.expression));
+    if (!m) continue;
+    const sheetName = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+    const id = hf.getSheetId(sheetName);
+    if (id === undefined || String(id) === decoded.stored.placement.sheetId) continue;
+    const stored = { ...decoded.stored, placement: { ...decoded.stored.placement, sheetId: String(id) } };
+    const cells = padded(encodeRow({ id: decoded.id, stored, by: decoded.by, at: decoded.at }), sheet.width);
+    hf.setCellContents({ sheet: state, row, col: 0 }, [cells.map((c) => (c === "" ? null : c))]);
+  }
+}
+
+export type OpenOutcome =
+  { readonly ok: true; readonly dropped: readonly Dropped[] } | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Puts the file's workbook in place of the book's, or leaves the book as it was. `dropped` adds
+ * what the engine could not take (names it refuses, formulas it cannot read) to the reader's list.
+ */
+export function openSnapshot(book: PreviewBook, snapshot: XlsxBook, dropped: readonly Dropped[] = []): OpenOutcome {
+  const before = capture(book);
+  const content = contentOf(snapshot);
+  const more = new Set<Dropped>(dropped);
+  try {
+    if (put(book, content).length > 0) more.add("names");
+    rebind(book);
+    const hf = book.hf;
+    search: for (const sheet of snapshot.sheets) {
+      const id = hf.getSheetId(sheet.name)!;
+      for (const cell of sheet.cells) {
+        if (cell.formula === undefined) continue;
+        const v = hf.getCellValue({ sheet: id, row: cell.row, col: cell.col });
+        if (v instanceof DetailedCellError && v.type === "ERROR") {
+          more.add("formulas");
+          break search;
+        }
+      }
+    }
+  } catch (error) {
+    put(book, before);
+    rebind(book);
+    book.generation++;
+    book.changed();
+    return { ok: false, error };
+  }
+  book.generation++;
+  book.changed();
+  return { ok: true, dropped: [...more] };
+}
