@@ -12,7 +12,7 @@
 import { PAYLOAD_NAMESPACE, readPayload, type Stored } from "../workbook/payload";
 import type { Text } from "../i18n/lang";
 import {
-  FIRST_CHUNK_COL,
+  isTextColumn,
   checkEntry,
   listRows,
   type Check,
@@ -53,7 +53,6 @@ const REQUEST_CHARS = 4_000_000;
 const POLL_MS = 3_000;
 
 const TEXT = "@";
-const isTextColumn = (col: number) => col === 0 || col === 1 || col === 4 || col >= FIRST_CHUNK_COL;
 
 /** Queues a write of `cells` at `row`, text columns formatted as text first. */
 function queueCells(sheet: Excel.Worksheet, row: number, col: number, cells: readonly StateCell[]): void {

@@ -9,6 +9,19 @@ import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
 import type { PrintSetup } from "./print-layout";
+import type { XlsxPageSetup, XlsxStyle } from "../xlsx/snapshot";
+
+/**
+ * What an opened file had that the preview keeps without drawing it, so that saving gives it
+ * back: the file's own cell styles (where they are not a template look), frozen panes, the page
+ * setup beyond print area, titles and orientation, and whether a hidden sheet was only hidden.
+ */
+export interface FileLook {
+  readonly styles: Map<CellKey, XlsxStyle>;
+  readonly frozen?: { readonly rows: number; readonly cols: number };
+  readonly page?: Omit<XlsxPageSetup, "printArea" | "titleRows" | "orientation">;
+  readonly hiddenOnly?: boolean;
+}
 
 export interface SheetLook {
   readonly formats: Map<CellKey, Format>;
@@ -21,6 +34,10 @@ export interface SheetLook {
   readonly heights: Map<number, number>;
   /** The page layout a template set (print area, orientation); absent on a sheet nobody set up. */
   print?: PrintSetup;
+  /** In-cell lists (data validation): each cell of `area` takes a value of `source`, a formula without "=". */
+  readonly lists: { readonly area: Area; readonly source: string }[];
+  /** What an opened file had beyond the preview's looks; absent for sheets made here. */
+  file?: FileLook;
 }
 
 /**
@@ -103,6 +120,7 @@ export class PreviewBook {
       ruled: new Set(),
       widths: [],
       heights: new Map(),
+      lists: [],
     });
     return id;
   }
@@ -148,6 +166,19 @@ export class PreviewBook {
     look.heights.clear();
     for (const [r, points] of heights) look.heights.set(r, points);
     look.merges.splice(0, look.merges.length, ...look.merges.map((m) => rowsInserted(m, at, count)));
+    look.lists.splice(
+      0,
+      look.lists.length,
+      ...look.lists.map((l) => ({ ...l, area: rowsInserted(l.area, at, count) })),
+    );
+    if (look.file) {
+      const styles = [...look.file.styles].map(([key, style]): [CellKey, XlsxStyle] => [
+        cellKey(down(keyRow(key)), keyCol(key)),
+        style,
+      ]);
+      look.file.styles.clear();
+      for (const [key, style] of styles) look.file.styles.set(key, style);
+    }
     // Excel's print area and print titles are defined names: they move, or grow, with the rows.
     if (look.print) {
       const { area, titleRows } = look.print;

@@ -166,6 +166,12 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       }
     }
     for (const { row, points } of plan.heights) look.heights.set(origin.row + row, points);
+    // As the Excel adapter sets them: the source pinned with $, moved with the plan.
+    for (const { area, source } of plan.lists)
+      look.lists.push({
+        area: { ...area, row: area.row + origin.row, col: area.col + origin.col },
+        source: address(source, origin, true),
+      });
     if (wholeSheet) {
       look.widths = plan.widths;
       look.print = { area: plan.printArea, orientation: plan.orientation, titleRows: plan.printTitles };
@@ -177,10 +183,11 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     const look = book.look(sheet);
     const inside = (r: number, c: number) =>
       r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
-    for (const map of [look.formats, look.styles] as Map<CellKey, unknown>[]) {
+    for (const map of [look.formats, look.styles, look.file?.styles ?? new Map()] as Map<CellKey, unknown>[]) {
       for (const key of [...map.keys()]) if (inside(keyRow(key), keyCol(key))) map.delete(key);
     }
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
+    look.lists.splice(0, look.lists.length, ...look.lists.filter((l) => !inside(l.area.row, l.area.col)));
     for (const key of [...look.ruled]) if (inside(keyRow(key), keyCol(key))) look.ruled.delete(key);
     for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
@@ -244,6 +251,8 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     from.formats.forEach((v, k) => to.formats.set(k, v));
     from.styles.forEach((v, k) => to.styles.set(k, v));
     to.merges.push(...from.merges);
+    to.lists.push(...from.lists);
+    if (from.file) to.file = { ...from.file, styles: new Map(from.file.styles) };
     from.ruled.forEach((k) => to.ruled.add(k));
     to.widths = from.widths;
     from.heights.forEach((v, k) => to.heights.set(k, v));

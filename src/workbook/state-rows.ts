@@ -30,6 +30,8 @@ export const MAX_CHUNKS = 1_000;
 export const FIRST_CHUNK_COL = 7;
 /** Before every chunk and every text a person may have typed (who wrote the row). */
 export const MARK = "~";
+/** The columns kept as text (number format "@"): entry id, template, by, and the chunks. */
+export const isTextColumn = (col: number) => col === 0 || col === 1 || col === 4 || col >= FIRST_CHUNK_COL;
 
 const ENTRY_ID = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const HEAD_NOTE = "Hạch Toán: mẫu đã lập trong sổ này. Đừng sửa tay. / Templates filled in this workbook. Do not edit.";

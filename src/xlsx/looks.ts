@@ -1,0 +1,123 @@
+/**
+ * The templates' looks (sheet/styles.ts) and number formats as a file's cell styles, and back:
+ * a style read from a file becomes the template look it is exactly, so the preview draws an
+ * opened document as it drew it before saving; any other style is kept as it is for the next save.
+ */
+import { NUMBER_FORMATS } from "../sheet/cell-plan";
+import { LOOKS, type Look } from "../sheet/styles";
+import type { Format, Style } from "../templates/model";
+import type { XlsxStyle } from "./snapshot";
+
+/** The style a cell gets from its template look, number format and table rule. */
+export function lookStyle(style: Style | undefined, format: Format | undefined, ruled: boolean): XlsxStyle {
+  const look: Look = style ? LOOKS[style] : {};
+  const font = {
+    ...(look.bold ? { bold: true } : {}),
+    ...(look.italic ? { italic: true } : {}),
+    ...(look.underline ? { underline: true } : {}),
+    ...(look.size ? { size: look.size } : {}),
+    ...(look.color ? { color: look.color } : {}),
+  };
+  const alignment = {
+    ...(look.center ? { horizontal: "center" as const } : look.right ? { horizontal: "right" as const } : {}),
+    // Wrapped text starts at the top of its row, as the Excel adapter sets it.
+    ...(look.wrap ? { wrapText: true, vertical: "top" as const } : {}),
+  };
+  const border = ruled
+    ? { top: "thin" as const, left: "thin" as const, bottom: "thin" as const, right: "thin" as const }
+    : look.topBorder
+      ? { top: "thin" as const }
+      : undefined;
+  return {
+    ...(format ? { numFmt: NUMBER_FORMATS[format] } : {}),
+    ...(Object.keys(font).length > 0 ? { font } : {}),
+    ...(look.fill ? { fill: look.fill } : {}),
+    ...(border ? { border } : {}),
+    ...(Object.keys(alignment).length > 0 ? { alignment } : {}),
+  };
+}
+
+/** What of a style a template look decides, as one comparable string. */
+function lookKey(style: XlsxStyle): string {
+  const f = style.font ?? {};
+  const a = style.alignment ?? {};
+  return JSON.stringify([
+    f.bold === true,
+    f.italic === true,
+    f.underline === true,
+    f.size ?? null,
+    f.color?.toUpperCase() ?? null,
+    style.fill?.toUpperCase() ?? null,
+    a.horizontal ?? null,
+    a.wrapText === true,
+    a.wrapText === true ? (a.vertical ?? null) : null,
+  ]);
+}
+
+const STYLE_BY_KEY = new Map<string, Style[]>();
+for (const style of Object.keys(LOOKS) as Style[]) {
+  const key = lookKey(lookStyle(style, undefined, false));
+  STYLE_BY_KEY.set(key, [...(STYLE_BY_KEY.get(key) ?? []), style]);
+}
+const FORMAT_BY_CODE = new Map<string, Format>(
+  (Object.entries(NUMBER_FORMATS) as [Format, string][]).map(([format, code]) => [code, format]),
+);
+
+/** A file's cell style as the preview keeps it: template look, number format, rule, and what is left. */
+export interface ReadLook {
+  readonly style?: Style;
+  readonly format?: Format;
+  readonly ruled: boolean;
+  /** The file's own style, when the template looks do not say all of it (kept for the next save). */
+  readonly foreign?: XlsxStyle;
+}
+
+export function readLook(style: XlsxStyle | undefined): ReadLook {
+  if (!style) return { ruled: false };
+  const b = style.border ?? {};
+  const ruled = b.top === "thin" && b.left === "thin" && b.bottom === "thin" && b.right === "thin";
+  const format = style.numFmt === undefined ? undefined : FORMAT_BY_CODE.get(style.numFmt);
+  const candidates = STYLE_BY_KEY.get(lookKey(style)) ?? [];
+  // Several looks share a key (a bold section and a bold total): the top border tells them apart.
+  const topOnly = !ruled && b.top === "thin" && !b.left && !b.bottom && !b.right;
+  const empty = lookKey(style) === lookKey({});
+  const match = empty
+    ? undefined
+    : (candidates.find((s) => (LOOKS[s].topBorder === true) === topOnly) ?? candidates[0]);
+  const rebuilt = lookStyle(match, format, ruled);
+  const same = JSON.stringify(normal(rebuilt)) === JSON.stringify(normal(style));
+  return {
+    ...(match ? { style: match } : {}),
+    ...(format ? { format } : {}),
+    ruled,
+    ...(same ? {} : { foreign: style }),
+  };
+}
+
+/** A style with its colours in one case and empty parts left out, for comparing. */
+function normal(style: XlsxStyle): unknown {
+  const font = style.font
+    ? Object.fromEntries(
+        Object.entries(style.font)
+          .filter(([, v]) => v !== undefined && v !== false)
+          .map(([k, v]) => [k, typeof v === "string" ? v.toUpperCase() : v]),
+      )
+    : {};
+  const border = Object.fromEntries(Object.entries(style.border ?? {}).filter(([, v]) => v !== undefined));
+  const alignment = Object.fromEntries(
+    Object.entries(style.alignment ?? {}).filter(([, v]) => v !== undefined && v !== false),
+  );
+  return {
+    numFmt: style.numFmt ?? null,
+    font: Object.keys(font)
+      .sort()
+      .map((k) => [k, font[k]]),
+    fill: style.fill?.toUpperCase() ?? null,
+    border: Object.keys(border)
+      .sort()
+      .map((k) => [k, border[k]]),
+    alignment: Object.keys(alignment)
+      .sort()
+      .map((k) => [k, alignment[k]]),
+  };
+}

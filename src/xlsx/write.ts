@@ -1,0 +1,189 @@
+/**
+ * Writes a workbook snapshot (snapshot.ts) as an .xlsx file with ExcelJS. What ExcelJS 4.4 gets
+ * wrong or cannot do is done here: defined names that are not ranges (ExcelJS drops them), the
+ * print area (ExcelJS writes it row-relative, `$A1:$J40`), and the `_xlfn.` prefixes of formulas.
+ */
+import { address } from "../sheet/cell-plan";
+import { loadExcelJs, type ExcelJS } from "./exceljs";
+import { fileFormula } from "./formula-names";
+import {
+  NORMAL_MARGINS,
+  type Area,
+  type XlsxBook,
+  type XlsxName,
+  type XlsxSheet,
+  type XlsxStyle,
+  type XlsxValue,
+} from "./snapshot";
+
+export interface WriteOptions {
+  /** The workbook's author and last editor, in the file's properties. */
+  readonly creator?: string;
+  /** The time written into the file's properties (now by default). */
+  readonly now?: Date;
+}
+
+/** A sheet name as a formula refers to it: always quoted, a quote inside doubled. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const argb = (color: string) => `FF${color.replace(/^#/, "").toUpperCase()}`;
+
+/** ExcelJS's style object for ours; one object per distinct style, as ExcelJS keys styles by object. */
+function styleCache(): (style: XlsxStyle) => Partial<ExcelJS.Style> {
+  const cache = new Map<string, Partial<ExcelJS.Style>>();
+  return (style) => {
+    const key = JSON.stringify(style);
+    let made = cache.get(key);
+    if (!made) {
+      const s: Partial<ExcelJS.Style> = {};
+      if (style.numFmt !== undefined) s.numFmt = style.numFmt;
+      if (style.font) {
+        const f = style.font;
+        s.font = {
+          ...(f.name ? { name: f.name } : {}),
+          ...(f.size ? { size: f.size } : {}),
+          ...(f.bold ? { bold: true } : {}),
+          ...(f.italic ? { italic: true } : {}),
+          ...(f.underline ? { underline: true } : {}),
+          ...(f.color ? { color: { argb: argb(f.color) } } : {}),
+        };
+      }
+      if (style.fill) s.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+      if (style.border) {
+        const b: Partial<ExcelJS.Borders> = {};
+        for (const side of ["top", "left", "bottom", "right"] as const) {
+          const line = style.border[side];
+          if (line) b[side] = { style: line };
+        }
+        s.border = b;
+      }
+      if (style.alignment) s.alignment = { ...style.alignment } as Partial<ExcelJS.Alignment>;
+      cache.set(key, (made = s));
+    }
+    return made;
+  };
+}
+
+function result(value: XlsxValue): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (typeof value === "object") return { error: value.error } as ExcelJS.CellErrorValue;
+  return value;
+}
+
+const range = (area: Area) => address(area, undefined, false);
+
+/** The defined names ExcelJS is handed as they are: its model's `ranges` are written out as text. */
+interface NameModel {
+  name: string;
+  ranges: string[];
+  localSheetId?: number;
+}
+
+function nameModels(book: XlsxBook): NameModel[] {
+  const models: NameModel[] = [];
+  const add = (n: XlsxName, localSheetId?: number) =>
+    models.push({
+      name: n.name,
+      ranges: [fileFormula(n.formula)],
+      ...(localSheetId === undefined ? {} : { localSheetId }),
+    });
+  for (const n of book.names) add(n);
+  book.sheets.forEach((sheet, index) => {
+    for (const n of sheet.names) add(n, index);
+    const page = sheet.pageSetup;
+    const own = sheetRef(sheet.name);
+    if (page?.printArea) {
+      models.push({
+        name: "_xlnm.Print_Area",
+        ranges: [`${own}!${address(page.printArea, undefined, true)}`],
+        localSheetId: index,
+      });
+    }
+    if (page?.titleRows) {
+      const { row, rows } = page.titleRows;
+      models.push({ name: "_xlnm.Print_Titles", ranges: [`${own}!$${row + 1}:$${row + rows}`], localSheetId: index });
+    }
+  });
+  return models;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: XlsxSheet, look: (s: XlsxStyle) => Partial<ExcelJS.Style>): void {
+  const ws = wb.addWorksheet(sheet.name, { state: sheet.state });
+  sheet.widths.forEach((width, col) => {
+    if (width !== undefined) ws.getColumn(col + 1).width = width;
+  });
+  for (const { row, points } of sheet.heights) ws.getRow(row + 1).height = points;
+  for (const cell of sheet.cells) {
+    const target = ws.getCell(cell.row + 1, cell.col + 1);
+    if (cell.formula !== undefined) {
+      const formula = fileFormula(cell.formula);
+      target.value = (
+        cell.array && (cell.array.rows > 1 || cell.array.cols > 1)
+          ? { formula, result: result(cell.value), shareType: "array", ref: range(cell.array) }
+          : { formula, result: result(cell.value) }
+      ) as ExcelJS.CellFormulaValue;
+    } else if (cell.value !== null) target.value = result(cell.value);
+    if (cell.style) target.style = look(cell.style) as ExcelJS.Style;
+  }
+  for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  for (const { area, source } of sheet.lists) {
+    // In ExcelJS 4.4 but not in its typings.
+    (
+      ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(range(area), {
+      type: "list",
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [fileFormula(source)],
+    });
+  }
+  if (sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.cols > 0)) {
+    ws.views = [{ state: "frozen", xSplit: sheet.frozen.cols, ySplit: sheet.frozen.rows }];
+  }
+  const page = sheet.pageSetup;
+  if (page) {
+    const margins = page.margins ?? NORMAL_MARGINS;
+    const fitted = page.fitToWidth !== undefined || page.fitToHeight !== undefined;
+    ws.pageSetup = {
+      ...(page.orientation ? { orientation: page.orientation } : {}),
+      ...(page.paperSize !== undefined ? { paperSize: page.paperSize as ExcelJS.PaperSize } : {}),
+      ...(fitted ? { fitToPage: true, fitToWidth: page.fitToWidth ?? 1, fitToHeight: page.fitToHeight ?? 0 } : {}),
+      ...(!fitted && page.scale !== undefined ? { scale: page.scale } : {}),
+      margins: { ...margins },
+    };
+    if (page.header !== undefined || page.footer !== undefined) {
+      ws.headerFooter = {
+        ...(page.header !== undefined ? { oddHeader: page.header } : {}),
+        ...(page.footer !== undefined ? { oddFooter: page.footer } : {}),
+      } as ExcelJS.HeaderFooter;
+    }
+  }
+}
+
+/**
+ * The .xlsx file of `book`: every sheet with its cells (formulas with their cached results),
+ * styles, merges, sizes, frozen panes, lists, names and page setup. Loads ExcelJS on first use.
+ */
+export async function writeWorkbook(book: XlsxBook, options: WriteOptions = {}): Promise<Uint8Array> {
+  const ExcelJs = await loadExcelJs();
+  const wb = new ExcelJs.Workbook();
+  const now = options.now ?? new Date();
+  wb.creator = options.creator ?? "Hạch Toán";
+  wb.lastModifiedBy = options.creator ?? "Hạch Toán";
+  wb.created = now;
+  wb.modified = now;
+  const look = styleCache();
+  for (const sheet of book.sheets) writeSheet(wb, sheet, look);
+  const active = book.activeSheet ?? book.sheets.findIndex((s) => s.state === "visible");
+  wb.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" },
+  ];
+  // ExcelJS keeps only names over ranges and writes the print area row-relative: it is handed
+  // every name, print areas and titles included, already as the text the file holds.
+  const models = nameModels(book);
+  Object.defineProperty(wb, "_definedNames", { value: { model: models }, configurable: true });
+  const buffer = await wb.xlsx.writeBuffer();
+  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+}

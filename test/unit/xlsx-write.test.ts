@@ -1,0 +1,95 @@
+/** The .xlsx writer: what a saved preview workbook holds, read back from the file's own XML. */
+import * as ExcelJS from "exceljs";
+import { PreviewBook } from "../../src/preview/book";
+import { bookSnapshot } from "../../src/preview/book-snapshot";
+import { previewWorkbook } from "../../src/preview/workbook";
+import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { renderTemplate } from "../../src/templates/render";
+import type { Inputs, TemplateDecl } from "../../src/templates/model";
+import { fileFormula, previewFormula } from "../../src/xlsx/formula-names";
+import { writeWorkbook } from "../../src/xlsx/write";
+import { zipEntries, zipText } from "../../src/xlsx/zip";
+import { STATE_SHEET } from "../../src/workbook/state-rows";
+import { PLAN_1961_65 } from "../fixtures/samples";
+
+async function filled(template: TemplateDecl, inputs: Inputs) {
+  const book = new PreviewBook("Trang1");
+  const plan = renderTemplate(template, inputs, "vi");
+  const outcome = await previewWorkbook(book).insert(
+    plan,
+    { template: template.id, lang: "vi", inputs },
+    { kind: "newSheet" },
+  );
+  if (!outcome.ok) throw new Error("not written");
+  return { book, plan, sheetName: outcome.sheetName };
+}
+
+async function parts(bytes: Uint8Array) {
+  const entries = zipEntries(bytes);
+  return async (name: string) => (await zipText(bytes, entries, name)) ?? "";
+}
+
+describe("formulas as a file stores them", () => {
+  test("functions added after Excel 2007 get _xlfn., HT functions their English id, and reading takes it off", () => {
+    expect(fileFormula("RRI(5,A1,B1)+IFNA(C1,0)+SUM(D1:D3)")).toBe("_xlfn.RRI(5,A1,B1)+_xlfn.IFNA(C1,0)+SUM(D1:D3)");
+    expect(fileFormula('STDEV.S(A1:A9)&"RRI(1)"&FILTER(A1:A3,B1:B3)')).toBe(
+      '_xlfn.STDEV.S(A1:A9)&"RRI(1)"&_xlfn._xlws.FILTER(A1:A3,B1:B3)',
+    );
+    expect(fileFormula("HT.GIATHEOGIATHANH(1,2,3,0.05)")).toBe("HT.COSTPRICE(1,2,3,0.05)");
+    expect(fileFormula("'RRI(x'!A1+ht.costprice(1,2,3,4)")).toBe("'RRI(x'!A1+HT.COSTPRICE(1,2,3,4)");
+    expect(previewFormula("_xlfn.RRI(5,A1,B1)+_xlfn._xlws.SORT(A1:A3)")).toBe("RRI(5,A1,B1)+SORT(A1:A3)");
+    expect(previewFormula("_xldudf_HT_COSTPRICE(1,2,3,4)")).toBe("HT.COSTPRICE(1,2,3,4)");
+  });
+});
+
+describe("saving the preview's workbook", () => {
+  test("a plan's sheet keeps its formulas with computed results, looks, merges, widths, names and page setup", async () => {
+    const { book, plan, sheetName } = await filled(PLAN_TARGETS, PLAN_1961_65);
+    const bytes = await writeWorkbook(bookSnapshot(book));
+    const part = await parts(bytes);
+    const workbookXml = (await part("xl/workbook.xml")).replace(/&apos;/g, "'");
+    // The state sheet is very hidden; the print area absolute ($A$1:$X$n), not ExcelJS's $A1.
+    expect(workbookXml).toMatch(new RegExp(`<sheet [^>]*name="${STATE_SHEET}"[^>]*state="veryHidden"`));
+    expect(workbookXml).toMatch(
+      /<definedName name="_xlnm.Print_Area" localSheetId="1">'[^']+'!\$A\$1:\$[A-Z]+\$\d+<\/definedName>/,
+    );
+    // The template's name over its whole area, as Excel keeps it; no corner name of the preview's.
+    expect(workbookXml).toMatch(/<definedName name="HT_T[A-Z0-9]+">'[^']+'!\$A\$1:\$[A-Z]+\$\d+<\/definedName>/);
+    expect(workbookXml).not.toMatch(/_END/);
+    for (const { name } of plan.names) expect(workbookXml).toContain(`<definedName name="${name}" localSheetId="1">`);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Trang1", sheetName, STATE_SHEET]);
+    const ws = wb.getWorksheet(sheetName)!;
+    const sheet = book.hf.getSheetId(sheetName)!;
+    let formulas = 0;
+    for (const cell of plan.cells) {
+      const c = ws.getCell(cell.row + 1, cell.col + 1);
+      const computed = book.hf.getCellValue({ sheet, row: cell.row, col: cell.col });
+      if ("formula" in cell.content) {
+        formulas++;
+        expect(`=${previewFormula(c.formula)}`).toBe(book.hf.getCellFormula({ sheet, row: cell.row, col: cell.col }));
+        const cached = (c.value as ExcelJS.CellFormulaValue).result;
+        if (typeof computed === "number") expect(cached).toBeCloseTo(computed, 9);
+        else if (computed !== null && typeof computed === "object") expect(cached).toEqual({ error: computed.value });
+        // ExcelJS leaves out an empty text result: the cell reads empty either way.
+        else expect(cached ?? "").toEqual(computed ?? "");
+      }
+    }
+    expect(formulas).toBeGreaterThan(5);
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.orientation).toBe(plan.orientation);
+    expect(ws.pageSetup.fitToPage).toBe(true);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.margins?.left).toBe(0.7);
+    expect(Object.keys((ws as unknown as { _merges: object })._merges).length).toBe(plan.merges.length);
+    plan.widths.forEach((w, c) => expect(ws.getColumn(c + 1).width).toBe(w));
+    const stateRows = wb.getWorksheet(STATE_SHEET)!;
+    const chunk = stateRows.getCell(3, 8);
+    expect(typeof chunk.value).toBe("string");
+    expect(String(chunk.value).startsWith("~")).toBe(true);
+    expect(chunk.numFmt).toBe("@");
+  });
+});
