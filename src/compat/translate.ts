@@ -139,15 +139,26 @@ export function translateFormula(formula: string, options: TranslateOptions = {}
     return undefined;
   };
 
+  /** A node's own text with its children rewritten where they hold HT calls: spaces, separators
+   *  and everything else between them stay exactly as written. */
+  const splice = (node: Node, children: readonly Node[]): string => {
+    if (!hasHt(node)) return source.slice(node.start, node.end);
+    let text = "";
+    let at = node.start;
+    for (const child of children) {
+      if (child.kind === "missing") continue;
+      text += source.slice(at, child.start) + render(child);
+      at = child.end;
+    }
+    return text + source.slice(at, node.end);
+  };
+
   const render = (node: Node): string => {
     switch (node.kind) {
       case "call": {
         const declaration = htFunction(node.name);
         if (declaration === null) throw new Unknown(node.name);
-        if (declaration === undefined) {
-          if (!hasHt(node)) return source.slice(node.start, node.end);
-          return `${node.name}(${node.args.map(render).join(",")})`;
-        }
+        if (declaration === undefined) return splice(node, node.args);
         if (node.args.length > declaration.params.length) {
           // Excel refuses such a call (#VALUE!) before the function runs.
           calls++;
@@ -180,17 +191,11 @@ export function translateFormula(formula: string, options: TranslateOptions = {}
         return paren(native.text);
       }
       case "binary":
-        if (!hasHt(node)) return source.slice(node.start, node.end);
-        return `${render(node.left)}${node.op}${render(node.right)}`;
+        return splice(node, [node.left, node.right]);
       case "unary":
-        if (!hasHt(node)) return source.slice(node.start, node.end);
-        return `${node.op}${render(node.arg)}`;
       case "percent":
-        if (!hasHt(node)) return source.slice(node.start, node.end);
-        return `${render(node.arg)}%`;
       case "paren":
-        if (!hasHt(node)) return source.slice(node.start, node.end);
-        return `(${render(node.arg)})`;
+        return splice(node, [node.arg]);
       default:
         return source.slice(node.start, node.end);
     }
