@@ -16,6 +16,9 @@ import { encodeRow, readStateSheet } from "../workbook/state-rows";
 import { renderTemplate } from "../templates/render";
 import { templateById } from "../templates/catalog";
 import { useMessageLanguage } from "./ht-plugin";
+import { mountSaveCompatible } from "./save-compatible";
+import { bookSnapshot } from "./book-snapshot";
+import { compatibleBook } from "../compat/copy";
 
 const params = new URLSearchParams(location.search);
 const requested = params.get("lang");
@@ -25,6 +28,7 @@ registerElements();
 useMessageLanguage(lang);
 const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1");
 mountSheetView(document.getElementById("workbook")!, book, () => lang);
+mountSaveCompatible(document.querySelector<HTMLElement>("#workbook .sheet-tools")!, book, () => lang);
 const user = (n: number) => (lang === "vi" ? `Người dùng ${n}` : `User ${n}`);
 const apps = [
   mountApp(document.getElementById("app")!, { workbook: previewWorkbook(book, twoPanes ? { by: user(1) } : {}), lang }),
@@ -41,7 +45,16 @@ if (twoPanes) {
 (window as unknown as { htPreview: unknown }).htPreview = {
   book,
   insertRows: (count: number) => book.insertRows(book.selection.sheet, book.selection.row, count),
-  bench: { encodeRow, readStateSheet, renderTemplate, templateById, PreviewBook, previewWorkbook },
+  bench: {
+    encodeRow,
+    readStateSheet,
+    renderTemplate,
+    templateById,
+    PreviewBook,
+    previewWorkbook,
+    bookSnapshot,
+    compatibleBook,
+  },
 };
 Promise.all(apps.map((app) => app.ready())).then(
   () => performance.mark("ht:pane-ready"),
