@@ -4,7 +4,7 @@
  * written as Excel error values. Pure: text in, text out.
  */
 import type { FunctionDeclaration, NativeGuard, ParamDeclaration } from "../core/declarations";
-import { isAtomic, parseFormula, type Node } from "./formula";
+import { parseFormula, type Node } from "./formula";
 
 /** One argument of a call: its text (already translated), and what the translator knows of it. */
 export interface NativeArg {
@@ -25,14 +25,32 @@ export type NativeCall =
 
 const PLACEHOLDER = /\{([a-z_]+)(?::(arg|option))?\}/g;
 
-/** The text in parentheses unless it is one value, reference or call. */
-export const paren = (text: string): string => {
-  try {
-    return isAtomic(parseFormula(text)) ? text : `(${text})`;
-  } catch {
-    return `(${text})`;
+/** One word (a cell, a range, a name, a number), a quoted sheet's reference, or a string. */
+const SIMPLE = /^(?:[\p{L}\p{N}_.$:!]+|#[A-Z0-9/]+[!?A]|'(?:[^']|'')*'![A-Za-z0-9$:]+|"(?:[^"]|"")*")$/u;
+
+/** Whether text is one call, NAME(…), whose first parenthesis closes at its very end. */
+function isOneCall(text: string): boolean {
+  const open = text.indexOf("(");
+  if (open <= 0 || !text.endsWith(")") || !/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(text.slice(0, open))) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inString = !inString;
+    else if (inString) continue;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i === text.length - 1;
   }
-};
+  return false;
+}
+
+/** The text in parentheses unless it is one value, reference or call: read without parsing
+ *  (a translation puts hundreds of thousands of arguments in place); parentheses too many are
+ *  harmless, too few are not. */
+export const paren = (text: string): string => (SIMPLE.test(text) || isOneCall(text) ? text : `(${text})`);
+
+/** Folded templates by their text with markers: the same call shape folds the same way. */
+const FOLDED = new Map<string, string>();
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -253,7 +271,11 @@ export function nativeCall(
   }
   for (let i = guards.length - 1; i >= 0; i--) body = `IF(${guards[i][0]},${guards[i][1]},${body})`;
 
-  const folded = print(fold(parseFormula(body)), body);
+  let folded = FOLDED.get(body);
+  if (folded === undefined) {
+    folded = print(fold(parseFormula(body)), body);
+    if (FOLDED.size < 10_000) FOLDED.set(body, folded);
+  }
   const text = folded.replace(/HTARG(\d+)Z/g, (_, i: string) => fills[Number(i)]);
   return { kind: "native", text };
 }

@@ -129,8 +129,10 @@ describe("translating a formula", () => {
   test("a function with no native form keeps the cell's value; unreadable formulas and unknown HT names are left as they are", () => {
     expect(translateFormula('=HT.BANGCHU(C43)&""').kind).toBe("value");
     expect(translateFormula("=HT.PRICEBUILDUP(1,2)").kind).toBe("value");
-    expect(translateFormula("=1+(2")).toMatchObject({ kind: "kept", reason: "unreadable" });
-    expect(translateFormula('="abc')).toMatchObject({ kind: "kept", reason: "unreadable" });
+    expect(translateFormula("=HT.COSTPRICE(1+(2,3)")).toMatchObject({ kind: "kept", reason: "unreadable" });
+    expect(translateFormula('=HT.PIECERATE("abc,1)')).toMatchObject({ kind: "kept", reason: "unreadable" });
+    // A formula without any dotted name calls no HT function: it stays as it is, unread.
+    expect(translateFormula("=1+(2")).toEqual({ kind: "plain", foreign: [] });
     expect(translateFormula("=HT.NOSUCH(1)+HT.COSTPRICE(1,2)")).toMatchObject({ kind: "kept", reason: "unknownHt" });
   });
 
