@@ -39,7 +39,8 @@ const TEXT = {
     title: "Bản sao tính được không cần Hạch Toán",
     lead: (n: number) =>
       `${n} công thức có hàm HT đã được viết lại bằng hàm sẵn có của Excel (từ Excel 2007, cả LibreOffice): số liệu tự tính lại khi sửa ô nhập.`,
-    values: (n: number) => `${n} ô giữ giá trị do Hạch Toán đã tính (không có công thức Excel tương đương), không tự tính lại:`,
+    values: (n: number) =>
+      `${n} ô giữ giá trị do Hạch Toán đã tính (không có công thức Excel tương đương), không tự tính lại:`,
     kept: (n: number) => `${n} công thức để nguyên như bản gốc (cần Hạch Toán hoặc không đọc được):`,
     foreign: (n: number) => `${n} công thức dùng hàm của add-in khác, để nguyên:`,
     none: "Mọi công thức đều tính được không cần add-in.",
@@ -113,14 +114,14 @@ export function compatibleBook(book: XlsxBook, language: Language): { book: Xlsx
           return cell;
         case "value": {
           values.push(note(t.why.join("; ")));
-          const { formula: _formula, array: _array, ...rest } = cell;
-          return rest;
+          return { row: cell.row, col: cell.col, value: cell.value, ...(cell.style ? { style: cell.style } : {}) };
         }
         case "native": {
           translated++;
           calls += t.calls;
           if (t.foreign.length > 0) foreign.push(note(t.foreign.join(", ")));
-          const area: Area | undefined = cell.array ?? (t.array ? { row: cell.row, col: cell.col, rows: 1, cols: 1 } : undefined);
+          const area: Area | undefined =
+            cell.array ?? (t.array ? { row: cell.row, col: cell.col, rows: 1, cols: 1 } : undefined);
           return { ...cell, formula: t.formula.slice(1), ...(area ? { array: area } : {}) };
         }
       }
@@ -154,7 +155,8 @@ function coverSheet(report: CompatReport, language: Language, name: string): Xls
   if (report.values.length + report.kept.length + report.foreign.length === 0) lines.push([""], [text.none]);
   const cells: XlsxCell[] = [];
   lines.forEach(([a, b], row) => {
-    if (a !== "") cells.push({ row, col: 0, value: a, ...(row === 0 ? { style: { font: { bold: true, size: 14 } } } : {}) });
+    if (a !== "")
+      cells.push({ row, col: 0, value: a, ...(row === 0 ? { style: { font: { bold: true, size: 14 } } } : {}) });
     if (b !== undefined) cells.push({ row, col: 1, value: b });
   });
   return {

@@ -44,11 +44,28 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
-const ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"];
+const ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+];
 
 // Binary operators by precedence, lowest first (Excel: comparison, &, + -, * /, ^; then %, unary
 // minus, and the reference operators : and space, which bind tightest).
-const LEVELS: readonly (readonly string[])[] = [["=", "<>", "<=", ">=", "<", ">"], ["&"], ["+", "-"], ["*", "/"], ["^"]];
+const LEVELS: readonly (readonly string[])[] = [
+  ["=", "<>", "<=", ">=", "<", ">"],
+  ["&"],
+  ["+", "-"],
+  ["*", "/"],
+  ["^"],
+];
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;

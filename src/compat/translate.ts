@@ -236,10 +236,31 @@ export function translateFormula(formula: string, options: TranslateOptions = {}
   const formulaText = `=${text}`;
   if (formulaText.length > MAX_FORMULA_LENGTH)
     return { kind: "kept", reason: "tooLong", detail: `${formulaText.length} characters` };
-  // Parentheses count grouping as well as calls: exact only when the count says too deep.
-  const depth = nesting(formulaText) > MAX_NESTING ? callDepth(parseFormula(formulaText)) : 0;
+  // A native form nests at most NATIVE_DEPTH levels around its arguments: the translation can
+  // only be too deep when the formula already nests deeply or HT calls nest in HT calls.
+  const bound = nesting(formula) + NATIVE_DEPTH * htDepth(tree);
+  const depth = bound > MAX_NESTING && nesting(formulaText) > MAX_NESTING ? callDepth(parseFormula(formulaText)) : 0;
   if (depth > MAX_NESTING) return { kind: "kept", reason: "tooDeep", detail: `${depth} levels` };
   return { kind: "native", formula: formulaText, array, calls, foreign };
+}
+
+/** The deepest nesting a native form adds around an argument (the guards' IFs and their checks). */
+const NATIVE_DEPTH = 24;
+
+/** How deep HT calls nest in HT calls (1 for a formula with HT calls side by side). */
+function htDepth(node: Node): number {
+  switch (node.kind) {
+    case "call":
+      return (htFunction(node.name) ? 1 : 0) + Math.max(0, ...node.args.map(htDepth));
+    case "binary":
+      return Math.max(htDepth(node.left), htDepth(node.right));
+    case "unary":
+    case "percent":
+    case "paren":
+      return htDepth(node.arg);
+    default:
+      return 0;
+  }
 }
 
 /** The functions of other add-ins a tree calls, each once. */

@@ -5,7 +5,7 @@
  * left alone and says why. LibreOffice checks what the native forms compute (test/calc).
  */
 import { compatibleBook } from "../../src/compat/copy";
-import { parseFormula, type Node } from "../../src/compat/formula";
+import { callDepth, parseFormula, type Node } from "../../src/compat/formula";
 import { translateFormula, type Translation } from "../../src/compat/translate";
 import { DECLARATIONS, type FunctionDeclaration } from "../../src/core/declarations";
 import { FUTURE_FUNCTIONS } from "../../src/xlsx/formula-names";
@@ -97,6 +97,13 @@ describe("native forms, declared beside each function", () => {
       }
     }
   });
+});
+
+test("no native form nests more than 24 levels of functions around its arguments (the translator's depth bound)", () => {
+  for (const d of DECLARATIONS.filter((x) => x.native.kind !== "valueOnly")) {
+    const t = native(translateFormula(callOf(d)));
+    expect([d.id, callDepth(parseFormula(t.formula)) <= 24]).toEqual([d.id, true]);
+  }
 });
 
 describe("translating a formula", () => {
