@@ -297,6 +297,7 @@ async function benchBrowser() {
     if (only === "stored") return await benchStoredAndUpdate(browser, base);
     if (only === "periods") return await benchPeriods(browser, base);
     if (only === "files") return await benchFiles(browser, base);
+    if (only === "compat") return await benchCompat(browser, base);
     const firstRender = [];
     const blank = [];
     for (let i = 0; i < 5; i++) {
@@ -453,6 +454,7 @@ async function benchBrowser() {
       `list 1,000 templates     ${median(thousand).toFixed(0).padStart(6)} ms  vs 1 template ${median(one).toFixed(0)} ms: ${(median(thousand) / median(one)).toFixed(1)}×${median(thousand) > 1000 ? "  (over the 1 s goal)" : ""}`,
     );
     await benchStoredAndUpdate(browser, base);
+    await benchCompat(browser, base);
     await benchPaneTables(browser, base);
     await benchPeriods(browser, base);
   } finally {
@@ -578,6 +580,76 @@ async function storedFigures(browser, base) {
   });
   await page.close();
   return figures;
+}
+
+/**
+ * The compatibility copy of a 5,000-row plan in the preview (BENCH_ONLY=compat): the workbook's
+ * snapshot and the translation of its formulas (src/compat/copy.ts), against inserting the plan.
+ * The fastest of three fresh pages. Goal: the translation under 200 ms.
+ */
+async function benchCompat(browser, base) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/preview.html?lang=vi`);
+    await page.locator(".card fluent-button").first().waitFor();
+    runs.push(
+      await page.evaluate(async () => {
+        const { renderTemplate, templateById, PreviewBook, previewWorkbook } = window.htPreview.bench;
+        // Loaded as the button loads them, before anything is timed.
+        const { bookSnapshot } = await window.htPreview.bench.xlsx();
+        const { compatibleBook } = await window.htPreview.bench.compat();
+        const products = Array.from({ length: 5000 }, (_, i) => ({
+          name: `Sản phẩm ${i + 1}`,
+          uom: "chiếc",
+          baseQty: 1000 + i,
+          planQty: 1200 + i,
+          price: 3.5,
+          timeNorm: 1.5,
+        }));
+        const inputs = {
+          fields: { unit: "HTX Bench", issuer: "Liên hiệp xã", baseYear: 1973, planYear: 1974, hoursPerWorker: 2400 },
+          tables: {
+            products,
+            materials: products.slice(0, 1000).map((p) => ({
+              product: p.name,
+              material: "Mây sợi",
+              uom: "kg",
+              norm: 0.4,
+              stateSupplied: null,
+            })),
+            grades: [
+              { label: "Loại 1", coef: 1 },
+              { label: "Loại 2", coef: 0.8 },
+            ],
+          },
+        };
+        const book = new PreviewBook("Trang1");
+        let start = performance.now();
+        await previewWorkbook(book).insert(
+          renderTemplate(templateById("plan"), inputs, "vi"),
+          { template: "plan", lang: "vi", inputs },
+          { kind: "newSheet" },
+        );
+        const insert = performance.now() - start;
+        start = performance.now();
+        const snapshot = bookSnapshot(book);
+        const snap = performance.now() - start;
+        start = performance.now();
+        const { report } = compatibleBook(snapshot, "vi");
+        const translate = performance.now() - start;
+        const formulas = snapshot.sheets.reduce((n, s) => n + s.cells.filter((c) => c.formula !== undefined).length, 0);
+        return { insert, snap, translate, formulas, translated: report.translated };
+      }),
+    );
+    await page.close();
+  }
+  const best = (key) => Math.min(...runs.map((r) => r[key]));
+  const { formulas, translated } = runs[0];
+  console.log(
+    `compatible copy of a 5,000-row plan: translate ${best("translate").toFixed(0)} ms (${translated} of ${formulas} formulas had HT calls; goal: under 200 ms), ` +
+      `snapshot ${best("snap").toFixed(0)} ms, vs inserting the plan ${best("insert").toFixed(0)} ms: ${(best("translate") / best("insert")).toFixed(2)}×`,
+  );
 }
 
 /** The vsync interval of headless Chromium (60 Hz): the frame budget. */
@@ -1004,7 +1076,8 @@ async function benchFiles(browser, base) {
 
 // BENCH_ONLY=pane runs only the pane's table figures, BENCH_ONLY=stored only the payload and 5,000-row plan ones,
 // BENCH_ONLY=periods only the plan followed by month (500 products × 12 months), BENCH_ONLY=files only the .xlsx
-// save and open figures; `--functions` stops after the functions.
+// save and open figures, BENCH_ONLY=compat only the compatibility copy's translation of a 5,000-row plan;
+// `--functions` stops after the functions.
 const only = process.env.BENCH_ONLY;
 if (!only) benchFunctions();
 if (!process.argv.includes("--functions")) await benchBrowser();

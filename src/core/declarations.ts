@@ -42,6 +42,37 @@ export interface ParamDeclaration {
  *  or a fixed table. */
 export type ResultShape = "broadcast" | "scalar" | { readonly rows: number; readonly cols: number };
 
+/** An Excel error value a native form may give, written as Excel's own error constant. */
+export type NativeError = "#VALUE!" | "#DIV/0!" | "#NUM!" | "#N/A";
+
+/** A check of a native form: when the Excel expression is TRUE, the result is the error. */
+export type NativeGuard = readonly [condition: string, error: NativeError];
+
+/**
+ * How a function computes in Excel 2007 and later, and in LibreOffice, without the add-in: the
+ * compatibility copy (src/compat) writes this form in place of each call. Expressions are Excel
+ * formula text in which `{name}` is a parameter's value (a number: blank gives its default, text
+ * is read by VALUE; a label: TRIM of the cell), `{name:arg}` the argument as written, and
+ * `{name:option}` an option's word ("lower" …). Only functions available since Excel 2007 are
+ * used, and no construct where LibreOffice is known to differ from Excel (SUM("1",1), 0^0).
+ */
+export type NativeForm =
+  /** Element by element, as the core's mapElements: `first` before any element is read (the
+   *  grade table), then each parameter's domain in argument order (#NUM!, from the declared
+   *  domains), then "" when every required input is blank, then `fails`, then `value`. Over
+   *  ranges it is entered as a legacy array formula over the spilled area. */
+  | {
+      readonly kind: "elementwise";
+      readonly first?: readonly NativeGuard[];
+      readonly fails?: readonly NativeGuard[];
+      readonly value: string;
+    }
+  /** One value over whole ranges (SUMPRODUCT, AVERAGEIF …): the complete formula, options
+   *  checked before it; `single` parameters must be one cell (else the value is kept). */
+  | { readonly kind: "whole"; readonly formula: string; readonly single?: readonly string[] }
+  /** No formula of Excel 2007 computes it (Vietnamese words): the copy keeps the add-in's value. */
+  | { readonly kind: "valueOnly"; readonly why: Text };
+
 export interface FunctionDeclaration {
   readonly id: string;
   /** The Vietnamese name, registered as a function of its own (see the README, "Function names"). */
@@ -50,6 +81,8 @@ export interface FunctionDeclaration {
   readonly returns: string;
   readonly result: ResultShape;
   readonly params: readonly ParamDeclaration[];
+  /** Its form in native Excel, for the compatibility copy: every function has one, or says why not. */
+  readonly native: NativeForm;
 }
 
 interface Extra {
@@ -104,6 +137,12 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Price per unit, in đồng.",
     result: "broadcast",
+    native: {
+      kind: "elementwise",
+      fails: [["{supplied_material}>{material}", "#NUM!"]],
+      value:
+        "({material}-{supplied_material}+{labour}+{overhead})*(1+{profit_rate}+{accumulation_rate})+{welfare_rate}*{labour}",
+    },
     params: [
       num(
         "material",
@@ -179,6 +218,13 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "A table of 8 rows: item and amount.",
     result: { rows: 8, cols: 2 },
+    native: {
+      kind: "valueOnly",
+      why: {
+        en: "its eight labelled rows are a table no formula of Excel 2007 spills",
+        vi: "bảng tám dòng có tên khoản mục không công thức nào của Excel 2007 trả ra được",
+      },
+    },
     params: [
       num(
         "material",
@@ -263,6 +309,10 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Labour cost per unit, in đồng.",
     result: "broadcast",
+    native: {
+      kind: "elementwise",
+      value: "{time_norm_hours}*{reference_monthly_wage}/{hours_per_month}*{condition_coef}",
+    },
     params: [
       num(
         "time_norm_hours",
@@ -311,6 +361,16 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Price for the grade, in đồng.",
     result: "broadcast",
+    native: {
+      kind: "elementwise",
+      first: [
+        ["COLUMNS({grade_table:arg})<>2", "#VALUE!"],
+        ['COUNTIF(INDEX({grade_table:arg},0,2),"<0")>0', "#VALUE!"],
+        ["COUNTIF(INDEX({grade_table:arg},0,1),{grade})>1", "#VALUE!"],
+      ],
+      fails: [["COUNTIF(INDEX({grade_table:arg},0,1),{grade})=0", "#N/A"]],
+      value: "{base_price}*SUMIF(INDEX({grade_table:arg},0,1),{grade},INDEX({grade_table:arg},0,2))",
+    },
     params: [
       num(
         "base_price",
@@ -340,6 +400,22 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Total value, in đồng.",
     result: "scalar",
+    native: {
+      kind: "whole",
+      formula:
+        "IF(COLUMNS({grade_table:arg})<>2,#VALUE!," +
+        'IF(COUNTIF(INDEX({grade_table:arg},0,2),"<0")>0,#VALUE!,' +
+        'IF(SUMPRODUCT((TRIM({grades:arg})<>"")*(COUNTIF(INDEX({grade_table:arg},0,1),TRIM({grades:arg}))>1))>0,#VALUE!,' +
+        "IF((ROWS({quantities:arg})<>ROWS({grades:arg}))+(COLUMNS({quantities:arg})<>COLUMNS({grades:arg})),#VALUE!," +
+        'IF(SUMPRODUCT(ISTEXT({quantities:arg})*({quantities:arg}<>""))>0,#VALUE!,' +
+        'IF(COUNTIF({quantities:arg},"<0")>0,#NUM!,' +
+        'IF(SUMPRODUCT(({quantities:arg}<>"")+(TRIM({grades:arg})<>""))=0,"",' +
+        "IF({base_price}<0,#NUM!," +
+        'IF(SUMPRODUCT((({quantities:arg}<>"")+(TRIM({grades:arg})<>"")>0)*(COUNTIF(INDEX({grade_table:arg},0,1),TRIM({grades:arg}))=0))>0,#N/A,' +
+        "SUMPRODUCT({quantities:arg},SUMIF(INDEX({grade_table:arg},0,1),TRIM({grades:arg}),INDEX({grade_table:arg},0,2)))*{base_price}" +
+        ")))))))))",
+      single: ["base_price"],
+    },
     params: [
       num(
         "quantities",
@@ -378,6 +454,20 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Average coefficient.",
     result: "scalar",
+    native: {
+      kind: "whole",
+      formula:
+        "IF(COLUMNS({grade_table:arg})<>2,#VALUE!," +
+        'IF(COUNTIF(INDEX({grade_table:arg},0,2),"<0")>0,#VALUE!,' +
+        'IF(SUMPRODUCT((TRIM({grades:arg})<>"")*(COUNTIF(INDEX({grade_table:arg},0,1),TRIM({grades:arg}))>1))>0,#VALUE!,' +
+        "IF((ROWS({quantities:arg})<>ROWS({grades:arg}))+(COLUMNS({quantities:arg})<>COLUMNS({grades:arg})),#VALUE!," +
+        'IF(SUMPRODUCT(ISTEXT({quantities:arg})*({quantities:arg}<>""))>0,#VALUE!,' +
+        'IF(COUNTIF({quantities:arg},"<0")>0,#NUM!,' +
+        'IF(SUMPRODUCT(({quantities:arg}<>"")+(TRIM({grades:arg})<>""))=0,"",' +
+        'IF(SUMPRODUCT((({quantities:arg}<>"")+(TRIM({grades:arg})<>"")>0)*(COUNTIF(INDEX({grade_table:arg},0,1),TRIM({grades:arg}))=0))>0,#N/A,' +
+        "SUMPRODUCT({quantities:arg},SUMIF(INDEX({grade_table:arg},0,1),TRIM({grades:arg}),INDEX({grade_table:arg},0,2)))/SUM({quantities:arg})" +
+        "))))))))",
+    },
     params: [
       num(
         "quantities",
@@ -407,6 +497,7 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Fulfilment as a fraction (1 = 100 %).",
     result: "broadcast",
+    native: { kind: "elementwise", value: "{time_norm_per_unit}*{units}/{hours_worked}" },
     params: [
       num(
         "time_norm_per_unit",
@@ -446,6 +537,7 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Saving (positive) or overrun (negative).",
     result: "broadcast",
+    native: { kind: "elementwise", value: "({norm_per_unit}*{units}-{actual_used})*{unit_price}" },
     params: [
       num(
         "norm_per_unit",
@@ -494,6 +586,14 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "OEE as a fraction (0.85 = 85 %).",
     result: "broadcast",
+    native: {
+      kind: "elementwise",
+      fails: [
+        ["{run_time}>{planned_time}", "#NUM!"],
+        ["{good_count}>{total_count}", "#NUM!"],
+      ],
+      value: "({run_time}/{planned_time})*(({ideal_cycle_time}*{total_count})/{run_time})*({good_count}/{total_count})",
+    },
     params: [
       num(
         "planned_time",
@@ -551,6 +651,19 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "The progressive average norm, in the unit of the observations.",
     result: "scalar",
+    native: {
+      kind: "whole",
+      // An observation equal to the mean is advanced: the bound has the core's slack of 1e-12.
+      formula:
+        'IF(SUMPRODUCT(ISTEXT({observations:arg})*({observations:arg}<>""))>0,#VALUE!,' +
+        'IF(COUNTIF({observations:arg},"<0")>0,#NUM!,' +
+        'IF({better:option}="higher",IF({method:option}="advanced",' +
+        'AVERAGEIF({observations:arg},">="&AVERAGE({observations:arg})*(1-1E-12)),' +
+        '(AVERAGE({observations:arg})+AVERAGEIF({observations:arg},">="&AVERAGE({observations:arg})*(1-1E-12)))/2),' +
+        'IF({method:option}="advanced",' +
+        'AVERAGEIF({observations:arg},"<="&AVERAGE({observations:arg})*(1+1E-12)),' +
+        '(AVERAGE({observations:arg})+AVERAGEIF({observations:arg},"<="&AVERAGE({observations:arg})*(1+1E-12)))/2))))',
+    },
     params: [
       num(
         "observations",
@@ -582,6 +695,10 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "TRUE when the unit's norm is at least as tight.",
     result: "broadcast",
+    native: {
+      kind: "elementwise",
+      value: 'IF({better:option}="higher",{unit_norm}>={state_norm},{unit_norm}<={state_norm})',
+    },
     params: [
       num(
         "unit_norm",
@@ -613,6 +730,7 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Piece rate per unit, in đồng.",
     result: "broadcast",
+    native: { kind: "elementwise", value: "{wage_per_period}/{output_norm_per_period}" },
     params: [
       num(
         "wage_per_period",
@@ -643,6 +761,10 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "The new piece rate, in đồng per unit.",
     result: "broadcast",
+    native: {
+      kind: "elementwise",
+      value: "({old_rate}*{old_norm}+{incentive_share}*{old_rate}*({new_norm}-{old_norm}))/{new_norm}",
+    },
     params: [
       num(
         "old_rate",
@@ -691,6 +813,7 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Variance in đồng; positive is unfavourable.",
     result: "broadcast",
+    native: { kind: "elementwise", value: "({actual_price}-{standard_price})*{actual_qty}" },
     params: [
       num(
         "actual_price",
@@ -730,6 +853,7 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "Variance in đồng; positive is unfavourable.",
     result: "broadcast",
+    native: { kind: "elementwise", value: "({actual_qty}-{standard_qty_per_unit}*{output})*{standard_price}" },
     params: [
       num(
         "actual_qty",
@@ -778,6 +902,13 @@ export const DECLARATIONS: readonly FunctionDeclaration[] = [
     },
     returns: "The amount in words.",
     result: "broadcast",
+    native: {
+      kind: "valueOnly",
+      why: {
+        en: "no formula of Excel reads an amount in Vietnamese or English words",
+        vi: "không công thức nào của Excel đọc số tiền thành chữ",
+      },
+    },
     params: [
       num(
         "amount",

@@ -18,6 +18,7 @@ import { renderTemplate } from "../templates/render";
 import { templateById } from "../templates/catalog";
 import { useMessageLanguage } from "./ht-plugin";
 import { mountFileControls } from "./file-controls";
+import { mountSaveCompatible } from "./save-compatible";
 
 const params = new URLSearchParams(location.search);
 const requested = params.get("lang");
@@ -39,6 +40,8 @@ if (twoPanes) {
   apps.push(mountApp(root, { workbook: previewWorkbook(book, { by: user(2) }), lang }));
 }
 const files = mountFileControls(workbookRoot.querySelector<HTMLElement>(".sheet-tools")!, workbookRoot, book, apps[0]);
+// Beside Save: the copy that computes without the add-in (its code is loaded on first use).
+mountSaveCompatible(workbookRoot.querySelector<HTMLElement>(".sheet-tools")!, book, () => lang);
 // One hook for the browser tests, `npm run bench` and anyone looking in from the console: the
 // book itself, a person inserting rows above the selected cell's row (Home › Insert), and the
 // state-row reader and the workbook port as the pane uses them.
@@ -60,6 +63,7 @@ const files = mountFileControls(workbookRoot.querySelector<HTMLElement>(".sheet-
       ...(await import(/* webpackChunkName: "preview-file" */ "./book-snapshot")),
       ...(await import(/* webpackChunkName: "preview-file" */ "./open-book")),
     }),
+    compat: () => import(/* webpackChunkName: "preview-compat" */ "../compat/copy"),
   },
 };
 Promise.all(apps.map((app) => app.ready())).then(
