@@ -4,5 +4,5 @@ export function ensureLibreOffice(): void;
 export function convert(
   input: string,
   to: string,
-  options?: { recalc?: boolean; outDir?: string; timeoutMs?: number },
+  options?: { recalc?: boolean; outDir?: string; timeoutMs?: number; locale?: string },
 ): string;

@@ -177,7 +177,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       look.print = {
         area: plan.printArea,
         orientation: plan.orientation,
-        titleRows: plan.printTitles,
+        ...(plan.printTitles ? { titleRows: plan.printTitles } : {}),
         breaks: plan.pageBreaks.map((row) => origin.row + row),
         footer: plan.footer,
       };

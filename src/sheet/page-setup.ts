@@ -17,8 +17,11 @@
  *   start (a header above rows not its own is worse than none). A template may declare a long
  *   list an appendix ("Phụ lục 01: Danh mục hàng hoá"): once it is longer than a page it moves
  *   after the signatures onto a page of its own, the article refers to it, and it is that table.
- * Only breaks Excel would not make by itself are written (as manual breaks, Excel's
- * `Worksheet.horizontalPageBreaks`, ExcelApi 1.9): Excel breaks a full page by itself.
+ * Every page start is written as a manual break (Excel's `Worksheet.horizontalPageBreaks`,
+ * ExcelApi 1.9), the pages planned with PAGE_SPARE of their height to spare: a spreadsheet
+ * program's row heights and fit scale differ a little from this model (LibreOffice's by up to a
+ * page in twenty), and a program that breaks a full page by itself would part a small table the
+ * model kept whole. With every break given and room to spare, it breaks where the rule said.
  */
 
 const DPI = 96;
@@ -106,6 +109,12 @@ export function wrappedLines(text: string, width: number, bold = false): number 
   return lines;
 }
 
+/** The share of each page's height the rule leaves unused, for programs that fit a little less. */
+export const PAGE_SPARE = 0.05;
+
+/** Excel's most manual page breaks on a sheet; pages after the last run on as Excel breaks them. */
+export const MAX_MANUAL_BREAKS = 1026;
+
 /** The height a page starting at row `pageStart` has for rows (less the repeated title rows, once they have appeared). */
 export type Capacity = (pageStart: number) => number;
 
@@ -161,23 +170,6 @@ export function paginate(
     used += heights[r];
   }
   return starts;
-}
-
-/**
- * The page starts Excel would not make by itself: each page start that comes before the row
- * where that page would have run full, or that is forced. Written as manual page breaks.
- */
-export function manualBreaks(heights: readonly number[], capacity: Capacity, starts: readonly number[]): number[] {
-  const breaks: number[] = [];
-  for (let k = 1; k < starts.length; k++) {
-    let used = 0;
-    let natural = starts[k - 1];
-    const room = capacity(starts[k - 1]);
-    while (natural < heights.length && (natural === starts[k - 1] || used + heights[natural] <= room))
-      used += heights[natural++];
-    if (starts[k] !== natural) breaks.push(starts[k]);
-  }
-  return breaks;
 }
 
 /**

@@ -17,7 +17,7 @@ export interface Look {
 // A printed document is black on white: colour stays for what the screen alone needs (inputs).
 export const LOOKS: Readonly<Record<Style, Look>> = {
   title: { bold: true, size: 14, center: true },
-  subtitle: { italic: true, size: 11, center: true },
+  subtitle: { italic: true, center: true },
   section: { bold: true },
   header: { bold: true, fill: "#E6F0EA", wrap: true, center: true },
   label: { wrap: true },

@@ -15,7 +15,8 @@ import {
   capacityOf,
   fitScale,
   heightPixels,
-  manualBreaks,
+  MAX_MANUAL_BREAKS,
+  PAGE_SPARE,
   paginate,
   paper,
   widthPixels,
@@ -375,7 +376,8 @@ function pageRoom(t: TemplateDecl): { capacity: number; columnPixels: number[] }
     columnPixels.reduce((a, b) => a + b, 0),
     box,
   );
-  return { capacity: box.innerHeight / scale, columnPixels };
+  // The rule plans each page with some of it to spare (PAGE_SPARE, page-setup.ts).
+  return { capacity: (box.innerHeight / scale) * (1 - PAGE_SPARE), columnPixels };
 }
 
 /**
@@ -855,5 +857,5 @@ function pageSetup(
   const printTitles = repeats ? { row: titled.header, rows: 1 } : undefined;
   const room = capacityOf(capacity, printTitles && { ...printTitles, height: titleHeight });
   const starts = paginate(rowPx, room, keep, forced);
-  return { breaks: manualBreaks(rowPx, room, starts), ...(printTitles ? { printTitles } : {}) };
+  return { breaks: starts.slice(1, 1 + MAX_MANUAL_BREAKS), ...(printTitles ? { printTitles } : {}) };
 }

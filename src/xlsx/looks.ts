@@ -6,7 +6,7 @@
 import { NUMBER_FORMATS } from "../sheet/cell-plan";
 import { LOOKS, type Look } from "../sheet/styles";
 import type { Format, Style } from "../templates/model";
-import type { XlsxStyle } from "./snapshot";
+import { DEFAULT_FONT, type XlsxStyle } from "./snapshot";
 
 /** The style a cell gets from its template look, number format and table rule. */
 export function lookStyle(style: Style | undefined, format: Format | undefined, ruled: boolean): XlsxStyle {
@@ -15,7 +15,7 @@ export function lookStyle(style: Style | undefined, format: Format | undefined, 
     ...(look.bold ? { bold: true } : {}),
     ...(look.italic ? { italic: true } : {}),
     ...(look.underline ? { underline: true } : {}),
-    ...(look.size ? { size: look.size } : {}),
+    ...(look.size && look.size !== DEFAULT_FONT.size ? { size: look.size } : {}),
     ...(look.color ? { color: look.color } : {}),
   };
   const alignment = {

@@ -10,7 +10,17 @@ import type { Text } from "../i18n/lang";
 import { loadExcelJs, type ExcelJS } from "./exceljs";
 import { previewFormula } from "./formula-names";
 import { MAX_FILE_BYTES, PROBLEMS, beyondLimits, type Dropped } from "./problems";
-import type { Area, XlsxBook, XlsxCell, XlsxName, XlsxPageSetup, XlsxSheet, XlsxStyle, XlsxValue } from "./snapshot";
+import {
+  DEFAULT_FONT,
+  type Area,
+  type XlsxBook,
+  type XlsxCell,
+  type XlsxName,
+  type XlsxPageSetup,
+  type XlsxSheet,
+  type XlsxStyle,
+  type XlsxValue,
+} from "./snapshot";
 import { ZipError, looksLikeZip, zipEntries, zipText, type ZipEntry } from "./zip";
 
 export type ReadOutcome =
@@ -140,7 +150,11 @@ async function rowBreaks(
     const starts = [...block[0].matchAll(/<(?:\w+:)?brk\b([^>]*)\/?>/g)]
       .map((b) => Number(attribute(b[1], "id")))
       .filter((id) => Number.isInteger(id) && id > 0);
-    if (starts.length > 0) out.set(parts.sheets[i], [...new Set(starts)].sort((a, b) => a - b));
+    if (starts.length > 0)
+      out.set(
+        parts.sheets[i],
+        [...new Set(starts)].sort((a, b) => a - b),
+      );
   }
   return out;
 }
@@ -179,7 +193,7 @@ function color(c: Partial<ExcelJS.Color> | undefined, dropped: Set<Dropped>): st
   return undefined;
 }
 
-/** Our style from ExcelJS's; the workbook's default font name (Calibri) is left out, as we write it. */
+/** Our style from ExcelJS's; the workbook's default font name and size (Calibri 11) are left out, as we write them. */
 function styleOf(s: Partial<ExcelJS.Style> | undefined, dropped: Set<Dropped>): XlsxStyle | undefined {
   if (!s) return undefined;
   const out: { -readonly [K in keyof XlsxStyle]: XlsxStyle[K] } = {};
@@ -195,9 +209,9 @@ function styleOf(s: Partial<ExcelJS.Style> | undefined, dropped: Set<Dropped>): 
       ...(f.bold ? { bold: true } : {}),
       ...(f.italic ? { italic: true } : {}),
       ...(f.underline && f.underline !== "none" ? { underline: true } : {}),
-      ...(f.size ? { size: f.size } : {}),
+      ...(f.size && f.size !== DEFAULT_FONT.size ? { size: f.size } : {}),
       ...(fontColor ? { color: fontColor } : {}),
-      ...(f.name && f.name !== "Calibri" ? { name: f.name } : {}),
+      ...(f.name && f.name !== DEFAULT_FONT.name ? { name: f.name } : {}),
     };
     if (Object.keys(font).length > 0) out.font = font;
   }

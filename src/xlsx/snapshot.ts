@@ -14,11 +14,14 @@ export type XlsxValue = number | string | boolean | { readonly error: string } |
 
 export type XlsxBorderStyle = "thin" | "medium" | "thick" | "dotted" | "dashed" | "double" | "hair";
 
+/** The workbook's default font: a style's font without a name or size is this one. */
+export const DEFAULT_FONT = { name: "Calibri", size: 11 } as const;
+
 export interface XlsxFont {
   readonly bold?: boolean;
   readonly italic?: boolean;
   readonly underline?: boolean;
-  /** Points; absent for the workbook's default (11). */
+  /** Points; absent for the workbook's default (11, never written out here). */
   readonly size?: number;
   /** "#RRGGBB". */
   readonly color?: string;
@@ -54,6 +57,11 @@ export interface XlsxCell {
   readonly array?: Area;
   /** The value, or the formula's cached result; null for a cell that holds only a style. */
   readonly value: XlsxValue;
+  /**
+   * The engine found this formula on a circular reference (the preview's engine says so; a file
+   * does not, and the writer does not write it). The compatibility copy leaves it as it is.
+   */
+  readonly circular?: boolean;
   readonly style?: XlsxStyle;
 }
 

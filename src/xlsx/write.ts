@@ -7,6 +7,7 @@ import { address } from "../sheet/cell-plan";
 import { loadExcelJs, type ExcelJS } from "./exceljs";
 import { fileFormula } from "./formula-names";
 import {
+  DEFAULT_FONT,
   NORMAL_MARGINS,
   type Area,
   type XlsxBook,
@@ -41,9 +42,12 @@ function styleCache(): (style: XlsxStyle) => Partial<ExcelJS.Style> {
       if (style.numFmt !== undefined) s.numFmt = style.numFmt;
       if (style.font) {
         const f = style.font;
+        // Every font whole: a font without its name and size is drawn by LibreOffice in its own
+        // default (a serif, 10 pt), not in the workbook's Calibri 11.
         s.font = {
-          ...(f.name ? { name: f.name } : {}),
-          ...(f.size ? { size: f.size } : {}),
+          name: f.name ?? DEFAULT_FONT.name,
+          size: f.size ?? DEFAULT_FONT.size,
+          family: 2,
           ...(f.bold ? { bold: true } : {}),
           ...(f.italic ? { italic: true } : {}),
           ...(f.underline ? { underline: true } : {}),

@@ -1,7 +1,7 @@
 /** The preview grid's pure parts: geometry, selection and moves, clipboard text, and page breaks. */
 import { Axis, heightPixels, widthPixels } from "../../src/preview/grid-geometry";
 import { excelPages, fitScale, paper } from "../../src/preview/print-layout";
-import { Keep, capacityOf, manualBreaks, paginate, wrappedLines } from "../../src/sheet/page-setup";
+import { Keep, capacityOf, paginate, wrappedLines } from "../../src/sheet/page-setup";
 import { jump, lastUsed, mergeAt, parseAddress, rangeOf, step, toTsv } from "../../src/preview/selection";
 import { PreviewBook } from "../../src/preview/book";
 
@@ -159,9 +159,6 @@ describe("print layout", () => {
     expect(paginate(rows, capacityOf(80), mixed)).toEqual([0, 4]);
     expect(paginate(rows, capacityOf(70), mixed)).toEqual([0, 2, 5]);
     expect(paginate(rows, capacityOf(200), new Array(6).fill(Keep.Free), new Set([3]))).toEqual([0, 3]);
-    // Only the breaks Excel would not make by itself are written.
-    expect(manualBreaks(rows, capacityOf(80), [0, 2])).toEqual([2]);
-    expect(manualBreaks(rows, capacityOf(80), [0, 4])).toEqual([]);
   });
 
   test("wrapped lines: words kept whole, a word longer than the cell broken, one line when it fits", () => {

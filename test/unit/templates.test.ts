@@ -19,6 +19,9 @@ import {
 } from "../fixtures/samples";
 import { expectGolden } from "../support/golden";
 import { describePlan } from "../support/describe-plan";
+import { planPages } from "../support/plan-pages";
+import { LONG } from "../fixtures/long";
+import { SAMPLES } from "../fixtures/samples";
 
 describe("rendered templates (golden files)", () => {
   test.each([
@@ -453,4 +456,22 @@ describe("the signature row", () => {
     // Four rows to sign in between the note and the name.
     expect(plan.rows).toBe(1 + 1 + 4 + 1 + 1);
   });
+});
+
+describe("page breaks that hold in any program", () => {
+  const documents: [string, TemplateDecl, Inputs][] = [
+    ...TEMPLATES.filter((t) => t.id !== "planReport").map(
+      (t) => [`${t.id} (long)`, t, LONG[t.id as keyof typeof LONG]] as [string, TemplateDecl, Inputs],
+    ),
+    ...TEMPLATES.map((t) => [t.id, t, SAMPLES[t.id]] as [string, TemplateDecl, Inputs]),
+  ];
+  test.each(documents)(
+    "%s: every page starts at a manual break, and a program fitting 5 %% less per page breaks nowhere else",
+    (_name, template, inputs) => {
+      const plan = renderTemplate(template, inputs, "vi");
+      const starts = (pages: [number, number][]) => pages.map(([first]) => first);
+      expect(starts(planPages(plan))).toEqual([0, ...plan.pageBreaks]);
+      expect(starts(planPages(plan, 0.95))).toEqual([0, ...plan.pageBreaks]);
+    },
+  );
 });
