@@ -20,7 +20,7 @@ export interface TranslateOptions {
   readonly language?: "vi" | "en";
 }
 
-export type KeptReason = "unreadable" | "unknownHt" | "tooLong" | "tooDeep";
+export type KeptReason = "unreadable" | "unknownHt" | "tooLong" | "tooDeep" | "circular";
 
 export type Translation =
   /** No HT call: the formula stays as it is. `foreign` lists calls of other add-ins. */

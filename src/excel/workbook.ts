@@ -461,5 +461,17 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
     });
   }
 
-  return { listFilled, insert, update, freeze, remove, keepPaneOpen, watch, readSelection };
+  return {
+    listFilled,
+    insert,
+    update,
+    freeze,
+    remove,
+    keepPaneOpen,
+    watch,
+    readSelection,
+    // The translator loads on first use: the pane opens without it.
+    compatibleCopy: async (lang, progress) =>
+      (await import(/* webpackChunkName: "taskpane-compat" */ "./compat-copy")).compatibleCopy(run, lang, progress),
+  };
 }

@@ -19,7 +19,7 @@ const VI = {
   compatCopy: "Bản sao cho người không có Hạch Toán",
   compatCopyHint:
     "Thêm các trang tính có công thức HT viết lại bằng hàm sẵn có của Excel (từ Excel 2007): đồng nghiệp không cài Hạch Toán vẫn tính được. Bản gốc giữ nguyên.",
-  compatCopied: "Đã tạo {count} trang tính tương thích ({sheets}).",
+  compatCopied: "Đã tạo {count} trang tính tương thích ({sheets}) và trang “{cover}”.",
   compatNothing: "Không trang tính nào có hàm HT: không cần bản sao.",
   saveCompatible: "Lưu .xlsx tương thích",
   saveCompatibleHint: "Lưu bản sao mà mọi Excel từ 2007 và LibreOffice tính được không cần Hạch Toán.",
@@ -207,7 +207,7 @@ const EN: Record<StringKey, string> = {
   compatCopy: "Copy for colleagues without the add-in",
   compatCopyHint:
     "Adds sheets whose HT formulas are rewritten in Excel's own functions (Excel 2007 and later): colleagues without Hạch Toán can compute with them. The original stays as it is.",
-  compatCopied: "Made {count} compatible sheet(s) ({sheets}).",
+  compatCopied: "Made {count} compatible sheet(s) ({sheets}) and the sheet “{cover}”.",
   compatNothing: "No sheet uses HT functions: no copy is needed.",
   saveCompatible: "Save compatible .xlsx",
   saveCompatibleHint: "Save a copy that any Excel since 2007, and LibreOffice, compute without Hạch Toán.",

@@ -146,11 +146,14 @@ function sheetSnapshot(book: PreviewBook, sheet: number): XlsxSheet {
       styled.delete(key);
       const s = style(key, row, col);
       const array = formula === undefined ? undefined : arrayArea(book, sheet, row, col);
+      const raw = line[col];
+      const circular = formula !== undefined && raw instanceof DetailedCellError && raw.value === "#CYCLE!";
       cells.push({
         row,
         col,
         ...(formula !== undefined ? { formula: formula.replace(/^=/, "") } : {}),
         ...(array ? { array } : {}),
+        ...(circular ? { circular: true } : {}),
         value,
         ...(s ? { style: s } : {}),
       });

@@ -8,6 +8,7 @@ import type { Text } from "../i18n/lang";
 import type { App } from "../taskpane/app";
 import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
+import { XLSX_TYPE, downloadXlsx } from "./download";
 
 const T = {
   save: { vi: "Lưu .xlsx", en: "Save .xlsx" },
@@ -40,7 +41,6 @@ const T = {
   }),
 } as const;
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export interface FileControls {
@@ -54,8 +54,10 @@ export function mountFileControls(
   toolbar: HTMLElement,
   dropTarget: HTMLElement,
   book: PreviewBook,
-  app: App,
+  apps: readonly [App, ...App[]],
 ): FileControls {
+  // The first pane tells; every pane (the preview can show two co-authors) starts over on a new file.
+  const app = apps[0];
   let dirty = false;
   let opening = false;
   let fileName = "HachToan.xlsx";
@@ -87,14 +89,7 @@ export function mountFileControls(
         import(/* webpackChunkName: "preview-file" */ "../xlsx/write"),
         import(/* webpackChunkName: "preview-file" */ "./book-snapshot"),
       ]);
-      const bytes = await writeWorkbook(bookSnapshot(book));
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
-      const a = h("a", { href: url, download: fileName });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // The browser has taken the download; the address is freed once it had time to read it.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadXlsx(await writeWorkbook(bookSnapshot(book)), fileName);
       dirty = false;
       app.tell("success", T.saved(fileName));
     } catch (error) {
@@ -115,7 +110,7 @@ export function mountFileControls(
       if (file.size > MAX_FILE_BYTES) return app.tell("error", PROBLEMS.tooLarge);
       const read = await readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
       if (!read.ok) return app.tell("error", read.problem);
-      const apply = () => {
+      const apply = async (): Promise<void> => {
         opening = true;
         let outcome;
         try {
@@ -128,16 +123,18 @@ export function mountFileControls(
         fileName = /\.xlsx$/i.test(file.name) ? file.name : `${file.name}.xlsx`;
         const opened = T.opened(file.name);
         const dropped = outcome.dropped.length > 0 ? T.dropped(outcome.dropped.map((d) => DROPPED[d])) : undefined;
+        await Promise.all(apps.map((a) => a.restart()));
         app.tell(
           dropped ? "warning" : "success",
           dropped ? { vi: opened.vi + dropped.vi, en: opened.en + dropped.en } : opened,
         );
       };
-      if (!dirty) return apply();
+      // The pane's form counts too: it belongs to the workbook being replaced.
+      if (!dirty && !apps.some((a) => a.unwritten())) return await apply();
       app.tell(
         "warning",
         T.unsaved(file.name),
-        { label: T.discard, run: apply },
+        { label: T.discard, run: () => void run(apply()) },
         { label: T.cancel, run: () => undefined, primary: true },
       );
     } catch (error) {

@@ -7,7 +7,7 @@
 import { languageOf } from "../i18n/strings";
 import type { Lang } from "../i18n/lang";
 import { languageConvention } from "../i18n/numbers";
-import { mountApp } from "../taskpane/app";
+import { mountApp, type App } from "../taskpane/app";
 import { registerElements } from "../taskpane/elements";
 import { h } from "../ui/dom";
 import { PreviewBook } from "./book";
@@ -30,7 +30,7 @@ const book = new PreviewBook(lang === "vi" ? "Trang1" : "Sheet1", languageConven
 const workbookRoot = document.getElementById("workbook")!;
 mountSheetView(workbookRoot, book, () => lang);
 const user = (n: number) => (lang === "vi" ? `Người dùng ${n}` : `User ${n}`);
-const apps = [
+const apps: [App, ...App[]] = [
   mountApp(document.getElementById("app")!, { workbook: previewWorkbook(book, twoPanes ? { by: user(1) } : {}), lang }),
 ];
 if (twoPanes) {
@@ -39,7 +39,7 @@ if (twoPanes) {
   document.body.append(h("aside", { class: "pane-frame second", "aria-label": `Hạch Toán — ${user(2)}` }, root));
   apps.push(mountApp(root, { workbook: previewWorkbook(book, { by: user(2) }), lang }));
 }
-const files = mountFileControls(workbookRoot.querySelector<HTMLElement>(".sheet-tools")!, workbookRoot, book, apps[0]);
+const files = mountFileControls(workbookRoot.querySelector<HTMLElement>(".sheet-tools")!, workbookRoot, book, apps);
 // Beside Save: the copy that computes without the add-in (its code is loaded on first use).
 mountSaveCompatible(workbookRoot.querySelector<HTMLElement>(".sheet-tools")!, book, () => lang);
 // One hook for the browser tests, `npm run bench` and anyone looking in from the console: the

@@ -5,43 +5,12 @@
  * (#save-xlsx-compatible-report): how many formulas were translated, which cells keep values.
  * The preview's own workbook is not changed.
  */
-import type { CompatReport } from "../compat/copy";
+import { compatibleReportText } from "../compat/report-text";
 import type { Lang } from "../i18n/lang";
 import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
-
-/** What the report line says, in the user's language. */
-export function compatibleReportText(report: CompatReport, lang: Lang): string {
-  const parts = [say(lang, "compatTranslated", { count: report.translated })];
-  if (report.values.length > 0)
-    parts.push(
-      say(lang, "compatValues", {
-        count: report.values.length,
-        cells: report.values.map((v) => `${v.sheet}!${v.cell}`).join(", "),
-      }),
-    );
-  if (report.kept.length > 0)
-    parts.push(
-      say(lang, "compatKept", {
-        count: report.kept.length,
-        cells: report.kept.map((v) => `${v.sheet}!${v.cell}`).join(", "),
-      }),
-    );
-  return parts.join(" ");
-}
-
-function download(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
-  const url = URL.createObjectURL(blob);
-  const link = h("a", { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadXlsx } from "./download";
 
 /** Puts the button and its report line into the sheet toolbar, after #save-xlsx when it is there. */
 export function mountSaveCompatible(toolbar: HTMLElement, book: PreviewBook, lang: () => Lang): void {
@@ -66,7 +35,7 @@ export function mountSaveCompatible(toolbar: HTMLElement, book: PreviewBook, lan
           import(/* webpackChunkName: "preview-file" */ "../xlsx/write"),
         ]);
         const { book: copy, report: done } = compatibleBook(bookSnapshot(book), lang());
-        download(await writeWorkbook(copy), say(lang(), "compatFileName"));
+        downloadXlsx(await writeWorkbook(copy), say(lang(), "compatFileName"));
         report.dataset.intent = "success";
         report.textContent = compatibleReportText(done, lang());
       } catch (error) {

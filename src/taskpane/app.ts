@@ -10,7 +10,8 @@ import { defaultInputs, validateInputs } from "../templates/validate";
 import type { Stored } from "../workbook/payload";
 import { say, type StringKey } from "../i18n/strings";
 import { diffInputs } from "../workbook/input-diff";
-import type { Filled, UpdateOutcome, WorkbookPort, Where } from "../workbook/port";
+import { compatibleReportText } from "../compat/report-text";
+import type { CompatOutcome, Filled, UpdateOutcome, WorkbookPort, Where } from "../workbook/port";
 import type { UpdateAnswers, UpdateQuestion } from "../workbook/update-plan";
 import { formatNumber, languageConvention, type NumberConvention } from "../i18n/numbers";
 import { h } from "../ui/dom";
@@ -46,6 +47,13 @@ export interface App {
   readonly tell: (intent: Intent, message: Text, ...actions: MessageAction[]) => void;
   /** The pane's language now (the picker may have changed it). */
   readonly lang: () => Lang;
+  /** Whether the open form holds changes not written to the workbook. */
+  readonly unwritten: () => boolean;
+  /**
+   * The workbook was replaced by another (the preview opened a file): the pane starts on the new
+   * workbook's list, as a pane opened beside that file would. Settles once the list is shown.
+   */
+  readonly restart: () => Promise<void>;
 }
 
 export function mountApp(root: HTMLElement, options: AppOptions): App {
@@ -196,6 +204,16 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     }
     clearStatus();
     list.replaceChildren(...filledItems(filled));
+    // For colleagues on Excel 2007-2019 or LibreOffice: the workbook's HT formulas in native Excel.
+    if (workbook.compatibleCopy)
+      main.append(
+        h(
+          "section",
+          { class: "share" },
+          h("p", { class: "muted" }, say(lang, "compatCopyHint")),
+          button(say(lang, "compatCopy"), () => step(compatCopy), "primary"),
+        ),
+      );
     // A co-author's change: the list is read again in place, leaving the message bar alone.
     view = {
       kind: "home",
@@ -324,6 +342,25 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       button(say(lang, "removeInputs"), removeWith(false)),
       button(say(lang, "removeSheet", { sheet: entry.sheetName }), removeWith(true)),
       button(say(lang, "cancel"), clearStatus, "primary"),
+    );
+  }
+
+  async function compatCopy(): Promise<void> {
+    busy("writing");
+    let outcome: CompatOutcome;
+    try {
+      outcome = await workbook!.compatibleCopy!(lang, progress);
+    } finally {
+      idle();
+    }
+    if (!outcome.made) {
+      show("info", say(lang, "compatNothing"));
+      return;
+    }
+    const { report, cover } = outcome;
+    show(
+      report.kept.length > 0 ? "warning" : "success",
+      `${say(lang, "compatCopied", { count: outcome.sheets.length, sheets: outcome.sheets.join(", "), cover })} ${compatibleReportText(report, lang)}`,
     );
   }
 
@@ -629,5 +666,14 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       ),
     );
 
-  return { ready: () => pending, tell, lang: () => lang };
+  const restart = () => {
+    // Set now, not in the step: the replaced workbook's change reaches the watcher first, and a
+    // form of the old workbook would take it for its entry being deleted.
+    open = undefined;
+    view = { kind: "home", refresh: async () => undefined };
+    step(home);
+    return pending;
+  };
+
+  return { ready: () => pending, tell, lang: () => lang, unwritten: changed, restart };
 }

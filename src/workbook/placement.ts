@@ -54,6 +54,12 @@ export function templateName(entryId: string): string {
 
 const FROZEN_SUFFIX: Readonly<Record<Lang, string>> = { vi: " (giá trị)", en: " (values)" };
 const BACKUP_SUFFIX: Readonly<Record<Lang, string>> = { vi: " (trước cập nhật)", en: " (before update)" };
+const COMPAT_SUFFIX: Readonly<Record<Lang, string>> = { vi: " (tương thích)", en: " (compatible)" };
+
+/** The name of a sheet's compatibility copy (its HT formulas in Excel's own functions). */
+export function compatSheetName(source: string, lang: Lang, taken: readonly string[]): string {
+  return uniqueSheetName(source + COMPAT_SUFFIX[lang], taken);
+}
 
 /** The name of a sheet's copy frozen as values. */
 export function frozenSheetName(source: string, lang: Lang, taken: readonly string[]): string {

@@ -2,6 +2,7 @@
  * What the task pane asks of a workbook. Two adapters implement it: Excel (excel/workbook.ts)
  * and the in-browser preview (preview/workbook.ts). The UI receives one as a parameter.
  */
+import type { CompatReport } from "../compat/copy";
 import type { CellPlan } from "../sheet/cell-plan";
 import type { Stored, StoredInputs } from "./payload";
 import type { Text } from "../i18n/lang";
@@ -62,6 +63,18 @@ export interface UpdateOptions {
   readonly progress?: Progress;
 }
 
+/** The compatibility copy made inside the workbook, or why none was needed. */
+export type CompatOutcome =
+  | {
+      readonly made: true;
+      /** The copies of the sheets, and the cover sheet that says what was done. */
+      readonly sheets: readonly string[];
+      readonly cover: string;
+      readonly report: CompatReport;
+    }
+  /** No sheet holds an HT formula (or all are left as they were): nothing was written. */
+  | { readonly made: false; readonly report: CompatReport };
+
 export interface WorkbookPort {
   listFilled(): Promise<Filled[]>;
   insert(plan: CellPlan, stored: StoredInputs, where: Where, progress?: Progress): Promise<WriteOutcome>;
@@ -93,4 +106,10 @@ export interface WorkbookPort {
   watch(listener: () => void, failed: (error: unknown) => void): () => void;
   /** The values of the selected range, row by row (numbers as numbers, text as text), read only. */
   readSelection(): Promise<unknown[][]>;
+  /**
+   * Copies every sheet that uses HT functions, with those formulas in Excel's own functions, and
+   * a cover sheet saying what was done; the original sheets are only read. Absent where the
+   * host has a better way (the preview saves the copy as a file).
+   */
+  compatibleCopy?(lang: "vi" | "en", progress?: Progress): Promise<CompatOutcome>;
 }

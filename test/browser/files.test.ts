@@ -140,7 +140,18 @@ test("opening a file over unsaved changes asks first; Cancel keeps the workbook,
   await page.locator(".status fluent-button", { hasText: "Mở và bỏ thay đổi" }).click();
   await page.locator(".status fluent-message-bar[intent=success]").waitFor();
   expect(await sheetTabs(page)).toEqual(["Trang1"]);
-  // Back on the list, the file's workbook has no template filled.
-  await page.locator(".form-head fluent-button").click();
+  // The pane starts over on the file (its form was the replaced workbook's entry): the list,
+  // where the file's workbook has no template filled, and no word of a deleted entry.
   await page.locator(".filled li", { hasText: "Chưa có mẫu nào" }).waitFor();
+  expect(await page.locator(".status").innerText()).toContain("Đã mở trống.xlsx.");
+});
+
+test("a form with changes not written counts as unsaved: opening a file asks first", async () => {
+  const page = await session();
+  const empty = await save(page);
+  await startTemplate(page, "Chỉ tiêu kế hoạch");
+  await fill(page, { unit: "Công nghiệp miền Bắc" });
+  expect(await open(page, "trống.xlsx", empty)).toMatchObject({ intent: "warning" });
+  await page.locator(".status fluent-button", { hasText: "Huỷ" }).click();
+  expect(await page.locator('[data-path="unit"]').inputValue()).toBe("Công nghiệp miền Bắc");
 });

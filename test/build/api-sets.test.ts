@@ -177,10 +177,15 @@ describe("the Office.js requirement sets the source uses", () => {
       "CustomFunctions.Error",
     ])
       expect([member, members.has(member)]).toEqual([member, true]);
-    // Worksheet.visibility is 1.1 to read and 1.2 to set: the state sheet sets it.
-    expect(uses.find((u) => u.member === "Excel.Worksheet.visibility")?.set).toEqual({
+    // Worksheet.visibility is 1.1 to read (the compatibility copy) and 1.2 to set (the state sheet).
+    const visibility = uses.filter((u) => u.member === "Excel.Worksheet.visibility");
+    expect(visibility.find((u) => u.file.endsWith("state-store.ts"))?.set).toEqual({
       name: "ExcelApi",
       version: "1.2",
+    });
+    expect(visibility.find((u) => u.file.endsWith("compat-copy.ts"))?.set).toEqual({
+      name: "ExcelApi",
+      version: "1.1",
     });
   });
 

@@ -57,8 +57,8 @@ describe("the help page", () => {
       ])
         expect([id, fact, text.includes(fact)]).toEqual([id, fact, true]);
     }
-    expect(part("vi-excel")).toContain("Lưu thành giá trị");
-    expect(part("en-excel")).toContain("Freeze as values");
+    expect(part("vi-excel")).toContain("Lưu .xlsx tương thích");
+    expect(part("en-excel")).toContain("Save compatible .xlsx");
     // The versions the help states are the manifest's.
     const manifest = read("manifest.xml");
     for (const set of [

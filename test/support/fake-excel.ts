@@ -142,6 +142,8 @@ function shiftAddress(address: string, sheet: string, at: number, count: number)
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly parts = new Map<string, string>();
+  /** The sheet last activated. */
+  active = "";
   /** Workbook-scoped defined names: name → "Sheet!A1:B2". */
   readonly names = new Map<string, string>();
   selection = { sheet: 0, row: 0, col: 0 };
@@ -454,6 +456,7 @@ export class FakeExcel {
   }
 
   private worksheet(sheet: FakeSheet): unknown {
+    const sheets = this.sheets;
     const snapshot = () => this.loadable({ id: sheet.id, name: sheet.name, isNullObject: false });
     let state = snapshot();
     return this.withStateSheetSupport(sheet, {
@@ -503,15 +506,29 @@ export class FakeExcel {
         add: (range: { _area: { addr: string } }) => sheet.pageBreaks.push(range._area.addr),
         removePageBreaks: () => sheet.pageBreaks.splice(0),
       },
-      activate: () => undefined,
+      activate: () => (this.active = sheet.name),
       delete: () => this.sheets.splice(this.sheets.indexOf(sheet), 1),
+      set position(at: number) {
+        sheets.splice(sheets.indexOf(sheet), 1);
+        sheets.splice(at, 0, sheet);
+      },
       copy: () => {
-        // Worksheet.copy keeps cells as they are (formulas stay formulas), formats and names.
+        // Worksheet.copy keeps cells as they are (formulas stay formulas), formats, and the
+        // sheet's own names, which then refer to the copy.
         const copy = this.addSheet(`${sheet.name} (2)`);
         sheet.cells.forEach((v, k) => copy.cells.set(k, v));
         sheet.formats.forEach((v, k) => copy.formats.set(k, v));
         copy.merges = sheet.merges.map((m) => m.replace(`${sheet.name}!`, `${copy.name}!`));
-        return this.worksheet(copy);
+        sheet.names.forEach((a, n) => copy.names.set(n, a.replace(`${sheet.name}!`, `${copy.name}!`)));
+        const copied = this.worksheet(copy) as { name: string };
+        // Renaming a sheet renames the sheet its names refer to.
+        return Object.defineProperty(copied, "name", {
+          get: () => copy.name,
+          set: (value: string) => {
+            copy.names.forEach((a, n) => copy.names.set(n, a.replace(`${copy.name}!`, `${value}!`)));
+            copy.name = value;
+          },
+        });
       },
     });
   }
@@ -549,7 +566,15 @@ export class FakeExcel {
   private usedRangeOrNull(sheet: FakeSheet, inColumn: (col: number) => boolean): unknown {
     const cells = [...sheet.cells.keys()].map((k) => k.split(",").map(Number)).filter(([, c]) => inColumn(c));
     if (cells.length === 0) {
-      const state = this.loadable({ isNullObject: true });
+      // A null object takes any load; its properties are not to be read.
+      const state = this.loadable({
+        isNullObject: true,
+        address: "",
+        rowIndex: 0,
+        columnIndex: 0,
+        rowCount: 0,
+        columnCount: 0,
+      });
       return {
         load: (p: string) => state.load(`${p},isNullObject`),
         get isNullObject() {
@@ -591,6 +616,12 @@ export class FakeExcel {
     const self = this;
     const item = (name: string) => ({
       name,
+      // NamedItem.formula: what the name refers to, as "=Sheet!$A$1" (ExcelApi 1.7).
+      get formula() {
+        const [where, cells] = names.get(name)!.split("!");
+        const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(where) ? where : `'${where.replace(/'/g, "''")}'`;
+        return `=${quoted}!${cells.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+      },
       delete: () => names.delete(name),
       getRange: () => self.rangeOf(names.get(name)!),
       getRangeOrNullObject: () => self.rangeOf(names.get(name)!),
@@ -635,7 +666,13 @@ export class FakeExcel {
       load: () => (sheetsLoaded = true),
       get items() {
         if (!sheetsLoaded) throw new Error("worksheets not loaded");
-        return self.sheets.map((s) => ({ id: s.id, name: s.name }));
+        // Each item is the worksheet, its loaded properties readable (id, name, visibility).
+        return self.sheets.map((s) =>
+          Object.defineProperties(self.worksheet(s), {
+            id: { get: () => s.id },
+            name: { get: () => s.name, set: (v: string) => (s.name = v) },
+          }),
+        );
       },
       add: (name: string) => {
         if (self.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))

@@ -10,6 +10,8 @@ import { translateFormula, type Translation } from "../../src/compat/translate";
 import { DECLARATIONS, type FunctionDeclaration } from "../../src/core/declarations";
 import { FUTURE_FUNCTIONS } from "../../src/xlsx/formula-names";
 import type { XlsxBook } from "../../src/xlsx/snapshot";
+import { PreviewBook } from "../../src/preview/book";
+import { bookSnapshot } from "../../src/preview/book-snapshot";
 
 /** Functions a native form may call: all in Excel 2007, none with an _xlfn. prefix. */
 const EXCEL_2007 = new Set(
@@ -218,6 +220,27 @@ describe("the compatibility copy of a workbook", () => {
     expect(sheet.cells[4]).toEqual(book.sheets[0].cells[4]);
     expect(sheet.cells[5].array).toEqual({ row: 4, col: 1, rows: 2, cols: 1 });
     expect(sheet.cells[6]).toEqual(book.sheets[0].cells[6]);
+  });
+
+  test("a formula on a circular reference, as the preview's engine finds it, is left as it is and listed", async () => {
+    const preview = new PreviewBook("Trang1");
+    const sheet = preview.hf.getSheetId("Trang1")!;
+    // B1 reads B2, which reads B1 through an HT call: a cycle; B3 computes.
+    preview.hf.setCellContents({ sheet, row: 0, col: 1 }, [
+      ["=B2+1"],
+      ["=HT.COSTPRICE(B1,30,10,0.05)"],
+      ["=HT.COSTPRICE(60,30,10,0.05)"],
+    ]);
+    const snapshot = bookSnapshot(preview);
+    expect(snapshot.sheets[0].cells.filter((c) => c.circular).map((c) => c.row)).toEqual([0, 1]);
+    const { book: copy, report } = compatibleBook(snapshot, "en");
+    expect(report.kept).toEqual([
+      expect.objectContaining({ cell: "B2", reason: "circular", detail: "the formula is on a circular reference" }),
+    ]);
+    expect(report.translated).toBe(1);
+    const cells = copy.sheets[1].cells;
+    expect(cells.find((c) => c.row === 1)?.formula).toBe("HT.COSTPRICE(B1,30,10,0.05)");
+    expect(cells.find((c) => c.row === 2)?.formula).not.toMatch(/HT\./);
   });
 
   test("a cover sheet, shown first, says in the user's language what computes and which cells keep values", () => {
