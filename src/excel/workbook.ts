@@ -168,13 +168,30 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       const sheets = context.workbook.worksheets;
       sheets.load("items/id,items/name");
       const state = await store.read(context);
-      return store.list(state).map((stored): Filled => {
-        if ("problem" in stored) return stored;
-        const id = stored.partId;
-        const sheet = sheets.items.find((s) => s.id === stored.stored.placement.sheetId);
-        return sheet
-          ? { partId: id, sheetName: sheet.name, stored: stored.stored }
-          : { partId: id, problem: SHEET_GONE };
+      const listed = store.list(state);
+      // A sheet id is the host's own: a workbook saved by the preview (or copied by another
+      // program) keeps ids this Excel never gave. Such an entry is found by its defined name, and
+      // listed with the id of the sheet that name is on now, which its next update stores.
+      const byName = listed.flatMap((entry) => {
+        if ("problem" in entry) return [];
+        const { sheetId, name } = entry.stored.placement;
+        if (!name || sheets.items.some((s) => s.id === sheetId)) return [];
+        const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+        range.load("address");
+        const sheet = range.worksheet;
+        sheet.load("id,name");
+        return [{ partId: entry.partId, range, sheet }];
+      });
+      if (byName.length > 0) await context.sync();
+      return listed.map((entry): Filled => {
+        if ("problem" in entry) return entry;
+        const id = entry.partId;
+        const sheet = sheets.items.find((s) => s.id === entry.stored.placement.sheetId);
+        if (sheet) return { partId: id, sheetName: sheet.name, stored: entry.stored };
+        const named = byName.find((b) => b.partId === id && !b.range.isNullObject);
+        if (!named) return { partId: id, problem: SHEET_GONE };
+        const placement = { ...entry.stored.placement, sheetId: named.sheet.id };
+        return { partId: id, sheetName: named.sheet.name, stored: { ...entry.stored, placement } };
       });
     });
   }

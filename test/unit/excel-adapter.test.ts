@@ -5,7 +5,7 @@ import { CONTRACT } from "../../src/templates/contract";
 import { renderTemplate } from "../../src/templates/render";
 import { PAYLOAD_NAMESPACE, type Stored } from "../../src/workbook/payload";
 import { payloadXml } from "../support/legacy-payload";
-import { storedIn, storedOnly } from "../support/state-sheet";
+import { rewriteStored, storedIn, storedOnly } from "../support/state-sheet";
 import type { Inputs } from "../../src/templates/model";
 import { CONTRACT_TWO_GRADES, PLAN_1961_65, PLAN_COOPERATIVE } from "../fixtures/samples";
 import { FakeExcel, installExcelEnums } from "../support/fake-excel";
@@ -221,6 +221,28 @@ describe("the Excel adapter reopens and updates", () => {
     expect(excel.cell("KH 1974", "B19")).toBe("");
     expect(excel.cell("KH 1974", "G19")).toBe("=SUM($G$17:$G$18)");
     expect(storedOnly(excel).map((s) => [s.version, s.inputs])).toEqual([[2, changed]]);
+  });
+
+  test("a template stored with another host's sheet id (a file saved by the preview) is found by its name, updates and freezes", async () => {
+    const excel = new FakeExcel("Sheet1");
+    await insertPlan(excel, withProducts(3));
+    // The preview numbers its sheets; Excel's ids are its own.
+    rewriteStored(excel, (stored) => ({ ...stored, placement: { ...stored.placement, sheetId: "1" } }));
+    const port = excelWorkbook(excel.run);
+    const [entry] = await port.listFilled();
+    if (!("stored" in entry)) throw new Error(`listed as ${JSON.stringify(entry)}`);
+    const sheetId = excel.sheet("KH 1974").id;
+    expect(entry).toMatchObject({ sheetName: "KH 1974", stored: { placement: { sheetId } } });
+    const changed = withProducts(2);
+    const outcome = await port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, changed, "vi"), {
+      template: "plan",
+      lang: "vi",
+      inputs: changed,
+    });
+    expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1974" });
+    // The update stores this Excel's id: the next list needs no name to find it.
+    expect(storedOnly(excel)[0].placement.sheetId).toBe(sheetId);
+    expect(await port.freeze(sheetId, "vi")).toBe("KH 1974 (giá trị)");
   });
 
   test("a damaged or foreign payload in an old-format part is listed with a clear message and changes nothing", async () => {
