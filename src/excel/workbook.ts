@@ -4,7 +4,15 @@
  * together, checked, then the writes are sent in bands of rows under Excel on the web's 5 MB
  * request limit, one sync per band. Nothing is written before the checks pass.
  */
-import { NUMBER_FORMATS, address, uniqueSheetName, type Area, type CellPlan } from "../sheet/cell-plan";
+import {
+  FLAG_LOOK,
+  NUMBER_FORMATS,
+  address,
+  flagRules,
+  uniqueSheetName,
+  type Area,
+  type CellPlan,
+} from "../sheet/cell-plan";
 import { LOOKS } from "../sheet/styles";
 import { templateById } from "../templates/catalog";
 import type { Stored, StoredInputs } from "../workbook/payload";
@@ -129,6 +137,18 @@ function queueLooks(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin, whol
       list: { inCellDropDown: true, source: `=${address(source, origin, true)}` },
     };
   }
+  // The % columns against the plan (ExcelApi 1.6): the rules written before go first (an update).
+  for (const flag of plan.flags ?? []) {
+    const range = rangeAt(sheet, flag.area, origin);
+    range.conditionalFormats.clearAll();
+    const rules = flagRules(flag, origin);
+    for (const kind of ["below", "met"] as const) {
+      const format = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      format.custom.rule.formula = `=${rules[kind]}`;
+      format.custom.format.font.color = FLAG_LOOK[kind].font;
+      format.custom.format.fill.color = FLAG_LOOK[kind].fill;
+    }
+  }
   for (const { row, points } of plan.heights)
     rangeAt(sheet, { row, col: 0, rows: 1, cols: 1 }, origin).format.rowHeight = points;
   if (wholeSheet) {
@@ -176,9 +196,11 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
         if ("problem" in entry) return [];
         const { sheetId, name } = entry.stored.placement;
         if (!name || sheets.items.some((s) => s.id === sheetId)) return [];
-        const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+        const named = context.workbook.names.getItemOrNullObject(name);
+        const range = named.getRangeOrNullObject();
         range.load("address");
-        const sheet = range.worksheet;
+        // A second proxy of the same range for its sheet: nothing is read before the sync.
+        const sheet = named.getRangeOrNullObject().worksheet;
         sheet.load("id,name");
         return [{ partId: entry.partId, range, sheet }];
       });

@@ -176,6 +176,7 @@ function sheetSnapshot(book: PreviewBook, sheet: number): XlsxSheet {
     heights: [...look.heights].map(([row, points]) => ({ row, points })),
     ...(look.file?.frozen ? { frozen: look.file.frozen } : {}),
     lists: look.lists.map((l) => ({ area: l.area, source: l.source.replace(/^=/, "") })),
+    ...(look.flags.length > 0 ? { flags: look.flags } : {}),
     names,
     ...(page ? { pageSetup: page } : {}),
   };

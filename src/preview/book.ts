@@ -4,7 +4,7 @@
  * sheets are hidden (the state sheet of preview/state-store.ts is, as in Excel).
  */
 import { EmptyValue, HyperFormula } from "hyperformula";
-import type { Area } from "../sheet/cell-plan";
+import type { Area, Flag } from "../sheet/cell-plan";
 import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
@@ -37,6 +37,8 @@ export interface SheetLook {
   print?: PrintSetup;
   /** In-cell lists (data validation): each cell of `area` takes a value of `source`, a formula without "=". */
   readonly lists: { readonly area: Area; readonly source: string }[];
+  /** The % columns coloured against the plan (cell-plan.ts Flag), at their places on the sheet. */
+  readonly flags: Flag[];
   /** What an opened file had beyond the preview's looks; absent for sheets made here. */
   file?: FileLook;
 }
@@ -132,6 +134,7 @@ export class PreviewBook {
       widths: [],
       heights: new Map(),
       lists: [],
+      flags: [],
     });
     return id;
   }
@@ -177,6 +180,11 @@ export class PreviewBook {
     look.heights.clear();
     for (const [r, points] of heights) look.heights.set(r, points);
     look.merges.splice(0, look.merges.length, ...look.merges.map((m) => rowsInserted(m, at, count)));
+    look.flags.splice(
+      0,
+      look.flags.length,
+      ...look.flags.map((f) => ({ ...f, area: rowsInserted(f.area, at, count) })),
+    );
     look.lists.splice(
       0,
       look.lists.length,

@@ -1,4 +1,5 @@
 /** A template cell's look (styles.ts) on a preview element, the same in the grid and on the printed page. */
+import { FLAG_LOOK, type Flag } from "../sheet/cell-plan";
 import type { Style } from "../templates/model";
 import { LOOKS, type Look } from "../sheet/styles";
 import { h } from "../ui/dom";
@@ -21,6 +22,29 @@ export function applyLook(element: HTMLElement, style: Style | undefined, ruled 
   if (look.center) element.style.textAlign = "center";
   if (look.right) element.style.textAlign = "right";
   if (look.topBorder) element.style.borderTop = "2px solid #333";
+}
+
+/**
+ * A flagged cell's colour (cell-plan.ts Flag), as Excel draws the conditional format: by the
+ * number its row holds in the flag's basis column. `data-flag` says which ("below", "met").
+ */
+export function applyFlag(
+  element: HTMLElement,
+  flags: readonly Flag[],
+  row: number,
+  col: number,
+  valueAt: (row: number, col: number) => unknown,
+): void {
+  const flag = flags.find(
+    (f) => row >= f.area.row && row < f.area.row + f.area.rows && col >= f.area.col && col < f.area.col + f.area.cols,
+  );
+  if (!flag) return;
+  const basis = valueAt(row, flag.basisCol);
+  if (typeof basis !== "number") return;
+  const kind = basis < 1 ? "below" : "met";
+  element.dataset.flag = kind;
+  element.style.color = FLAG_LOOK[kind].font;
+  element.style.background = FLAG_LOOK[kind].fill;
 }
 
 /**

@@ -47,6 +47,7 @@ function emptyLook(): SheetLook {
     widths: [],
     heights: new Map(),
     lists: [],
+    flags: [],
   };
 }
 
@@ -78,6 +79,7 @@ function sheetContent(sheet: XlsxSheet): Content["sheets"][number] {
   look.widths = sheet.widths.slice() as number[];
   for (const { row, points } of sheet.heights) look.heights.set(row, points);
   look.lists.push(...sheet.lists);
+  look.flags.push(...(sheet.flags ?? []));
   const page = sheet.pageSetup;
   if (page?.printArea) {
     // A footer of a centre section only is the print view's own; any other stays the file's.

@@ -12,7 +12,7 @@ import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
 import { cellKey } from "../sheet/excel-grid";
-import { applyLook, spillText } from "./cell-look";
+import { applyFlag, applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mergeMaps } from "./selection";
@@ -109,6 +109,8 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
           td.rowSpan = Math.min(m.rows, last - r + 1);
         }
         applyLook(td, look.styles.get(cellKey(at.row, at.col)), look.ruled.has(cellKey(at.row, at.col)));
+        if (look.flags.length > 0)
+          applyFlag(td, look.flags, at.row, at.col, (row, col) => hf.getCellValue({ sheet, row, col }));
         if (!m && typeof v === "string") {
           let spill = 0;
           for (let k = c + 1; k < area.cols && isBlank(r, k); k++) spill += widths[k];

@@ -15,7 +15,7 @@ import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
 import { SHEET_COLS, SHEET_ROWS, cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
-import { applyLook, spillText } from "./cell-look";
+import { applyFlag, applyLook, spillText } from "./cell-look";
 import { displayValue } from "./display";
 import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mountPrintView } from "./print-view";
@@ -163,6 +163,8 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
       td.setAttribute("aria-colspan", String(area.cols));
     }
     applyLook(td, look.styles.get(key), look.ruled.has(key));
+    if (look.flags.length > 0)
+      applyFlag(td, look.flags, r, c, (row, col) => hf.getCellValue({ sheet: sheet(), row, col }));
     if (!td.classList.contains("wrap")) td.style.lineHeight = `${height - 2}px`;
     if (typeof v === "string" && area.rows === 1 && area.cols === 1) {
       let spill = 0;

@@ -167,6 +167,11 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     }
     for (const { row, points } of plan.heights) look.heights.set(origin.row + row, points);
     // As the Excel adapter sets them: the source pinned with $, moved with the plan.
+    for (const { area, basisCol } of plan.flags ?? [])
+      look.flags.push({
+        area: { ...area, row: area.row + origin.row, col: area.col + origin.col },
+        basisCol: basisCol + origin.col,
+      });
     for (const { area, source } of plan.lists)
       look.lists.push({
         area: { ...area, row: area.row + origin.row, col: area.col + origin.col },
@@ -194,6 +199,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     }
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
     look.lists.splice(0, look.lists.length, ...look.lists.filter((l) => !inside(l.area.row, l.area.col)));
+    look.flags.splice(0, look.flags.length, ...look.flags.filter((f) => !inside(f.area.row, f.area.col)));
     for (const key of [...look.ruled]) if (inside(keyRow(key), keyCol(key))) look.ruled.delete(key);
     for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
@@ -258,6 +264,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     from.styles.forEach((v, k) => to.styles.set(k, v));
     to.merges.push(...from.merges);
     to.lists.push(...from.lists);
+    to.flags.push(...from.flags);
     if (from.file) to.file = { ...from.file, styles: new Map(from.file.styles) };
     from.ruled.forEach((k) => to.ruled.add(k));
     to.widths = from.widths;

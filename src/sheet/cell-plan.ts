@@ -54,7 +54,41 @@ export interface CellPlan {
   readonly printArea: Area;
   /** Where each table's entry cells are (columns left for people to fill), for Update to carry them. */
   readonly entries: readonly EntryArea[];
+  /** Cells coloured against the plan (Column.flag): each area by its row's value in `basisCol`. */
+  readonly flags?: readonly Flag[];
   readonly orientation: "portrait" | "landscape";
+}
+
+/**
+ * A conditional format declared once: each cell of `area` is red while the same row's value in
+ * column `basisCol` is a number below 1, green while it is 1 or more (a % column against the
+ * plan to date). Excel's "light red fill with dark red text" and its green counterpart.
+ */
+export interface Flag {
+  readonly area: Area;
+  readonly basisCol: number;
+}
+
+export const FLAG_LOOK = {
+  below: { font: "#9C0006", fill: "#FFC7CE" },
+  met: { font: "#006100", fill: "#C6EFCE" },
+} as const;
+
+/**
+ * The flag's two rules as Excel's formulas (without "="), relative to the area's first cell
+ * placed at `origin`: the basis column absolute, the row relative, as a conditional format reads them.
+ */
+export function flagRules(flag: Flag, origin: { row: number; col: number }): { below: string; met: string } {
+  const cell = `$${columnName(flag.basisCol + origin.col)}${flag.area.row + origin.row + 1}`;
+  return { below: `AND(ISNUMBER(${cell}),${cell}<1)`, met: `AND(ISNUMBER(${cell}),${cell}>=1)` };
+}
+
+/** The basis column of rules written by flagRules, read back from a file; undefined for any other rule. */
+export function flagBasis(below: string, met: string, area: Area): number | undefined {
+  const m = /^AND\(ISNUMBER\(\$([A-Z]{1,3})(\d+)\),\$\1\2<1\)$/.exec(below);
+  if (!m || Number(m[2]) !== area.row + 1) return undefined;
+  if (met !== below.replace(/<1\)$/, ">=1)")) return undefined;
+  return columnIndex(m[1]);
 }
 
 /** The entry cells of one table block: its data rows and the plan columns declared `entry`. */

@@ -147,6 +147,12 @@ export interface Column {
   readonly total?: FormulaTemplate | Text;
   /** Left blank for the accountant to fill (actuals). */
   readonly entry?: true;
+  /**
+   * Coloured by the row's value of column `flag` (the column's own key for itself): below 1
+   * (100 %) red, at or above green, nothing while it is no number. A conditional format in
+   * Excel and in a file, drawn the same in the preview.
+   */
+  readonly flag?: string;
   /** A validation list: the values of another table's column. */
   readonly listFrom?: { readonly table: string; readonly column: string };
 }

@@ -112,6 +112,8 @@ function reportTables(kind: Kind): Block[] {
           header: { vi: "% KH năm", en: "% of year's plan" },
           formula: ratio("cumulative", "yearPlan"),
           format: "percent",
+          // Coloured against the plan to date (the cumulative below it red, at or above green).
+          flag: "ofToDate",
           total: ratio("cumulative", "yearPlan"),
         },
         {
@@ -119,6 +121,8 @@ function reportTables(kind: Kind): Block[] {
           header: { vi: "% KH đến kỳ", en: "% of plan to date" },
           formula: ratio("cumulative", "toDate"),
           format: "percent",
+          // Coloured against the plan to date (the cumulative below it red, at or above green).
+          flag: "ofToDate",
           total: ratio("cumulative", "toDate"),
         },
         {
@@ -126,6 +130,8 @@ function reportTables(kind: Kind): Block[] {
           header: { vi: "% so cùng kỳ", en: "% of last year" },
           formula: ratio("period", "lastYear"),
           format: "percent",
+          // Coloured against the same period last year.
+          flag: "ofLastYear",
           total: ratio("period", "lastYear"),
         },
         { key: "notes", entry: true, header: { vi: "Ghi chú", en: "Notes" } },
@@ -166,6 +172,8 @@ function reportTables(kind: Kind): Block[] {
           header: { vi: "% hoàn thành định mức", en: "% of norm" },
           formula: '=IF(OR(N({timeNorm})=0,N({qty})=0,N({hours})=0),"",HT.NORMFULFIL({timeNorm},{qty},{hours}))',
           format: "percent",
+          // Below the norm red, at or above it green.
+          flag: "normFulfil",
         },
         {
           key: "first",

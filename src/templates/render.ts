@@ -2,7 +2,7 @@
  * The one renderer: a template declaration and a user's inputs become a CellPlan. Pure: the
  * same inputs give the same plan, byte for byte, on every machine.
  */
-import type { Area, CellContent, CellPlan, EntryArea, PlanCell } from "../sheet/cell-plan";
+import type { Area, CellContent, CellPlan, EntryArea, Flag, PlanCell } from "../sheet/cell-plan";
 import { address, columnName, safeSheetName } from "../sheet/cell-plan";
 import { GAP, MOTTO, NATION, dateLine, splitColumns } from "./document";
 import type { Block, Clause, Column, Field, Format, Inputs, Style, TemplateDecl, Value } from "./model";
@@ -413,6 +413,7 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
   const merges: Area[] = [];
   const names: { name: string; area: Area }[] = [];
   const lists: { area: Area; source: Area }[] = [];
+  const flags: Flag[] = [];
   const heights: { row: number; points: number }[] = [];
   const borders: Area[] = [];
   const entries: EntryArea[] = [];
@@ -572,6 +573,11 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
             } else if (formula) put(row, col, { formula: resolve(formula, layout, inputs, { table: block.key, row }) });
           }
           if (column.format) formats.push({ area, format: column.format });
+          if (column.flag !== undefined) {
+            // Its total too, which follows the rows.
+            const total = place.totalRow === place.firstRow + place.rows && column.total !== undefined ? 1 : 0;
+            flags.push({ area: { ...area, rows: area.rows + total }, basisCol: place.columns.get(column.flag)! });
+          }
           styles.push({ area, style: column.entry ? "input" : column.formula ? "computed" : "param" });
           if (column.listFrom) {
             const other = layout.tables.get(column.listFrom.table)!;
@@ -770,6 +776,7 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
     merges,
     names,
     lists,
+    ...(flags.length > 0 ? { flags } : {}),
     widths: t.widths,
     heights,
     borders,

@@ -6,6 +6,7 @@
  * What the snapshot cannot carry (charts, pictures, comments …) is listed, never dropped silently.
  */
 import { SHEET_COLS, SHEET_ROWS } from "../sheet/excel-grid";
+import { flagBasis, type Flag } from "../sheet/cell-plan";
 import type { Text } from "../i18n/lang";
 import { loadExcelJs, type ExcelJS } from "./exceljs";
 import { previewFormula } from "./formula-names";
@@ -364,8 +365,18 @@ function readSheet(
     if (EXTERNAL.test(codeOf(source))) external.found = true;
     for (const area of joinAreas(areas)) lists.push({ area, source });
   }
-  if ((ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings?.length)
-    dropped.add("conditional");
+  // Our flags come back as flags; any other conditional format is one a save would drop.
+  const flags: Flag[] = [];
+  const formattings =
+    (ws as unknown as { conditionalFormattings?: { ref: string; rules: { type: string; formulae?: unknown[] }[] }[] })
+      .conditionalFormattings ?? [];
+  for (const { ref, rules } of formattings) {
+    const area = parseArea(ref);
+    const [below, met] = rules.map((r) => (r.type === "expression" ? String(r.formulae?.[0] ?? "") : ""));
+    const basisCol = area && rules.length === 2 ? flagBasis(below, met, area) : undefined;
+    if (area && basisCol !== undefined) flags.push({ area, basisCol });
+    else dropped.add("conditional");
+  }
   if (ws.autoFilter) dropped.add("autoFilter");
   if ((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) dropped.add("protection");
   const p = ws.pageSetup ?? {};
@@ -389,6 +400,7 @@ function readSheet(
     heights,
     ...(frozen && (frozen.rows > 0 || frozen.cols > 0) ? { frozen } : {}),
     lists,
+    ...(flags.length > 0 ? { flags } : {}),
     page,
   };
 }

@@ -5,7 +5,7 @@
  * (`RRI`, `HT.COSTPRICE` or its Vietnamese name): the writer adds the prefixes a file needs
  * (formula-names.ts) and the reader takes them off again.
  */
-import type { Area } from "../sheet/cell-plan";
+import type { Area, Flag } from "../sheet/cell-plan";
 
 export type { Area };
 
@@ -120,6 +120,8 @@ export interface XlsxSheet {
   readonly frozen?: { readonly rows: number; readonly cols: number };
   /** In-cell lists: each cell of `area` may hold one of the values `source` (a formula without "=") gives. */
   readonly lists: readonly { readonly area: Area; readonly source: string }[];
+  /** Cells coloured against the plan (conditional formats of two rules, cell-plan.ts Flag). */
+  readonly flags?: readonly Flag[];
   /** Names scoped to this sheet. */
   readonly names: readonly XlsxName[];
   readonly pageSetup?: XlsxPageSetup;

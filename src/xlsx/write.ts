@@ -3,7 +3,7 @@
  * wrong or cannot do is done here: defined names that are not ranges (ExcelJS drops them), the
  * print area (ExcelJS writes it row-relative, `$A1:$J40`), and the `_xlfn.` prefixes of formulas.
  */
-import { address } from "../sheet/cell-plan";
+import { FLAG_LOOK, address, flagRules } from "../sheet/cell-plan";
 import { loadExcelJs, type ExcelJS } from "./exceljs";
 import { fileFormula } from "./formula-names";
 import {
@@ -148,6 +148,22 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: XlsxSheet, look: (s: XlsxStyle)
       allowBlank: true,
       showErrorMessage: true,
       formulae: [fileFormula(source)],
+    });
+  }
+  // Each flag as Excel writes a custom conditional format: two expression rules with their looks.
+  for (const flag of sheet.flags ?? []) {
+    const rules = flagRules(flag, { row: 0, col: 0 });
+    ws.addConditionalFormatting({
+      ref: range(flag.area),
+      rules: (["below", "met"] as const).map((kind, k) => ({
+        type: "expression",
+        priority: k + 1,
+        formulae: [rules[kind]],
+        style: {
+          font: { color: { argb: argb(FLAG_LOOK[kind].font) } },
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(FLAG_LOOK[kind].fill) } },
+        },
+      })),
     });
   }
   if (sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.cols > 0)) {

@@ -58,6 +58,15 @@ test("the 1965 quarters: actuals typed in the grid, the Q3 report shows cumulati
   expect(await cell(page, "H12")).toBe("73,6%");
   expect(await cell(page, "I12")).toBe("98,1%");
   expect(await cell(page, "J12")).toBe("116,8%");
+  // The % columns coloured as Excel's conditional formats: below the plan to date (98,1 %) red,
+  // the same period last year beaten (116,8 %) green.
+  const flag = (a1: string) => page.locator(`td[data-cell="${a1}"]`).getAttribute("data-flag");
+  expect([await flag("H12"), await flag("I12"), await flag("J12"), await flag("C12")]).toEqual([
+    "below",
+    "below",
+    "met",
+    null,
+  ]);
 
   // An actual corrected on the plan moves the report.
   await page.locator(".tabs .tab", { hasText: /^KH 1965$/ }).click();
@@ -74,6 +83,8 @@ test("the 1965 quarters: actuals typed in the grid, the Q3 report shows cumulati
   expect(await cell(page, "A6")).toBe("BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH QUÝ 2 NĂM 1965");
   expect(await cell(page, "E12")).toBe("700");
   expect(await cell(page, "F12")).toBe("1.340");
+  // Q2: 1,340 done against 1,380.5 to date, still red; the flags follow the rewritten report.
+  expect(await flag("I12")).toBe("below");
   await page.locator(".tabs .tab", { hasText: /^KH 1965$/ }).click();
   expect(await cell(page, "E50")).toBe("640");
   expect(await cell(page, "E52")).toBe("701");

@@ -1,4 +1,4 @@
-import { address, cellInput, type CellPlan } from "../../src/sheet/cell-plan";
+import { address, cellInput, flagRules, type CellPlan } from "../../src/sheet/cell-plan";
 
 /** A plan as readable text: one line per cell, then formats, names and lists. */
 export function describePlan(plan: CellPlan): string {
@@ -15,6 +15,10 @@ export function describePlan(plan: CellPlan): string {
   for (const l of plan.lists) lines.push(`list ${address(l.area)} from ${address(l.source, undefined, true)}`);
   for (const h of plan.heights) lines.push(`height ${h.row + 1} ${h.points}`);
   for (const b of plan.borders) lines.push(`ruled ${address(b)}`);
+  for (const f of plan.flags ?? []) {
+    const { below, met } = flagRules(f, { row: 0, col: 0 });
+    lines.push(`flag ${address(f.area)} red when ${below}, green when ${met}`);
+  }
   if (plan.printTitles)
     lines.push(`print titles ${plan.printTitles.row + 1}:${plan.printTitles.row + plan.printTitles.rows}`);
   lines.push(`print area ${address(plan.printArea)}`);

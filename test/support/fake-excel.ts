@@ -34,6 +34,8 @@ export interface FakeSheet {
   names: Map<string, string>;
   merges: string[];
   lists: string[];
+  /** Conditional formats: "Sheet!K17:K30 =AND(…) font=#… fill=#…". */
+  conditionals: string[];
   looks: string[];
   printArea?: string;
   /** The rows Excel repeats at the top of each printed page. */
@@ -168,6 +170,7 @@ export class FakeExcel {
       names: new Map(),
       merges: [],
       lists: [],
+      conditionals: [],
       looks: [],
       pageBreaks: [],
     };
@@ -406,6 +409,27 @@ export class FakeExcel {
           },
         },
       ),
+      // Range.conditionalFormats (ExcelApi 1.6): each custom rule recorded with its formula and look.
+      conditionalFormats: {
+        clearAll: () => (sheet.conditionals = sheet.conditionals.filter((c) => !c.startsWith(`${addr} `))),
+        add: (type: string) => {
+          if (type !== "Custom") throw new Error(`the fake adds custom rules only, not ${type}`);
+          const rule = { formula: "", font: "", fill: "" };
+          sheet.conditionals.push(rule as unknown as string);
+          const at = sheet.conditionals.length - 1;
+          const record = () => (sheet.conditionals[at] = `${addr} ${rule.formula} font=${rule.font} fill=${rule.fill}`);
+          record();
+          return {
+            custom: {
+              rule: Object.defineProperty({}, "formula", { set: (f: string) => ((rule.formula = f), record()) }),
+              format: {
+                font: Object.defineProperty({}, "color", { set: (c: string) => ((rule.font = c), record()) }),
+                fill: Object.defineProperty({}, "color", { set: (c: string) => ((rule.fill = c), record()) }),
+              },
+            },
+          };
+        },
+      },
       merge: () => sheet.merges.push(addr),
       unmerge: () => (sheet.merges = sheet.merges.filter((m) => !inside(this.topLeft(m)))),
       clear: (applyTo = "All") => {
@@ -766,5 +790,6 @@ export function installExcelEnums(): void {
     RangeCopyType: { values: "Values", all: "All", formats: "Formats" },
     InsertShiftDirection: { down: "Down", right: "Right" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    ConditionalFormatType: { custom: "Custom" },
   };
 }

@@ -14,6 +14,13 @@ import { PLAN_1961_65_QUARTERS, PLAN_COOPERATIVE, REPORT_1965_Q3 } from "../fixt
 import { expectGolden } from "../support/golden";
 import { describePlan } from "../support/describe-plan";
 import { expectClose } from "../support/close";
+import * as ExcelJS from "exceljs";
+import { applyFlag } from "../../src/preview/cell-look";
+import { bookSnapshot } from "../../src/preview/book-snapshot";
+import { readWorkbook } from "../../src/xlsx/read";
+import { writeWorkbook } from "../../src/xlsx/write";
+import { excelWorkbook } from "../../src/excel/workbook";
+import { FakeExcel, installExcelEnums } from "../support/fake-excel";
 
 /** A1 → 0-based row and column. */
 function cell(a1: string) {
@@ -108,5 +115,69 @@ describe("the plan fulfilment report", () => {
     const materials = norms + 2 + 3;
     expectClose(value(`G${materials}`), 100);
     expect(value(`G${materials + 1}`)).toBe("");
+  });
+});
+
+describe("the report's % columns against the plan (flags)", () => {
+  test("in the preview: red below the plan to date, green at or above it, following what is typed", async () => {
+    const { book, type } = await planAndReport(PLAN_1961_65_QUARTERS, { reportPeriod: 3 });
+    const sheet = book.hf.getSheetId(book.hf.getSheetNames().at(-1)!)!;
+    const look = book.look(sheet);
+    // % of the year's plan and of the plan to date, both by the plan to date; % of last year by itself.
+    expect(look.flags.map((f) => [f.area, f.basisCol])).toContainEqual([{ row: 11, col: 7, rows: 2, cols: 1 }, 8]);
+    expect(look.flags.map((f) => [f.area, f.basisCol])).toContainEqual([{ row: 11, col: 9, rows: 2, cols: 1 }, 9]);
+    const flag = (col = 7) => {
+      // What applyFlag sets of a cell element (the unit tests have no DOM).
+      const td = { dataset: {} as Record<string, string>, style: {} } as unknown as HTMLElement;
+      applyFlag(td, look.flags, 11, col, (row, c) => book.hf.getCellValue({ sheet, row, col: c }));
+      return td.dataset.flag;
+    };
+    expect(flag()).toBe("below"); // nothing done yet: 0 % of the plan to date
+    expect(flag(9)).toBeUndefined(); // no last year's actual: no number to judge
+    [640, 690, 701].forEach((q, k) => type(`E${50 + k}`, q));
+    expect(flag()).toBe("below"); // 2,031 against 2,070.75 to date
+    type("E52", 800);
+    expect(flag()).toBe("met");
+  });
+
+  test("in Excel: two custom conditional formats per area, the basis column fixed and the row relative", async () => {
+    installExcelEnums();
+    const excel = new FakeExcel("Sheet1");
+    const plan = renderTemplate(PLAN_REPORT, REPORT_1965_Q3, "vi");
+    const outcome = await excelWorkbook(excel.run).insert(
+      plan,
+      { template: "planReport", lang: "vi", inputs: REPORT_1965_Q3 },
+      { kind: "newSheet" },
+    );
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const rules = excel.sheet(outcome.sheetName).conditionals;
+    expect(rules).toHaveLength(2 * plan.flags!.length);
+    expect(rules).toContain(`${outcome.sheetName}!H12:H13 =AND(ISNUMBER($I12),$I12<1) font=#9C0006 fill=#FFC7CE`);
+    expect(rules).toContain(`${outcome.sheetName}!H12:H13 =AND(ISNUMBER($I12),$I12>=1) font=#006100 fill=#C6EFCE`);
+  });
+});
+
+describe("the report's flags in a saved file", () => {
+  test("saved as two expression rules per area and read back as the same flags, dropping nothing; a foreign rule is dropped and said", async () => {
+    const { book } = await planAndReport(PLAN_1961_65_QUARTERS, { reportPeriod: 3 });
+    const snapshot = bookSnapshot(book);
+    const flagged = snapshot.sheets.find((s) => s.flags)!;
+    const bytes = await writeWorkbook(snapshot);
+    const back = await readWorkbook(bytes, "report.xlsx");
+    if (!back.ok) throw new Error("not read");
+    expect(back.dropped).not.toContain("conditional");
+    expect(back.book.sheets.find((s) => s.name === flagged.name)!.flags).toEqual(flagged.flags);
+
+    // Another rule beside ours (a user's own "above 2" format) cannot come in: it is said.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    wb.getWorksheet(flagged.name)!.addConditionalFormatting({
+      ref: "C12",
+      rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["2"], priority: 9, style: {} }],
+    });
+    const edited = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), "report.xlsx");
+    if (!edited.ok) throw new Error("not read");
+    expect(edited.dropped).toContain("conditional");
+    expect(edited.book.sheets.find((s) => s.name === flagged.name)!.flags).toEqual(flagged.flags);
   });
 });
