@@ -151,6 +151,7 @@ function queueLooks(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin, whol
   }
   for (const { row, points } of plan.heights)
     rangeAt(sheet, { row, col: 0, rows: 1, cols: 1 }, origin).format.rowHeight = points;
+  queueCharts(sheet, plan, origin);
   if (wholeSheet) {
     plan.widths.forEach((chars, col) => {
       rangeAt(sheet, { row: 0, col, rows: 1, cols: 1 }, origin).format.columnWidth = chars * POINTS_PER_CHARACTER;
@@ -172,6 +173,45 @@ function queueLooks(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin, whol
     for (const row of plan.pageBreaks)
       sheet.horizontalPageBreaks.add(rangeAt(sheet, { row, col: 0, rows: 1, cols: 1 }, origin));
     sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = plan.footer;
+  }
+}
+
+/**
+ * The plan's charts as Excel charts over its cells (ExcelApi 1.7, a series' axis group 1.8):
+ * clustered columns of plan and actual by period, the cumulative % as a line on a second axis,
+ * over the rows the template left for them. Each is named after its key, so an update replaces it.
+ */
+function queueCharts(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin): void {
+  for (const chart of plan.charts ?? []) {
+    const name = `HT_${chart.key}`;
+    sheet.charts.getItemOrNullObject(name).delete();
+    const [first, ...rest] = chart.series;
+    const made = sheet.charts.add(
+      Excel.ChartType.columnClustered,
+      rangeAt(sheet, first.values, origin),
+      Excel.ChartSeriesBy.columns,
+    );
+    made.name = name;
+    made.title.text = chart.title;
+    made.legend.position = Excel.ChartLegendPosition.bottom;
+    const categories = rangeAt(sheet, chart.categories, origin);
+    const head = made.series.getItemAt(0);
+    head.name = first.name;
+    head.setXAxisValues(categories);
+    for (const s of rest) {
+      const series = made.series.add(s.name);
+      series.setValues(rangeAt(sheet, s.values, origin));
+      series.setXAxisValues(categories);
+      if (s.kind === "line") {
+        series.chartType = Excel.ChartType.line;
+        series.axisGroup = Excel.ChartAxisGroup.secondary;
+      }
+    }
+    const { row, col, rows, cols } = chart.area;
+    made.setPosition(
+      rangeAt(sheet, { row, col, rows: 1, cols: 1 }, origin),
+      rangeAt(sheet, { row: row + rows - 1, col: col + cols - 1, rows: 1, cols: 1 }, origin),
+    );
   }
 }
 

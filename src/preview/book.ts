@@ -4,7 +4,7 @@
  * sheets are hidden (the state sheet of preview/state-store.ts is, as in Excel).
  */
 import { EmptyValue, HyperFormula } from "hyperformula";
-import type { Area, Flag } from "../sheet/cell-plan";
+import type { Area, Flag, PlanChart } from "../sheet/cell-plan";
 import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
@@ -39,6 +39,8 @@ export interface SheetLook {
   readonly lists: { readonly area: Area; readonly source: string }[];
   /** The % columns coloured against the plan (cell-plan.ts Flag), at their places on the sheet. */
   readonly flags: Flag[];
+  /** Charts over the sheet's cells (cell-plan.ts PlanChart), at their places on the sheet. */
+  readonly charts: PlanChart[];
   /** What an opened file had beyond the preview's looks; absent for sheets made here. */
   file?: FileLook;
 }
@@ -135,6 +137,7 @@ export class PreviewBook {
       heights: new Map(),
       lists: [],
       flags: [],
+      charts: [],
     });
     return id;
   }
@@ -180,6 +183,16 @@ export class PreviewBook {
     look.heights.clear();
     for (const [r, points] of heights) look.heights.set(r, points);
     look.merges.splice(0, look.merges.length, ...look.merges.map((m) => rowsInserted(m, at, count)));
+    look.charts.splice(
+      0,
+      look.charts.length,
+      ...look.charts.map((c) => ({
+        ...c,
+        area: rowsInserted(c.area, at, count),
+        categories: rowsInserted(c.categories, at, count),
+        series: c.series.map((s) => ({ ...s, values: rowsInserted(s.values, at, count) })),
+      })),
+    );
     look.flags.splice(
       0,
       look.flags.length,

@@ -85,11 +85,14 @@ export function mountFileControls(
   async function save(): Promise<void> {
     label();
     try {
-      const [{ writeWorkbook }, { bookSnapshot }] = await Promise.all([
+      const [{ writeWorkbook }, { bookSnapshot }, { withChartPictures }] = await Promise.all([
         import(/* webpackChunkName: "preview-file" */ "../xlsx/write"),
         import(/* webpackChunkName: "preview-file" */ "./book-snapshot"),
+        import(/* webpackChunkName: "preview-file" */ "./chart-picture"),
       ]);
-      downloadXlsx(await writeWorkbook(bookSnapshot(book)), fileName);
+      // A chart goes into the file as its picture: the file library writes no charts.
+      const snapshot = await withChartPictures(book, bookSnapshot(book), app.lang());
+      downloadXlsx(await writeWorkbook(snapshot), fileName);
       dirty = false;
       app.tell("success", T.saved(fileName));
     } catch (error) {

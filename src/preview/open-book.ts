@@ -13,6 +13,9 @@ import { encodeRow, padded, readStateSheet, STATE_SHEET } from "../workbook/stat
 import { readLook } from "../xlsx/looks";
 import type { Dropped } from "../xlsx/problems";
 import type { XlsxBook, XlsxSheet, XlsxStyle, XlsxValue } from "../xlsx/snapshot";
+import type { Area, PlanChart } from "../sheet/cell-plan";
+import { templateById } from "../templates/catalog";
+import { renderTemplate } from "../templates/render";
 
 import type { FileLook, PreviewBook, SheetLook } from "./book";
 import { END_SUFFIX } from "./book-snapshot";
@@ -48,6 +51,7 @@ function emptyLook(): SheetLook {
     heights: new Map(),
     lists: [],
     flags: [],
+    charts: [],
   };
 }
 
@@ -218,6 +222,37 @@ function rebind(book: PreviewBook): void {
   }
 }
 
+/**
+ * Draws again the charts of the templates stored in the book (a file keeps a chart only as its
+ * picture): each entry's charts from its stored inputs, at the place its defined name has now.
+ * Returns them by sheet, to tell the file's own pictures from the charts' pictures.
+ */
+function redrawCharts(book: PreviewBook): Map<number, PlanChart[]> {
+  const hf = book.hf;
+  const drawn = new Map<number, PlanChart[]>();
+  const state = hf.getSheetId(STATE_SHEET);
+  if (state === undefined) return drawn;
+  for (const { decoded } of readStateSheet(hf.getSheetValues(state)).rows) {
+    if (decoded.kind !== "entry") continue;
+    const { stored } = decoded;
+    const template = templateById(stored.template);
+    if (!template || !template.blocks.some((b) => b.kind === "charts")) continue;
+    const sheet = Number(stored.placement.sheetId);
+    if (hf.getSheetName(sheet) === undefined) continue;
+    const charts = renderTemplate(template, stored.inputs, stored.lang).charts ?? [];
+    const at = (a: Area): Area => ({ ...a, row: a.row + stored.placement.row, col: a.col + stored.placement.col });
+    const placed = charts.map((c) => ({
+      ...c,
+      area: at(c.area),
+      categories: at(c.categories),
+      series: c.series.map((s) => ({ ...s, values: at(s.values) })),
+    }));
+    book.look(sheet).charts.push(...placed);
+    drawn.set(sheet, [...(drawn.get(sheet) ?? []), ...placed]);
+  }
+  return drawn;
+}
+
 export type OpenOutcome =
   { readonly ok: true; readonly dropped: readonly Dropped[] } | { readonly ok: false; readonly error: unknown };
 
@@ -233,6 +268,13 @@ export function openSnapshot(book: PreviewBook, snapshot: XlsxBook, dropped: rea
     if (put(book, content).length > 0) more.add("names");
     rebind(book);
     const hf = book.hf;
+    // A picture where a stored template draws a chart is that chart's: any other is the file's own.
+    const charts = redrawCharts(book);
+    const same = (a: Area, b: Area) => a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+    for (const sheet of snapshot.sheets) {
+      const own = charts.get(hf.getSheetId(sheet.name)!) ?? [];
+      if ((sheet.pictures ?? []).some((p) => !own.some((c) => same(c.area, p.area)))) more.add("pictures");
+    }
     search: for (const sheet of snapshot.sheets) {
       const id = hf.getSheetId(sheet.name)!;
       for (const cell of sheet.cells) {

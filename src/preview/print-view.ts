@@ -13,6 +13,7 @@ import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
 import { cellKey } from "../sheet/excel-grid";
 import { applyFlag, applyLook, spillText } from "./cell-look";
+import { chartSvg } from "./chart-svg";
 import { displayValue } from "./display";
 import { DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mergeMaps } from "./selection";
@@ -65,7 +66,15 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
     const scale = fitScale(contentWidth + 2, box);
     const inside = (m: Area) =>
       m.row >= area.row && m.row < area.row + area.rows && m.col >= area.col && m.col < area.col + area.cols;
-    const merges = look.merges.filter(inside).map((m) => ({ ...m, row: m.row - area.row, col: m.col - area.col }));
+    // A chart prints in the rows left for it: drawn in one cell spanning them (kept on one page).
+    const charts = look.charts
+      .filter((c) => inside(c.area))
+      .map((c) => ({ chart: c, at: { ...c.area, row: c.area.row - area.row, col: c.area.col - area.col } }));
+    const merges = [...look.merges.filter(inside), ...charts.map((c) => c.chart.area)].map((m) => ({
+      ...m,
+      row: m.row - area.row,
+      col: m.col - area.col,
+    }));
     // Rows of a merge taller than one row are drawn again for each page (the merge is cut there).
     const tallMerges = merges.some((m) => m.rows > 1);
     const titles = setup.titleRows && {
@@ -77,6 +86,11 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
 
     const { anchors, covered } = mergeMaps(merges);
 
+    const readArea = (a: Area) =>
+      Array.from({ length: a.rows }, (_, k) => {
+        const v = hf.getCellValue({ sheet, row: a.row + k, col: a.col });
+        return v instanceof DetailedCellError ? null : v;
+      });
     const isBlank = (r: number, c: number) => {
       const key = cellKey(r, c);
       if (covered.has(key) || anchors.has(key)) return false;
@@ -107,6 +121,13 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
         if (m) {
           td.colSpan = m.cols;
           td.rowSpan = Math.min(m.rows, last - r + 1);
+          const drawn = charts.find((c) => c.at.row === source.row && c.at.col === source.col);
+          if (drawn) {
+            const width = widths.slice(drawn.at.col, drawn.at.col + drawn.at.cols).reduce((a, b) => a + b, 0);
+            const height = heights.slice(drawn.at.row, drawn.at.row + drawn.at.rows).reduce((a, b) => a + b, 0);
+            td.classList.add("chart-cell");
+            td.replaceChildren(chartSvg(drawn.chart, readArea, lang(), width, height));
+          }
         }
         applyLook(td, look.styles.get(cellKey(at.row, at.col)), look.ruled.has(cellKey(at.row, at.col)));
         if (look.flags.length > 0)

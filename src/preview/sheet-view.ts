@@ -16,6 +16,7 @@ import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
 import { SHEET_COLS, SHEET_ROWS, cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import { applyFlag, applyLook, spillText } from "./cell-look";
+import { chartSvg } from "./chart-svg";
 import { displayValue } from "./display";
 import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mountPrintView } from "./print-view";
@@ -86,7 +87,9 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   table.append(h("thead", { role: "rowgroup" }, headRow), body);
   const editor = h("input", { class: "cell-editor", "aria-label": "Cell", spellcheck: "false", autocomplete: "off" });
   editor.hidden = true;
-  grid.append(table, editor);
+  // The sheet's charts float over its cells, as Excel's do; they scroll with the grid.
+  const chartLayer = h("div", { class: "chart-layer" });
+  grid.append(table, chartLayer, editor);
 
   let layout: Layout;
   let anchor: Cell = { row: 0, col: 0 };
@@ -301,10 +304,35 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     printButton.textContent = say(lang(), print.open ? "sheetView" : "printView");
   }
 
+  /** Draws each chart of the sheet from its cells now, over the area the template left for it. */
+  function renderCharts(): void {
+    const look = book.look(sheet());
+    chartLayer.replaceChildren(
+      ...look.charts.map((chart) => {
+        const { row, col, rows, cols } = chart.area;
+        const svg = chartSvg(
+          chart,
+          (area) =>
+            Array.from({ length: area.rows }, (_, k) => {
+              const v = hf.getCellValue({ sheet: sheet(), row: area.row + k, col: area.col });
+              return v instanceof DetailedCellError ? null : v;
+            }),
+          lang(),
+          layout.cols.size(col, cols),
+          layout.rows.size(row, rows),
+        );
+        svg.style.left = `${HEAD_WIDTH + layout.cols.start(col)}px`;
+        svg.style.top = `${HEAD_HEIGHT + layout.rows.start(row)}px`;
+        return svg;
+      }),
+    );
+  }
+
   function render(): void {
     measure();
     renderTabs();
     renderWindow(true);
+    renderCharts();
     renderBar();
     if (print.open) print.render();
   }

@@ -167,6 +167,14 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     }
     for (const { row, points } of plan.heights) look.heights.set(origin.row + row, points);
     // As the Excel adapter sets them: the source pinned with $, moved with the plan.
+    const at = (a: Area): Area => ({ ...a, row: a.row + origin.row, col: a.col + origin.col });
+    for (const c of plan.charts ?? [])
+      look.charts.push({
+        ...c,
+        area: at(c.area),
+        categories: at(c.categories),
+        series: c.series.map((s) => ({ ...s, values: at(s.values) })),
+      });
     for (const { area, basisCol } of plan.flags ?? [])
       look.flags.push({
         area: { ...area, row: area.row + origin.row, col: area.col + origin.col },
@@ -200,6 +208,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
     look.lists.splice(0, look.lists.length, ...look.lists.filter((l) => !inside(l.area.row, l.area.col)));
     look.flags.splice(0, look.flags.length, ...look.flags.filter((f) => !inside(f.area.row, f.area.col)));
+    look.charts.splice(0, look.charts.length, ...look.charts.filter((c) => !inside(c.area.row, c.area.col)));
     for (const key of [...look.ruled]) if (inside(keyRow(key), keyCol(key))) look.ruled.delete(key);
     for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
@@ -265,6 +274,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     to.merges.push(...from.merges);
     to.lists.push(...from.lists);
     to.flags.push(...from.flags);
+    to.charts.push(...from.charts);
     if (from.file) to.file = { ...from.file, styles: new Map(from.file.styles) };
     from.ruled.forEach((k) => to.ruled.add(k));
     to.widths = from.widths;

@@ -56,7 +56,22 @@ export interface CellPlan {
   readonly entries: readonly EntryArea[];
   /** Cells coloured against the plan (Column.flag): each area by its row's value in `basisCol`. */
   readonly flags?: readonly Flag[];
+  /** Charts over the plan's cells (ChartDecl), each drawn over `area`. */
+  readonly charts?: readonly PlanChart[];
   readonly orientation: "portrait" | "landscape";
+}
+
+/**
+ * A chart of a plan, in the plan's coordinates: drawn over `area`; `categories` the labels (one
+ * column of rows), each series one column of the same rows, columns first, the line last on a
+ * second axis. Excel's charts.add, the preview's SVG and a saved file's picture all come from it.
+ */
+export interface PlanChart {
+  readonly key: string;
+  readonly title: string;
+  readonly area: Area;
+  readonly categories: Area;
+  readonly series: readonly { readonly name: string; readonly values: Area; readonly kind: "column" | "line" }[];
 }
 
 /**

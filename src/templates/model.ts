@@ -266,7 +266,14 @@ export type Block =
       readonly lines: readonly StatementLine[];
     }
   | { readonly kind: "subtitle"; readonly text: Text }
-  | { readonly kind: "fields"; readonly title?: Text; readonly rows: readonly FieldRow[]; readonly when?: WhenField }
+  | {
+      readonly kind: "fields";
+      readonly title?: Text;
+      readonly rows: readonly FieldRow[];
+      readonly when?: WhenField;
+      /** Printed on the page of the block that follows (a choice that belongs to it). */
+      readonly withNext?: true;
+    }
   | {
       readonly kind: "table";
       readonly key: string;
@@ -287,7 +294,28 @@ export type Block =
       readonly rangeName?: { readonly key: string; readonly name: string; readonly from: string; readonly to: string };
     }
   | { readonly kind: "clauses"; readonly title?: Text; readonly items: readonly Clause[] }
-  | { readonly kind: "note"; readonly text: Text };
+  | { readonly kind: "note"; readonly text: Text }
+  /** Charts side by side over `rows` empty rows, drawn from a table of the template. */
+  | {
+      readonly kind: "charts";
+      readonly when?: WhenField;
+      readonly rows: number;
+      readonly charts: readonly ChartDecl[];
+    };
+
+/**
+ * A chart as data: the rows of `table` are its categories (column `categories`), each of
+ * `columns` a series of columns, and `line` a line on a second axis (a percentage). Titles and
+ * series names in both languages; a title may name fields ({chartProduct}).
+ */
+export interface ChartDecl {
+  readonly key: string;
+  readonly title: Text;
+  readonly table: string;
+  readonly categories: string;
+  readonly columns: readonly { readonly column: string; readonly name: Text }[];
+  readonly line: { readonly column: string; readonly name: Text };
+}
 
 export type TemplateId = "plan" | "contract" | "pricePlan" | "normSheet" | "planReport";
 

@@ -18,6 +18,21 @@ type Kind = "quarter" | "month";
 /** The fields of a report's inputs that say which plan it follows and where that plan is. */
 export const REPORT_CONTEXT = { sheet: "planSheet", sheetId: "planSheetId", row: "planRow", col: "planCol" } as const;
 
+/** The product charted on its own is one of the plan's products. */
+function productCharted(inputs: Inputs): Issue[] {
+  const chosen = inputs.fields.chartProduct;
+  if (typeof chosen !== "string" || chosen === "") return [];
+  const names = (inputs.tables.products ?? []).map((p) => p.name);
+  return names.includes(chosen)
+    ? []
+    : [
+        {
+          path: "chartProduct",
+          message: { vi: "Hãy chọn một sản phẩm của kế hoạch.", en: "Choose one of the plan's products." },
+        },
+      ];
+}
+
 function periodInYear(inputs: Inputs): Issue[] {
   const kind = inputs.fields.periods;
   const period = inputs.fields.reportPeriod;
@@ -35,6 +50,15 @@ function periodInYear(inputs: Inputs): Issue[] {
       ]
     : [];
 }
+
+const BY_PERIOD: Record<Kind, { vi: string; en: string }> = {
+  quarter: { vi: "từng quý", en: "by quarter" },
+  month: { vi: "từng tháng", en: "by month" },
+};
+const PERIOD_WORD: Record<Kind, { vi: string; en: string }> = {
+  quarter: { vi: "Quý", en: "Quarter" },
+  month: { vi: "Tháng", en: "Month" },
+};
 
 const NAME: Record<Kind, { vi: string; en: string }> = {
   quarter: { vi: "QUÝ", en: "QUARTER" },
@@ -60,6 +84,8 @@ function reportTables(kind: Kind): Block[] {
   const q = PERIOD_BLOCK[kind];
   const m = MATERIAL_PERIOD_BLOCK[kind];
   const per = (col: string) => `{plan!${q}.${col}:periods}`;
+  /** A column of the plan's period table, every product's rows. */
+  const all = (col: string) => `{plan!${q}.${col}:all}`;
   const upTo = (col: string) => `SUMIFS(${per(col)},${per("period")},"<="&ReportPeriod)`;
   const ratio = (num: string, den: string) => `=IF(OR({${num}}="",N({${den}})=0),"",{${num}}/{${den}})`;
   return [
@@ -234,6 +260,97 @@ function reportTables(kind: Kind): Block[] {
         },
       ],
     },
+    {
+      kind: "fields",
+      when,
+      // The product charted belongs to the table by period and its charts.
+      withNext: true,
+      rows: [
+        { label: { vi: "Sản phẩm vẽ riêng", en: "Product charted" }, field: "chartProduct", name: "ChartProduct" },
+      ],
+    },
+    {
+      kind: "table",
+      key: "byPeriod",
+      when,
+      // One row per period of the year (the report's inputs carry the first and the last).
+      source: { years: { from: "firstPeriod", to: "lastPeriod" } },
+      title: {
+        vi: `4. Kế hoạch và thực hiện ${BY_PERIOD[kind].vi}`,
+        en: `4. Plan and actual ${BY_PERIOD[kind].en}`,
+      },
+      columns: [
+        { key: "period", yearFrom: "firstPeriod", header: PERIOD_WORD[kind], format: "integer" },
+        {
+          key: "plan",
+          header: { vi: "Kế hoạch kỳ", en: "Period plan" },
+          formula: `=SUMIFS(${all("planValue")},${all("period")},{period})`,
+          format: "amount",
+        },
+        {
+          key: "actual",
+          header: { vi: "Thực hiện kỳ", en: "Period actual" },
+          formula: `=IF(COUNTIFS(${all("period")},{period},${all("actualQty")},"<>")=0,"",SUMIFS(${all("actualValue")},${all("period")},{period}))`,
+          format: "amount",
+        },
+        {
+          key: "cumulative",
+          header: { vi: "% lũy kế so KH lũy kế", en: "Cumulative % of plan" },
+          formula: `=IF(OR({actual}="",N(SUMIFS(${all("planValue")},${all("period")},"<="&{period}))=0),"",SUMIFS(${all("actualValue")},${all("period")},"<="&{period})/SUMIFS(${all("planValue")},${all("period")},"<="&{period}))`,
+          format: "percent",
+        },
+        {
+          key: "productPlan",
+          header: { vi: "KH kỳ của sản phẩm", en: "Product's period plan" },
+          formula: `=SUMIFS(${all("planValue")},${all("period")},{period},${all("name")},ChartProduct)`,
+          format: "amount",
+        },
+        {
+          key: "productActual",
+          header: { vi: "TH kỳ của sản phẩm", en: "Product's period actual" },
+          formula: `=IF(COUNTIFS(${all("period")},{period},${all("name")},ChartProduct,${all("actualQty")},"<>")=0,"",SUMIFS(${all("actualValue")},${all("period")},{period},${all("name")},ChartProduct))`,
+          format: "amount",
+        },
+        {
+          key: "productCumulative",
+          header: { vi: "% lũy kế của sản phẩm", en: "Product's cumulative %" },
+          formula: `=IF(OR({productActual}="",N(SUMIFS(${all("planValue")},${all("period")},"<="&{period},${all("name")},ChartProduct))=0),"",SUMIFS(${all("actualValue")},${all("period")},"<="&{period},${all("name")},ChartProduct)/SUMIFS(${all("planValue")},${all("period")},"<="&{period},${all("name")},ChartProduct))`,
+          format: "percent",
+        },
+      ],
+    },
+    {
+      kind: "charts",
+      when,
+      rows: 16,
+      charts: [
+        {
+          key: "total",
+          title: { vi: "Toàn đơn vị: kế hoạch và thực hiện từng kỳ", en: "All products: plan and actual by period" },
+          table: "byPeriod",
+          categories: "period",
+          columns: [
+            { column: "plan", name: { vi: "Kế hoạch", en: "Plan" } },
+            { column: "actual", name: { vi: "Thực hiện", en: "Actual" } },
+          ],
+          line: { column: "cumulative", name: { vi: "% lũy kế", en: "Cumulative %" } },
+        },
+        {
+          key: "product",
+          title: {
+            vi: "{chartProduct}: kế hoạch và thực hiện từng kỳ",
+            en: "{chartProduct}: plan and actual by period",
+          },
+          table: "byPeriod",
+          categories: "period",
+          columns: [
+            { column: "productPlan", name: { vi: "Kế hoạch", en: "Plan" } },
+            { column: "productActual", name: { vi: "Thực hiện", en: "Actual" } },
+          ],
+          line: { column: "productCumulative", name: { vi: "% lũy kế", en: "Cumulative %" } },
+        },
+      ],
+    },
   ];
 }
 
@@ -266,10 +383,16 @@ export const PLAN_REPORT: TemplateDecl = {
       default: 1,
       label: { vi: "Kỳ báo cáo (quý 1–4 hoặc tháng 1–12)", en: "Period reported (quarter 1–4 or month 1–12)" },
     },
+    {
+      key: "chartProduct",
+      type: "text",
+      maxLength: 160,
+      label: { vi: "Sản phẩm vẽ biểu đồ riêng", en: "Product charted on its own" },
+    },
     ...SIGNER_FIELDS,
   ],
   tables: [],
-  rules: [periodInYear],
+  rules: [periodInYear, productCharted],
   blocks: [
     HEADING,
     reportTitle("quarter"),
@@ -308,10 +431,16 @@ export interface PlanPlace {
  * fields (which win over the plan's: its date, number, period).
  */
 export function reportInputs(plan: Inputs, place: PlanPlace, own: Inputs["fields"]): Inputs {
+  const kind = plan.fields.periods;
+  const first = plan.tables.products?.[0]?.name;
   return {
     fields: {
       ...plan.fields,
-      ...own,
+      // The periods of the year, for the table by period; the first product charted unless chosen.
+      firstPeriod: 1,
+      lastPeriod: kind === "quarter" || kind === "month" ? PERIOD_COUNTS[kind] : 1,
+      ...(typeof first === "string" ? { chartProduct: first } : {}),
+      ...Object.fromEntries(Object.entries(own).filter(([k, v]) => k !== "chartProduct" || (v !== null && v !== ""))),
       [REPORT_CONTEXT.sheet]: place.sheet,
       [REPORT_CONTEXT.sheetId]: place.sheetId,
       [REPORT_CONTEXT.row]: place.row,

@@ -2,7 +2,7 @@
  * The one renderer: a template declaration and a user's inputs become a CellPlan. Pure: the
  * same inputs give the same plan, byte for byte, on every machine.
  */
-import type { Area, CellContent, CellPlan, EntryArea, Flag, PlanCell } from "../sheet/cell-plan";
+import type { Area, CellContent, CellPlan, EntryArea, Flag, PlanCell, PlanChart } from "../sheet/cell-plan";
 import { address, columnName, safeSheetName } from "../sheet/cell-plan";
 import { GAP, MOTTO, NATION, dateLine, splitColumns } from "./document";
 import type { Block, Clause, Column, Field, Format, Inputs, Style, TemplateDecl, Value } from "./model";
@@ -129,6 +129,9 @@ function lay(t: TemplateDecl, inputs: Inputs): Layout {
       case "note":
       case "unitLine":
         row += 1;
+        break;
+      case "charts":
+        row += block.rows + 1;
         break;
       case "fields": {
         if (block.title) row += 1;
@@ -414,6 +417,7 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
   const names: { name: string; area: Area }[] = [];
   const lists: { area: Area; source: Area }[] = [];
   const flags: Flag[] = [];
+  const charts: PlanChart[] = [];
   const heights: { row: number; points: number }[] = [];
   const borders: Area[] = [];
   const entries: EntryArea[] = [];
@@ -487,6 +491,30 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
         const text = say(block.text);
         line(start, text, "note");
         need(start, wrappedLines(text, spanPixels(0, width)));
+        break;
+      }
+      case "charts": {
+        // Side by side, each over its share of the sheet's width; the rows are left empty for them.
+        splitColumns(t.widths, block.charts.length).forEach(({ col, cols }, k) => {
+          const chart = block.charts[k];
+          const place = layout.tables.get(chart.table)!;
+          const column = (key: string) => ({
+            row: place.firstRow,
+            col: place.columns.get(key)!,
+            rows: place.rows,
+            cols: 1,
+          });
+          charts.push({
+            key: chart.key,
+            title: say(chart.title),
+            area: { row: start, col, rows: block.rows, cols },
+            categories: column(chart.categories),
+            series: [
+              ...chart.columns.map((s) => ({ name: say(s.name), values: column(s.column), kind: "column" as const })),
+              { name: say(chart.line.name), values: column(chart.line.column), kind: "line" as const },
+            ],
+          });
+        });
         break;
       }
       case "unitLine":
@@ -763,7 +791,8 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
   for (const [row, points] of needs) heights.push({ row, points });
   for (const area of wrapped) styles.push({ area, style: "wrapped" });
   for (const area of wrappedLabels) styles.push({ area, style: "wrappedLabel" });
-  const page = pageSetup(t, inputs, layout, heights, tableRows, room.capacity, appendixAt);
+  const filled = new Set(cells.map((c) => c.row));
+  const page = pageSetup(t, inputs, layout, heights, tableRows, room.capacity, appendixAt, filled);
 
   const sheetName = safeSheetName(say(t.sheetName));
   return {
@@ -777,6 +806,7 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
     names,
     lists,
     ...(flags.length > 0 ? { flags } : {}),
+    ...(charts.length > 0 ? { charts } : {}),
     widths: t.widths,
     heights,
     borders,
@@ -801,6 +831,7 @@ function pageSetup(
   tableRows: ReadonlyMap<number, { readonly header: number; readonly last: number }>,
   capacity: number,
   appendixAt: number | undefined,
+  filled: ReadonlySet<number>,
 ): { breaks: number[]; printTitles?: { row: number; rows: number } } {
   const n = layout.height;
   const points = new Array<number>(n).fill(DEFAULT_HEIGHT_POINTS);
@@ -827,15 +858,18 @@ function pageSetup(
         bind(start, start + 1, Keep.Strong);
         break;
       case "fields":
-        bind(start, next - 2, Keep.Strong);
+        // With `withNext`, through its blank row to the next block's first row (a title, which
+        // keeps with its table's header in turn).
+        bind(start, block.withNext ? next + 1 : next - 2, Keep.Strong);
         break;
       case "clauses":
         if (block.title) bind(start, start + 1, Keep.Strong);
         break;
       case "signatures":
         bind(start, next - 2, Keep.Strong);
-        // Never signatures alone on a page: the last line above them goes with them.
-        bind(start - 2, start, Keep.Weak);
+        // Never signatures alone on a page: the last line above them goes with them (over the
+        // blank row between, when there is one; never further, into the block before).
+        bind(filled.has(start - 1) ? start - 1 : start - 2, start, Keep.Weak);
         break;
       case "table":
       case "statement": {
@@ -850,6 +884,10 @@ function pageSetup(
         break;
       }
       case "note":
+        break;
+      case "charts":
+        // A chart is never cut by a page.
+        bind(start, next - 1, Keep.Strong);
         break;
     }
   });

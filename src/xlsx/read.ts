@@ -85,7 +85,8 @@ function droppedParts(entries: readonly ZipEntry[]): Dropped[] {
   const has = (prefix: string) => entries.some((e) => e.name.startsWith(prefix));
   const dropped: Dropped[] = [];
   if (has("xl/charts/")) dropped.push("charts");
-  if (has("xl/media/") || has("xl/drawings/drawing")) dropped.push("pictures");
+  // Pictures are said per sheet (where they are, XlsxSheet.pictures): the preview knows its own
+  // charts' pictures and lists only the others. Other drawings (shapes) are dropped here.
   if (has("xl/pivotTables/") || has("xl/pivotCache/")) dropped.push("pivots");
   if (has("xl/tables/")) dropped.push("tables");
   if (has("xl/comments") || has("xl/threadedComments/")) dropped.push("comments");
@@ -279,6 +280,22 @@ function readSheet(
   const cells: XlsxCell[] = [];
   const arrays: Area[] = [];
   const covered = new Set<string>();
+  // Where each picture is: the cells from its top-left corner to its bottom-right one.
+  const pictures = ws.getImages().map(({ range }) => {
+    const r = range as unknown as {
+      tl: { nativeRow: number; nativeCol: number };
+      br?: { nativeRow: number; nativeCol: number };
+    };
+    const br = r.br ?? { nativeRow: r.tl.nativeRow + 1, nativeCol: r.tl.nativeCol + 1 };
+    return {
+      area: {
+        row: r.tl.nativeRow,
+        col: r.tl.nativeCol,
+        rows: Math.max(1, br.nativeRow - r.tl.nativeRow),
+        cols: Math.max(1, br.nativeCol - r.tl.nativeCol),
+      },
+    };
+  });
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > SHEET_ROWS) throw over(`quá ${SHEET_ROWS} dòng`, `more than ${SHEET_ROWS} rows`);
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
@@ -401,6 +418,7 @@ function readSheet(
     ...(frozen && (frozen.rows > 0 || frozen.cols > 0) ? { frozen } : {}),
     lists,
     ...(flags.length > 0 ? { flags } : {}),
+    ...(pictures.length > 0 ? { pictures } : {}),
     page,
   };
 }
@@ -455,6 +473,13 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise
     return { ok: false, problem: PROBLEMS.damaged };
   }
   const dropped = new Set<Dropped>(droppedParts(entries));
+  // A drawing holds pictures and shapes; shapes (any anchor that is not a picture) a save would drop.
+  for (const part of entries.filter((e) => /^xl\/drawings\/drawing\d+\.xml$/.test(e.name))) {
+    const xml = (await zipText(bytes, entries, part.name)) ?? "";
+    const anchors = (xml.match(/<xdr:(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b/g) ?? []).length;
+    const pictures = (xml.match(/<xdr:pic>/g) ?? []).length;
+    if (anchors !== pictures) dropped.add("pictures");
+  }
   const external = { found: false };
   let sheets: ReturnType<typeof readSheet>[];
   try {

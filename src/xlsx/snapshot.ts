@@ -122,6 +122,11 @@ export interface XlsxSheet {
   readonly lists: readonly { readonly area: Area; readonly source: string }[];
   /** Cells coloured against the plan (conditional formats of two rules, cell-plan.ts Flag). */
   readonly flags?: readonly Flag[];
+  /**
+   * Pictures over the cells of `area`: written from `png` (a chart drawn by the preview: the
+   * library writes no charts); read back as where they are, without their bytes.
+   */
+  readonly pictures?: readonly { readonly area: Area; readonly png?: Uint8Array }[];
   /** Names scoped to this sheet. */
   readonly names: readonly XlsxName[];
   readonly pageSetup?: XlsxPageSetup;

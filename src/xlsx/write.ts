@@ -166,6 +166,12 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: XlsxSheet, look: (s: XlsxStyle)
       })),
     });
   }
+  for (const picture of sheet.pictures ?? []) {
+    if (!picture.png) continue;
+    const { row, col, rows, cols } = picture.area;
+    const id = wb.addImage({ buffer: picture.png as never, extension: "png" });
+    ws.addImage(id, { tl: { col, row }, br: { col: col + cols, row: row + rows }, editAs: "oneCell" } as never);
+  }
   if (sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.cols > 0)) {
     ws.views = [{ state: "frozen", xSplit: sheet.frozen.cols, ySplit: sheet.frozen.rows }];
   }

@@ -3,6 +3,8 @@
  * choice, actuals typed in the grid, the fulfilment report for Q3 on its own sheet moving with
  * them, and another period rewriting only the report.
  */
+import { readFileSync } from "fs";
+import * as ExcelJS from "exceljs";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { PLAN_1961_65_QUARTERS } from "../fixtures/samples";
 import { fillInputs } from "./fill-inputs";
@@ -68,11 +70,28 @@ test("the 1965 quarters: actuals typed in the grid, the Q3 report shows cumulati
     null,
   ]);
 
+  // The charts over the rows left for them, drawn from the table by quarter: Q1–Q3 actuals as
+  // columns (no column for Q4, not yet done), the cumulative % as a line.
+  const total = page.locator('svg[data-chart="total"]');
+  await total.waitFor();
+  expect(await page.locator('svg[data-chart="product"]').getAttribute("aria-label")).toBe(
+    "Tổng sản lượng công nghiệp: kế hoạch và thực hiện từng kỳ",
+  );
+  expect(await total.locator('rect[data-series="Kế hoạch"]').count()).toBe(4);
+  expect(await total.locator('rect[data-series="Thực hiện"]').count()).toBe(3);
+  expect(await total.locator('circle[data-series="% lũy kế"]').count()).toBe(3);
+  if (process.env.UPDATE_SCREENSHOTS === "1") await total.screenshot({ path: "docs/report-chart.png" });
+  // Q2's actual column.
+  const height = async () => Number(await total.locator('rect[data-series="Thực hiện"]').nth(1).getAttribute("height"));
+  const before = await height();
+
   // An actual corrected on the plan moves the report.
   await page.locator(".tabs .tab", { hasText: /^KH 1965$/ }).click();
   await typeInto(page, "E51", "700");
   await page.locator(".tabs .tab", { hasText: "BC KH 1965" }).click();
   expect(await cell(page, "F12")).toBe("2.041");
+  // …and its chart: Q2's column grows with it (690 → 700, on the same scale to 1.000).
+  expect(await height()).toBeGreaterThan(before);
 
   // Another period: the report is rewritten, the plan's actuals stay as typed.
   await page.locator(".form-head fluent-button").click();
@@ -88,4 +107,46 @@ test("the 1965 quarters: actuals typed in the grid, the Q3 report shows cumulati
   await page.locator(".tabs .tab", { hasText: /^KH 1965$/ }).click();
   expect(await cell(page, "E50")).toBe("640");
   expect(await cell(page, "E52")).toBe("701");
+
+  // Saved: each chart a picture over its cells (the file library writes no charts), the report
+  // as formulas. Opened in a fresh preview: the charts are drawn again from the stored report,
+  // and their pictures are not taken for pictures a save would drop.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#save-xlsx").click()]);
+  const bytes = readFileSync((await download.path())!);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  const report = wb.getWorksheet("BC KH 1965")!;
+  const corners = report.getImages().map(({ range }) => {
+    const r = range as unknown as {
+      tl: { nativeRow: number; nativeCol: number };
+      br: { nativeRow: number; nativeCol: number };
+    };
+    return [r.tl.nativeRow, r.tl.nativeCol, r.br.nativeRow, r.br.nativeCol];
+  });
+  expect(corners).toEqual([
+    [31, 0, 47, 5],
+    [31, 5, 47, 11],
+  ]);
+  const media = (wb.model as unknown as { media: { buffer: Uint8Array; extension: string }[] }).media;
+  expect(media.map((m) => [m.extension, Buffer.from(m.buffer).subarray(1, 4).toString()])).toEqual([
+    ["png", "PNG"],
+    ["png", "PNG"],
+  ]);
+  expect((report.getCell("F12").value as { formula?: string }).formula).toMatch(/SUMIFS/);
+
+  const other = await openPreview("vi");
+  try {
+    await other.page
+      .locator("#open-xlsx")
+      .setInputFiles({ name: "KH 1965.xlsx", mimeType: "application/octet-stream", buffer: bytes });
+    const opened = other.page.locator(".status fluent-message-bar");
+    await opened.waitFor();
+    expect([await opened.getAttribute("intent"), await opened.innerText()]).toEqual(["success", "Đã mở KH 1965.xlsx."]);
+    await other.page.locator(".tabs .tab", { hasText: "BC KH 1965" }).click();
+    await other.page.locator('svg[data-chart="total"]').waitFor();
+    expect(await other.page.locator('svg[data-chart="total"] rect[data-series="Thực hiện"]').count()).toBe(3);
+    expect(other.errors).toEqual([]);
+  } finally {
+    await other.close();
+  }
 });

@@ -19,6 +19,11 @@ export function describePlan(plan: CellPlan): string {
     const { below, met } = flagRules(f, { row: 0, col: 0 });
     lines.push(`flag ${address(f.area)} red when ${below}, green when ${met}`);
   }
+  for (const c of plan.charts ?? [])
+    lines.push(
+      `chart ${c.key} "${c.title}" over ${address(c.area)}, categories ${address(c.categories)}: ` +
+        c.series.map((s) => `${s.kind} "${s.name}" ${address(s.values)}`).join(", "),
+    );
   if (plan.printTitles)
     lines.push(`print titles ${plan.printTitles.row + 1}:${plan.printTitles.row + plan.printTitles.rows}`);
   lines.push(`print area ${address(plan.printArea)}`);

@@ -36,6 +36,7 @@ export interface FakeSheet {
   lists: string[];
   /** Conditional formats: "Sheet!K17:K30 =AND(…) font=#… fill=#…". */
   conditionals: string[];
+  charts: FakeChart[];
   looks: string[];
   printArea?: string;
   /** The rows Excel repeats at the top of each printed page. */
@@ -141,6 +142,17 @@ function shiftAddress(address: string, sheet: string, at: number, count: number)
   return address.slice(0, bang + 1) + shiftReferences(address.slice(bang + 1), at, count);
 }
 
+/** A chart as the adapter built it: its type, title, series (their ranges' addresses) and corners. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  title: string;
+  legend: string;
+  series: { name: string; values: string; x?: string; type?: string; axis?: string }[];
+  from?: string;
+  to?: string;
+}
+
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly parts = new Map<string, string>();
@@ -171,6 +183,7 @@ export class FakeExcel {
       merges: [],
       lists: [],
       conditionals: [],
+      charts: [],
       looks: [],
       pageBreaks: [],
     };
@@ -531,6 +544,58 @@ export class FakeExcel {
         removePageBreaks: () => sheet.pageBreaks.splice(0),
       },
       activate: () => (this.active = sheet.name),
+      // Worksheet.charts: a chart made from a one-column range has that column as its one series.
+      charts: {
+        add: (type: string, source: { _area: { addr: string } }, by: string) => {
+          if (by !== "Columns") throw new Error(`the fake makes series by columns only, not ${by}`);
+          const chart: FakeChart = {
+            name: "",
+            type,
+            title: "",
+            legend: "",
+            series: [{ name: "", values: source._area.addr }],
+          };
+          sheet.charts.push(chart);
+          const series = (s: FakeChart["series"][number]) => ({
+            set name(v: string) {
+              s.name = v;
+            },
+            setValues: (r: { _area: { addr: string } }) => (s.values = r._area.addr),
+            setXAxisValues: (r: { _area: { addr: string } }) => (s.x = r._area.addr),
+            set chartType(v: string) {
+              s.type = v;
+            },
+            set axisGroup(v: string) {
+              s.axis = v;
+            },
+          });
+          return {
+            set name(v: string) {
+              chart.name = v;
+            },
+            title: Object.defineProperty({}, "text", { set: (v: string) => (chart.title = v) }),
+            legend: Object.defineProperty({}, "position", { set: (v: string) => (chart.legend = v) }),
+            series: {
+              getItemAt: (k: number) => series(chart.series[k]),
+              add: (name: string) => {
+                const s = { name, values: "" };
+                chart.series.push(s);
+                return series(s);
+              },
+            },
+            setPosition: (from: { _area: { addr: string } }, to: { _area: { addr: string } }) => {
+              chart.from = from._area.addr;
+              chart.to = to._area.addr;
+            },
+          };
+        },
+        getItemOrNullObject: (name: string) => ({
+          delete: () => {
+            const at = sheet.charts.findIndex((c) => c.name === name);
+            if (at >= 0) sheet.charts.splice(at, 1);
+          },
+        }),
+      },
       delete: () => this.sheets.splice(this.sheets.indexOf(sheet), 1),
       set position(at: number) {
         sheets.splice(sheets.indexOf(sheet), 1);
@@ -791,5 +856,9 @@ export function installExcelEnums(): void {
     InsertShiftDirection: { down: "Down", right: "Right" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     ConditionalFormatType: { custom: "Custom" },
+    ChartType: { columnClustered: "ColumnClustered", line: "Line" },
+    ChartSeriesBy: { columns: "Columns" },
+    ChartLegendPosition: { bottom: "Bottom" },
+    ChartAxisGroup: { secondary: "Secondary" },
   };
 }

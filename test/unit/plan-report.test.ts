@@ -181,3 +181,87 @@ describe("the report's flags in a saved file", () => {
     expect(edited.book.sheets.find((s) => s.name === flagged.name)!.flags).toEqual(flagged.flags);
   });
 });
+
+describe("the report by period, and its charts", () => {
+  test("each quarter's plan and actual in total and for the product charted, the cumulative % from the year's start", async () => {
+    const { type, value } = await planAndReport(PLAN_1961_65_QUARTERS, { reportPeriod: 3 });
+    // Rows 27–30: quarters 1–4; the plan split evenly, 2,761 ÷ 4.
+    expectClose(value("A29"), 3);
+    expectClose(value("B27"), 2761 / 4);
+    expect(value("C27")).toBe(""); // no actual typed yet: a gap in the chart, not a zero
+    [640, 690].forEach((q, k) => type(`E${50 + k}`, q));
+    expectClose(value("C28"), 690);
+    expectClose(value("D28"), (640 + 690) / (2761 / 2));
+    expect(value("C29")).toBe("");
+    // The one product is the product charted.
+    expectClose(value("F28"), 690);
+    expectClose(value("G28"), (640 + 690) / (2761 / 2));
+  });
+
+  test("the charts are declared over the table by period: columns of plan and actual, the cumulative % as a line", () => {
+    const plan = renderTemplate(PLAN_REPORT, REPORT_1965_Q3, "en");
+    expect(plan.charts?.map((c) => [c.key, c.title, c.series.map((s) => `${s.kind} ${s.name}`)])).toEqual([
+      ["total", "All products: plan and actual by period", ["column Plan", "column Actual", "line Cumulative %"]],
+      [
+        "product",
+        "Tổng sản lượng công nghiệp: plan and actual by period",
+        ["column Plan", "column Actual", "line Cumulative %"],
+      ],
+    ]);
+    // Side by side, under the table, never across a page break.
+    const [total, product] = plan.charts!;
+    expect(total.area.row).toBe(product.area.row);
+    expect(total.area.col + total.area.cols).toBe(product.area.col);
+    expect(plan.pageBreaks.some((b) => b > total.area.row && b < total.area.row + total.area.rows)).toBe(false);
+  });
+
+  test("the product charted must be one of the plan's", () => {
+    const inputs = { ...REPORT_1965_Q3, fields: { ...REPORT_1965_Q3.fields, chartProduct: "Xi măng" } };
+    expect(validateInputs(PLAN_REPORT, inputs)).toEqual([
+      expect.objectContaining({
+        path: "chartProduct",
+        message: expect.objectContaining({ en: "Choose one of the plan's products." }),
+      }),
+    ]);
+  });
+});
+
+describe("the report's charts in Excel", () => {
+  test("clustered columns of plan and actual by quarter, the cumulative % a line on the second axis, over the rows left for them; an update replaces them", async () => {
+    installExcelEnums();
+    const excel = new FakeExcel("Sheet1");
+    const port = excelWorkbook(excel.run);
+    const plan = renderTemplate(PLAN_REPORT, REPORT_1965_Q3, "vi");
+    const outcome = await port.insert(
+      plan,
+      { template: "planReport", lang: "vi", inputs: REPORT_1965_Q3 },
+      { kind: "newSheet" },
+    );
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const name = outcome.sheetName;
+    const charts = excel.sheet(name).charts;
+    expect(charts.map((c) => c.name)).toEqual(["HT_total", "HT_product"]);
+    expect(charts[0]).toEqual({
+      name: "HT_total",
+      type: "ColumnClustered",
+      title: "Toàn đơn vị: kế hoạch và thực hiện từng kỳ",
+      legend: "Bottom",
+      series: [
+        { name: "Kế hoạch", values: `${name}!B27:B30`, x: `${name}!A27:A30` },
+        { name: "Thực hiện", values: `${name}!C27:C30`, x: `${name}!A27:A30` },
+        { name: "% lũy kế", values: `${name}!D27:D30`, x: `${name}!A27:A30`, type: "Line", axis: "Secondary" },
+      ],
+      from: `${name}!A32`,
+      to: `${name}!E47`,
+    });
+    const [entry] = (await port.listFilled()).filter((f) => "stored" in f && f.stored.template === "planReport");
+    if (!("stored" in entry)) throw new Error("not listed");
+    const again = await port.update(entry.partId, entry.stored, plan, {
+      template: "planReport",
+      lang: "vi",
+      inputs: REPORT_1965_Q3,
+    });
+    expect(again.ok).toBe(true);
+    expect(excel.sheet(name).charts.map((c) => c.name)).toEqual(["HT_total", "HT_product"]);
+  });
+});
