@@ -8,7 +8,8 @@
  * inputs and where the plan is (context), so it renders, stores and updates as any template.
  */
 import { FORM_SIGNATURES, HEADING, HEADING_FIELDS, SIGNER_FIELDS } from "./document";
-import type { Block, Inputs, Issue, TemplateDecl } from "./model";
+import type { Text } from "../i18n/lang";
+import type { Block, ChartDecl, Column, Inputs, Issue, TemplateDecl } from "./model";
 import { MATERIAL_PERIOD_BLOCK, PERIOD_BLOCK } from "./plan-periods";
 import { PLAN_TARGETS } from "./plan-targets";
 import { PERIOD_COUNTS } from "./periods";
@@ -68,6 +69,9 @@ const NAME: Record<Kind, { vi: string; en: string }> = {
 /** A period's cell of the plan for this report's row: blank stays blank (Excel's INDEX gives 0). */
 const ofPeriod = (range: string) => `IF(INDEX(${range},ReportPeriod)="","",INDEX(${range},ReportPeriod))`;
 
+/** A column key after a prefix, camel-cased: ("product", "plan") → "productPlan". */
+const prefixed = (prefix: string, key: string) => (prefix ? `${prefix}${key[0].toUpperCase()}${key.slice(1)}` : key);
+
 function reportTitle(kind: Kind): Block {
   return {
     kind: "title",
@@ -87,6 +91,50 @@ function reportTables(kind: Kind): Block[] {
   /** A column of the plan's period table, every product's rows. */
   const all = (col: string) => `{plan!${q}.${col}:all}`;
   const upTo = (col: string) => `SUMIFS(${per(col)},${per("period")},"<="&ReportPeriod)`;
+  /**
+   * The period's plan, its actual (blank until one is typed) and the cumulative % of the plan
+   * from the year's start, over the plan's period rows that `criteria` (more SUMIFS pairs) keep:
+   * keys `plan`, `actual`, `cumulative`, after `prefix` ("product": productPlan …).
+   */
+  const periodColumns = (prefix: string, criteria: string, headers: readonly [Text, Text, Text]): Column[] => {
+    const key = (k: string) => prefixed(prefix, k);
+    const sum = (col: string, period: string) => `SUMIFS(${all(col)},${all("period")},${period}${criteria})`;
+    return [
+      {
+        key: key("plan"),
+        header: headers[0],
+        formula: `=${sum("planValue", "{period}")}`,
+        format: "amount",
+      },
+      {
+        key: key("actual"),
+        header: headers[1],
+        formula: `=IF(COUNTIFS(${all("period")},{period}${criteria},${all("actualQty")},"<>")=0,"",${sum("actualValue", "{period}")})`,
+        format: "amount",
+      },
+      {
+        key: key("cumulative"),
+        header: headers[2],
+        formula: `=IF(OR({${key("actual")}}="",N(${sum("planValue", '"<="&{period}')})=0),"",${sum("actualValue", '"<="&{period}')}/${sum("planValue", '"<="&{period}')})`,
+        format: "percent",
+      },
+    ];
+  };
+  /** A chart of `periodColumns(prefix)`: plan and actual as columns, the cumulative % as a line. */
+  const planVsActual = (key: string, prefix: string, title: Text): ChartDecl => {
+    const column = (k: string) => prefixed(prefix, k);
+    return {
+      key,
+      title,
+      table: "byPeriod",
+      categories: "period",
+      columns: [
+        { column: column("plan"), name: { vi: "Kế hoạch", en: "Plan" } },
+        { column: column("actual"), name: { vi: "Thực hiện", en: "Actual" } },
+      ],
+      line: { column: column("cumulative"), name: { vi: "% lũy kế", en: "Cumulative %" } },
+    };
+  };
   const ratio = (num: string, den: string) => `=IF(OR({${num}}="",N({${den}})=0),"",{${num}}/{${den}})`;
   return [
     {
@@ -281,42 +329,16 @@ function reportTables(kind: Kind): Block[] {
       },
       columns: [
         { key: "period", yearFrom: "firstPeriod", header: PERIOD_WORD[kind], format: "integer" },
-        {
-          key: "plan",
-          header: { vi: "Kế hoạch kỳ", en: "Period plan" },
-          formula: `=SUMIFS(${all("planValue")},${all("period")},{period})`,
-          format: "amount",
-        },
-        {
-          key: "actual",
-          header: { vi: "Thực hiện kỳ", en: "Period actual" },
-          formula: `=IF(COUNTIFS(${all("period")},{period},${all("actualQty")},"<>")=0,"",SUMIFS(${all("actualValue")},${all("period")},{period}))`,
-          format: "amount",
-        },
-        {
-          key: "cumulative",
-          header: { vi: "% lũy kế so KH lũy kế", en: "Cumulative % of plan" },
-          formula: `=IF(OR({actual}="",N(SUMIFS(${all("planValue")},${all("period")},"<="&{period}))=0),"",SUMIFS(${all("actualValue")},${all("period")},"<="&{period})/SUMIFS(${all("planValue")},${all("period")},"<="&{period}))`,
-          format: "percent",
-        },
-        {
-          key: "productPlan",
-          header: { vi: "KH kỳ của sản phẩm", en: "Product's period plan" },
-          formula: `=SUMIFS(${all("planValue")},${all("period")},{period},${all("name")},ChartProduct)`,
-          format: "amount",
-        },
-        {
-          key: "productActual",
-          header: { vi: "TH kỳ của sản phẩm", en: "Product's period actual" },
-          formula: `=IF(COUNTIFS(${all("period")},{period},${all("name")},ChartProduct,${all("actualQty")},"<>")=0,"",SUMIFS(${all("actualValue")},${all("period")},{period},${all("name")},ChartProduct))`,
-          format: "amount",
-        },
-        {
-          key: "productCumulative",
-          header: { vi: "% lũy kế của sản phẩm", en: "Product's cumulative %" },
-          formula: `=IF(OR({productActual}="",N(SUMIFS(${all("planValue")},${all("period")},"<="&{period},${all("name")},ChartProduct))=0),"",SUMIFS(${all("actualValue")},${all("period")},"<="&{period},${all("name")},ChartProduct)/SUMIFS(${all("planValue")},${all("period")},"<="&{period},${all("name")},ChartProduct))`,
-          format: "percent",
-        },
+        ...periodColumns("", "", [
+          { vi: "Kế hoạch kỳ", en: "Period plan" },
+          { vi: "Thực hiện kỳ", en: "Period actual" },
+          { vi: "% lũy kế so KH lũy kế", en: "Cumulative % of plan" },
+        ]),
+        ...periodColumns("product", `,${all("name")},ChartProduct`, [
+          { vi: "KH kỳ của sản phẩm", en: "Product's period plan" },
+          { vi: "TH kỳ của sản phẩm", en: "Product's period actual" },
+          { vi: "% lũy kế của sản phẩm", en: "Product's cumulative %" },
+        ]),
       ],
     },
     {
@@ -324,31 +346,14 @@ function reportTables(kind: Kind): Block[] {
       when,
       rows: 16,
       charts: [
-        {
-          key: "total",
-          title: { vi: "Toàn đơn vị: kế hoạch và thực hiện từng kỳ", en: "All products: plan and actual by period" },
-          table: "byPeriod",
-          categories: "period",
-          columns: [
-            { column: "plan", name: { vi: "Kế hoạch", en: "Plan" } },
-            { column: "actual", name: { vi: "Thực hiện", en: "Actual" } },
-          ],
-          line: { column: "cumulative", name: { vi: "% lũy kế", en: "Cumulative %" } },
-        },
-        {
-          key: "product",
-          title: {
-            vi: "{chartProduct}: kế hoạch và thực hiện từng kỳ",
-            en: "{chartProduct}: plan and actual by period",
-          },
-          table: "byPeriod",
-          categories: "period",
-          columns: [
-            { column: "productPlan", name: { vi: "Kế hoạch", en: "Plan" } },
-            { column: "productActual", name: { vi: "Thực hiện", en: "Actual" } },
-          ],
-          line: { column: "productCumulative", name: { vi: "% lũy kế", en: "Cumulative %" } },
-        },
+        planVsActual("total", "", {
+          vi: "Toàn đơn vị: kế hoạch và thực hiện từng kỳ",
+          en: "All products: plan and actual by period",
+        }),
+        planVsActual("product", "product", {
+          vi: "{chartProduct}: kế hoạch và thực hiện từng kỳ",
+          en: "{chartProduct}: plan and actual by period",
+        }),
       ],
     },
   ];

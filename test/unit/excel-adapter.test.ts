@@ -39,6 +39,15 @@ async function insertPlan(excel: FakeExcel, inputs: Inputs, where: "newSheet" | 
   return { plan, outcome };
 }
 
+/** Updates a filled plan in place with new inputs, as the pane's Update does. */
+function updatePlan(port: ReturnType<typeof excelWorkbook>, entry: { partId: string; stored: Stored }, inputs: Inputs) {
+  return port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, inputs, "vi"), {
+    template: "plan",
+    lang: "vi",
+    inputs,
+  });
+}
+
 describe("the Excel adapter writes a template", () => {
   test("on a new sheet named after the plan year: formulas, formats, names and the stored inputs", async () => {
     const excel = new FakeExcel("Sheet1");
@@ -184,11 +193,7 @@ describe("the Excel adapter never overwrites", () => {
     excel.type(filled.sheetName, "A71", "ghi chú của kế toán");
     const before = JSON.stringify([...excel.sheet(filled.sheetName).cells]);
     const bigger = withProducts(20);
-    const outcome = await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, bigger, "vi"), {
-      template: "plan",
-      lang: "vi",
-      inputs: bigger,
-    });
+    const outcome = await updatePlan(port, filled, bigger);
     expect(outcome).toMatchObject({ ok: false, reason: "notEmpty" });
     expect(JSON.stringify([...excel.sheet(filled.sheetName).cells])).toBe(before);
   });
@@ -206,11 +211,7 @@ describe("the Excel adapter reopens and updates", () => {
     expect(entry.sheetName).toBe("KH 1974");
     const changed = withProducts(2);
     excel.syncs = 0;
-    const outcome = await port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, changed, "vi"), {
-      template: "plan",
-      lang: "vi",
-      inputs: changed,
-    });
+    const outcome = await updatePlan(port, entry, changed);
     expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1974", entry: { partId: entry.partId, version: 2 } });
     // 3 to read and check the stored state; 3 reads of the cells (sheet and name; the area; the
     // cells it grows into); one band of writes; 1 for the state row.
@@ -234,11 +235,7 @@ describe("the Excel adapter reopens and updates", () => {
     const sheetId = excel.sheet("KH 1974").id;
     expect(entry).toMatchObject({ sheetName: "KH 1974", stored: { placement: { sheetId } } });
     const changed = withProducts(2);
-    const outcome = await port.update(entry.partId, entry.stored, renderTemplate(PLAN_TARGETS, changed, "vi"), {
-      template: "plan",
-      lang: "vi",
-      inputs: changed,
-    });
+    const outcome = await updatePlan(port, entry, changed);
     expect(outcome).toMatchObject({ ok: true, sheetName: "KH 1974" });
     // The update stores this Excel's id: the next list needs no name to find it.
     expect(storedOnly(excel)[0].placement.sheetId).toBe(sheetId);
