@@ -132,8 +132,10 @@ function sheetSnapshot(book: PreviewBook, sheet: number): XlsxSheet {
     const own = lookStyle(look.styles.get(key), look.formats.get(key), look.ruled.has(key));
     const file = look.file?.styles.get(key);
     // The state sheet's text columns stay text, as the Excel adapter formats them.
-    const text = isState && row >= 1 && isTextColumn(col) ? { numFmt: "@" } : {};
-    const merged: XlsxStyle = { ...text, ...(file ?? {}), ...own };
+    const text = isState && row >= 1 && isTextColumn(col);
+    // The look's own style object as it is when nothing is added to it: the writer knows it again.
+    if (!text && !file) return Object.keys(own).length > 0 ? own : undefined;
+    const merged: XlsxStyle = { ...(text ? { numFmt: "@" } : {}), ...(file ?? {}), ...own };
     return Object.keys(merged).length > 0 ? merged : undefined;
   };
   for (let row = 0; row < values.length; row++) {

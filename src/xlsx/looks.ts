@@ -8,8 +8,17 @@ import { LOOKS, type Look } from "../sheet/styles";
 import type { Format, Style } from "../templates/model";
 import { DEFAULT_FONT, type XlsxStyle } from "./snapshot";
 
-/** The style a cell gets from its template look, number format and table rule. */
+const LOOK_STYLES = new Map<string, XlsxStyle>();
+
+/** The style a cell gets from its template look, number format and table rule: one object per combination. */
 export function lookStyle(style: Style | undefined, format: Format | undefined, ruled: boolean): XlsxStyle {
+  const key = `${style ?? ""}|${format ?? ""}|${ruled ? 1 : 0}`;
+  let made = LOOK_STYLES.get(key);
+  if (!made) LOOK_STYLES.set(key, (made = makeLookStyle(style, format, ruled)));
+  return made;
+}
+
+function makeLookStyle(style: Style | undefined, format: Format | undefined, ruled: boolean): XlsxStyle {
   const look: Look = style ? LOOKS[style] : {};
   const font = {
     ...(look.bold ? { bold: true } : {}),
