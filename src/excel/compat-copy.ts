@@ -108,20 +108,26 @@ export async function compatibleCopy(run: ExcelRun, lang: Lang, progress?: Progr
     });
     await context.sync();
 
-    // Read in bands of rows, one sync per band, each well under the 5 MB a response may carry.
-    const read: { used: Used; band: Excel.Range; top: number; left: number }[] = [];
+    // Read in bands of rows, one sync per band, each well under the 5 MB a response may carry:
+    // each band is loaded only just before its own sync.
+    const reads: { used: Used; top: number; left: number; rows: number; cols: number }[] = [];
     for (const u of used) {
       if (u.range.isNullObject) continue;
       const { rowIndex, columnIndex, rowCount, columnCount } = u.range;
-      const rows = Math.max(1, Math.floor(READ_CELLS / columnCount));
-      for (let r = 0; r < rowCount; r += rows) {
-        const band = u.sheet.getRangeByIndexes(rowIndex + r, columnIndex, Math.min(rows, rowCount - r), columnCount);
-        band.load("formulas,values");
-        read.push({ used: u, band, top: rowIndex + r, left: columnIndex });
-      }
+      const step = Math.max(1, Math.floor(READ_CELLS / columnCount));
+      for (let r = 0; r < rowCount; r += step)
+        reads.push({
+          used: u,
+          top: rowIndex + r,
+          left: columnIndex,
+          rows: Math.min(step, rowCount - r),
+          cols: columnCount,
+        });
     }
     const cells = new Map<string, XlsxCell[]>(used.map((u) => [u.name, []]));
-    for (const { used: u, band, top, left } of read) {
+    for (const { used: u, top, left, rows, cols } of reads) {
+      const band = u.sheet.getRangeByIndexes(top, left, rows, cols);
+      band.load("formulas,values");
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       cells.get(u.name)!.push(...sheetCells(band.formulas, band.values, top, left));
