@@ -87,6 +87,7 @@ function queueCover(sheet: Excel.Worksheet, cover: XlsxSheet, footer?: string): 
   for (const { row, points } of cover.heights) sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points;
   sheet.pageLayout.orientation = Excel.PageOrientation.portrait;
   sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+  sheet.pageLayout.paperSize = Excel.PaperType.a4;
   if (footer) sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = footer;
 }
 

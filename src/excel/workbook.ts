@@ -160,6 +160,9 @@ function queueLooks(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin, whol
     sheet.pageLayout.orientation =
       plan.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
     sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+    // A4, as the page rule lays the pages out: an Excel whose default is Letter (en-US) would
+    // otherwise print a sixteenth less on each page than the rule planned.
+    sheet.pageLayout.paperSize = Excel.PaperType.a4;
     // The page setup the renderer declared (src/sheet/page-setup.ts), ExcelApi 1.9: a long
     // table's header printed again on its later pages, manual page breaks (each added before its
     // row), and the page number in the footer.

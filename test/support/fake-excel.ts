@@ -41,6 +41,8 @@ export interface FakeSheet {
   printArea?: string;
   /** The rows Excel repeats at the top of each printed page. */
   printTitles?: string;
+  /** Excel.PaperType set by the adapter ("A4"). */
+  paperSize?: string;
   /** Manual page breaks: the cells each was added before. */
   pageBreaks: string[];
   /** The centre footer of every page. */
@@ -531,6 +533,9 @@ export class FakeExcel {
         set zoom(_: unknown) {
           /* idem */
         },
+        set paperSize(size: string) {
+          sheet.paperSize = size;
+        },
         headersFooters: {
           defaultForAllPages: {
             set centerFooter(text: string) {
@@ -860,5 +865,6 @@ export function installExcelEnums(): void {
     ChartSeriesBy: { columns: "Columns" },
     ChartLegendPosition: { bottom: "Bottom" },
     ChartAxisGroup: { secondary: "Secondary" },
+    PaperType: { a4: "A4" },
   };
 }

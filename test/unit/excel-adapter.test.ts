@@ -66,6 +66,8 @@ describe("the Excel adapter writes a template", () => {
     expect(excel.sheet("KH 1965").formats.get("16,6")).toBe("#,##0;(#,##0)");
     expect(excel.sheet("KH 1965").names.get("Years")).toBe("KH 1965!C11");
     expect(excel.sheet("KH 1965").printArea).toBe("KH 1965!A1:M57");
+    // On A4, as the page rule planned the pages, whatever the Excel's default paper.
+    expect(excel.sheet("KH 1965").paperSize).toBe("A4");
     const [stored] = storedOnly(excel);
     expect(stored.inputs).toEqual(PLAN_1961_65);
     expect(stored.version).toBe(1);
