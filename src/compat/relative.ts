@@ -6,20 +6,19 @@
  * and quoted sheet names are skipped; a name never looks like a reference (Excel refuses such
  * names), and a function name is followed by "(".
  */
+import { columnIndex, columnName } from "../sheet/cell-plan";
 
 const TOKEN = /"(?:[^"]|"")*"|'(?:[^']|'')*'|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
 // The markers cannot occur in a formula: control characters are not formula text.
 // eslint-disable-next-line no-control-regex
 const MARKED = /\u0001(\$?)(-?\d+)\u0002(\$?)(-?\d+)\u0003/g;
 
-const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 const LETTERS: string[] = [];
 /** A column's letters, remembered (a sheet has at most 16,384). */
 const columnLetters = (index: number): string => {
   let s = LETTERS[index];
   if (s === undefined) {
-    s = "";
-    for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    s = columnName(index);
     LETTERS[index] = s;
   }
   return s;

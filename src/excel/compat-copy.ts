@@ -6,18 +6,14 @@
  * says what was done. The original sheets are only read. What to write comes from the pure
  * translation (compat/copy.ts); this file reads and writes, in bands under the 5 MB limit.
  */
-import { compatibleSheets, type CompatReport, type SheetChanges } from "../compat/copy";
+import { compatibleSheets, type SheetChanges } from "../compat/copy";
 import type { Lang } from "../i18n/lang";
 import { cellInput } from "../sheet/cell-plan";
 import type { XlsxCell, XlsxName, XlsxSheet, XlsxValue } from "../xlsx/snapshot";
-import { CHUNK_BUDGET, compatSheetName } from "../workbook/placement";
+import { POINTS_PER_CHARACTER } from "../sheet/excel-grid";
+import { CHUNK_BUDGET, READ_CELLS, compatSheetName } from "../workbook/placement";
 import type { CompatOutcome, Progress } from "../workbook/port";
 import type { ExcelRun } from "./state-store";
-
-/** Cells read per sync: formulas and values of 20,000 cells stay well under 5 MB. */
-const READ_CELLS = 20_000;
-/** Column widths are set in points; Excel's character is about 7 of them (as the templates are written). */
-const POINTS_PER_CHARACTER = 7;
 
 interface Used {
   readonly sheet: Excel.Worksheet;
@@ -212,5 +208,3 @@ export async function compatibleCopy(run: ExcelRun, lang: Lang, progress?: Progr
     return { made: true, sheets: changed.map((c) => c.name), cover: cover.name, report };
   });
 }
-
-export type { CompatReport };

@@ -13,6 +13,7 @@ import {
   type Area,
   type CellPlan,
 } from "../sheet/cell-plan";
+import { POINTS_PER_CHARACTER } from "../sheet/excel-grid";
 import { LOOKS } from "../sheet/styles";
 import { templateById } from "../templates/catalog";
 import type { Stored, StoredInputs } from "../workbook/payload";
@@ -26,6 +27,7 @@ import type {
   WriteOutcome,
 } from "../workbook/port";
 import {
+  READ_CELLS,
   SHEET_GONE,
   backupSheetName,
   frozenSheetName,
@@ -40,10 +42,6 @@ import { newEntryId, refusal } from "../workbook/state-rows";
 import { stateStore, type ExcelRun } from "./state-store";
 
 export type { ExcelRun } from "./state-store";
-
-const POINTS_PER_CHARACTER = 7;
-/** Cells read per sync: formulas and values of 20,000 cells stay well under 5 MB. */
-const READ_CELLS = 20_000;
 
 function rangeAt(sheet: Excel.Worksheet, area: Area, origin: Origin): Excel.Range {
   return sheet.getRangeByIndexes(area.row + origin.row, area.col + origin.col, area.rows, area.cols);

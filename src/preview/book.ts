@@ -4,7 +4,7 @@
  * sheets are hidden (the state sheet of preview/state-store.ts is, as in Excel).
  */
 import { EmptyValue, HyperFormula } from "hyperformula";
-import type { Area, Flag, PlanChart } from "../sheet/cell-plan";
+import { movedChart, type Area, type Flag, type PlanChart } from "../sheet/cell-plan";
 import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
@@ -186,12 +186,7 @@ export class PreviewBook {
     look.charts.splice(
       0,
       look.charts.length,
-      ...look.charts.map((c) => ({
-        ...c,
-        area: rowsInserted(c.area, at, count),
-        categories: rowsInserted(c.categories, at, count),
-        series: c.series.map((s) => ({ ...s, values: rowsInserted(s.values, at, count) })),
-      })),
+      ...look.charts.map((c) => movedChart(c, (a) => rowsInserted(a, at, count))),
     );
     look.flags.splice(
       0,

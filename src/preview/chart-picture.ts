@@ -3,14 +3,12 @@
  * chart drawn as the grid draws it (chart-svg.ts), at twice its size for print, turned into a
  * PNG by the browser's canvas and placed over the chart's cells.
  */
-import { DetailedCellError } from "hyperformula";
 import type { Lang } from "../i18n/lang";
-import type { Area } from "../sheet/cell-plan";
-import { DEFAULT_HEIGHT_POINTS } from "../sheet/excel-grid";
+import { DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS } from "../sheet/excel-grid";
 import { heightPixels, widthPixels } from "../sheet/page-setup";
 import type { XlsxBook } from "../xlsx/snapshot";
 import type { PreviewBook } from "./book";
-import { chartSvg } from "./chart-svg";
+import { chartSvg, sheetReader } from "./chart-svg";
 
 const SCALE = 2;
 
@@ -43,18 +41,13 @@ export async function withChartPictures(book: PreviewBook, snapshot: XlsxBook, l
       const charts = id === undefined ? [] : book.look(id).charts;
       if (charts.length === 0) return sheet;
       const look = book.look(id!);
-      const read = (a: Area) =>
-        Array.from({ length: a.rows }, (_, k) => {
-          const v = hf.getCellValue({ sheet: id!, row: a.row + k, col: a.col });
-          return v instanceof DetailedCellError ? null : v;
-        });
+      const read = sheetReader(hf, id!);
       const pictures = await Promise.all(
         charts.map(async (chart) => {
           const { row, col, rows, cols } = chart.area;
-          const width = Array.from({ length: cols }, (_, k) => widthPixels(look.widths[col + k] ?? 8.43)).reduce(
-            (a, b) => a + b,
-            0,
-          );
+          const width = Array.from({ length: cols }, (_, k) =>
+            widthPixels(look.widths[col + k] ?? DEFAULT_WIDTH_CHARS),
+          ).reduce((a, b) => a + b, 0);
           const height = Array.from({ length: rows }, (_, k) =>
             heightPixels(look.heights.get(row + k) ?? DEFAULT_HEIGHT_POINTS),
           ).reduce((a, b) => a + b, 0);

@@ -5,6 +5,7 @@
  * drawing goes over the preview's grid and, as a picture, into a saved file. Text goes in as
  * text nodes, never as markup.
  */
+import { DetailedCellError, type HyperFormula } from "hyperformula";
 import type { Lang } from "../i18n/lang";
 import type { Area, PlanChart } from "../sheet/cell-plan";
 import { displayValue } from "./display";
@@ -16,6 +17,15 @@ const FONT = "Calibri, Carlito, 'Segoe UI', sans-serif";
 
 /** The cells of one column of rows, as the chart reads them: numbers, or null for anything else. */
 export type ReadArea = (area: Area) => unknown[];
+
+/** A chart's reader of the engine's values on `sheet`; an error value counts as no value. */
+export function sheetReader(hf: HyperFormula, sheet: number): ReadArea {
+  return (area) =>
+    Array.from({ length: area.rows }, (_, k) => {
+      const v = hf.getCellValue({ sheet, row: area.row + k, col: area.col });
+      return v instanceof DetailedCellError ? null : v;
+    });
+}
 
 function el<K extends keyof SVGElementTagNameMap>(
   name: K,

@@ -1,6 +1,7 @@
-/** Hands a workbook's bytes to the browser as a download named `name`. */
+/** The media type of an .xlsx file. */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** Hands a workbook's bytes to the browser as a download named `name`. */
 export function downloadXlsx(bytes: Uint8Array, name: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
   const link = document.createElement("a");

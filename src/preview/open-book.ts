@@ -13,7 +13,7 @@ import { encodeRow, padded, readStateSheet, STATE_SHEET } from "../workbook/stat
 import { readLook } from "../xlsx/looks";
 import type { Dropped } from "../xlsx/problems";
 import type { XlsxBook, XlsxSheet, XlsxStyle, XlsxValue } from "../xlsx/snapshot";
-import type { Area, PlanChart } from "../sheet/cell-plan";
+import { movedChart, type Area, type PlanChart } from "../sheet/cell-plan";
 import { templateById } from "../templates/catalog";
 import { renderTemplate } from "../templates/render";
 
@@ -241,12 +241,7 @@ function redrawCharts(book: PreviewBook): Map<number, PlanChart[]> {
     if (hf.getSheetName(sheet) === undefined) continue;
     const charts = renderTemplate(template, stored.inputs, stored.lang).charts ?? [];
     const at = (a: Area): Area => ({ ...a, row: a.row + stored.placement.row, col: a.col + stored.placement.col });
-    const placed = charts.map((c) => ({
-      ...c,
-      area: at(c.area),
-      categories: at(c.categories),
-      series: c.series.map((s) => ({ ...s, values: at(s.values) })),
-    }));
+    const placed = charts.map((c) => movedChart(c, at));
     book.look(sheet).charts.push(...placed);
     drawn.set(sheet, [...(drawn.get(sheet) ?? []), ...placed]);
   }

@@ -13,7 +13,7 @@ import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
 import { cellKey } from "../sheet/excel-grid";
 import { applyFlag, applyLook, spillText } from "./cell-look";
-import { chartSvg } from "./chart-svg";
+import { chartSvg, sheetReader } from "./chart-svg";
 import { displayValue } from "./display";
 import { DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mergeMaps } from "./selection";
@@ -86,11 +86,7 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
 
     const { anchors, covered } = mergeMaps(merges);
 
-    const readArea = (a: Area) =>
-      Array.from({ length: a.rows }, (_, k) => {
-        const v = hf.getCellValue({ sheet, row: a.row + k, col: a.col });
-        return v instanceof DetailedCellError ? null : v;
-      });
+    const readArea = sheetReader(hf, sheet);
     const isBlank = (r: number, c: number) => {
       const key = cellKey(r, c);
       if (covered.has(key) || anchors.has(key)) return false;

@@ -16,7 +16,7 @@ import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
 import { SHEET_COLS, SHEET_ROWS, cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import { applyFlag, applyLook, spillText } from "./cell-look";
-import { chartSvg } from "./chart-svg";
+import { chartSvg, sheetReader } from "./chart-svg";
 import { displayValue } from "./display";
 import { Axis, DEFAULT_HEIGHT_POINTS, DEFAULT_WIDTH_CHARS, heightPixels, widthPixels } from "./grid-geometry";
 import { mountPrintView } from "./print-view";
@@ -312,11 +312,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
         const { row, col, rows, cols } = chart.area;
         const svg = chartSvg(
           chart,
-          (area) =>
-            Array.from({ length: area.rows }, (_, k) => {
-              const v = hf.getCellValue({ sheet: sheet(), row: area.row + k, col: area.col });
-              return v instanceof DetailedCellError ? null : v;
-            }),
+          sheetReader(hf, sheet()),
           lang(),
           layout.cols.size(col, cols),
           layout.rows.size(row, rows),

@@ -1,6 +1,6 @@
 /** The task pane's workbook port over the preview book: what the Excel adapter does, in memory. */
 import type { CellValue, RawCellContent } from "hyperformula";
-import { address, uniqueSheetName, type Area, type CellPlan } from "../sheet/cell-plan";
+import { address, movedChart, uniqueSheetName, type Area, type CellPlan } from "../sheet/cell-plan";
 import { templateById } from "../templates/catalog";
 import type { Stored, StoredInputs } from "../workbook/payload";
 import type {
@@ -168,13 +168,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     for (const { row, points } of plan.heights) look.heights.set(origin.row + row, points);
     // As the Excel adapter sets them: the source pinned with $, moved with the plan.
     const at = (a: Area): Area => ({ ...a, row: a.row + origin.row, col: a.col + origin.col });
-    for (const c of plan.charts ?? [])
-      look.charts.push({
-        ...c,
-        area: at(c.area),
-        categories: at(c.categories),
-        series: c.series.map((s) => ({ ...s, values: at(s.values) })),
-      });
+    for (const c of plan.charts ?? []) look.charts.push(movedChart(c, at));
     for (const { area, basisCol } of plan.flags ?? [])
       look.flags.push({
         area: { ...area, row: area.row + origin.row, col: area.col + origin.col },

@@ -74,6 +74,16 @@ export interface PlanChart {
   readonly series: readonly { readonly name: string; readonly values: Area; readonly kind: "column" | "line" }[];
 }
 
+/** The chart with each of its areas moved by `move` (placed at an origin, shifted by inserted rows). */
+export function movedChart(chart: PlanChart, move: (area: Area) => Area): PlanChart {
+  return {
+    ...chart,
+    area: move(chart.area),
+    categories: move(chart.categories),
+    series: chart.series.map((s) => ({ ...s, values: move(s.values) })),
+  };
+}
+
 /**
  * A conditional format declared once: each cell of `area` is red while the same row's value in
  * column `basisCol` is a number below 1, green while it is 1 or more (a % column against the
@@ -214,7 +224,8 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
 // not part of a longer word, a name (names have lowercase letters), or a function name (LOG10().
 const REFERENCE = /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
 
-function columnIndex(name: string): number {
+/** A column's 0-based index from its letters ("A" is 0). */
+export function columnIndex(name: string): number {
   return [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }
 

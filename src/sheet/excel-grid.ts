@@ -13,3 +13,5 @@ export const keyCol = (key: CellKey) => key % SHEET_COLS;
 export const DEFAULT_WIDTH_CHARS = 8.43;
 /** Excel's default row height, in points. */
 export const DEFAULT_HEIGHT_POINTS = 15;
+/** Column widths are set through Office.js in points; Excel's character is about 7 of them. */
+export const POINTS_PER_CHARACTER = 7;

@@ -78,6 +78,9 @@ export function backupSheetName(source: string, lang: Lang, taken: readonly stri
  */
 export const CHUNK_BUDGET = 3 * 1024 * 1024;
 
+/** Cells read per sync: formulas and values of 20,000 cells stay well under the same 5 MB. */
+export const READ_CELLS = 20_000;
+
 /** Bands of rows [start, end) of the matrices, each under `budget` characters of JSON. */
 export function rowBands(matrices: readonly (readonly unknown[][])[], budget = CHUNK_BUDGET): [number, number][] {
   const rows = matrices[0]?.length ?? 0;

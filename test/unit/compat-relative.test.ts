@@ -13,13 +13,10 @@ import { bookSnapshot } from "../../src/preview/book-snapshot";
 import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { renderTemplate } from "../../src/templates/render";
+import { columnName } from "../../src/sheet/cell-plan";
 import { planWithProducts } from "../fixtures/long";
 
-const letters = (index: number) => {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
+const letters = columnName;
 
 /** A reference as text: [col, row] (0-based) and which parts are absolute. */
 const ref = fc.record({
