@@ -3,11 +3,13 @@
  * Excel keeps beside the cells: number formats, cell looks, merges, column widths, names, and which
  * sheets are hidden (the state sheet of preview/state-store.ts is, as in Excel).
  */
-import { EmptyValue, HyperFormula } from "hyperformula";
+import { HyperFormula } from "hyperformula";
 import { movedChart, type Area, type Flag, type PlanChart } from "../sheet/cell-plan";
 import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
+import { IndexPlugin } from "./index-plugin";
+import { shareRangeEdges, skipEmptyRemovals } from "./engine-fixes";
 import type { PrintSetup } from "./print-layout";
 import type { NumberConvention } from "../i18n/numbers";
 import type { XlsxPageSetup, XlsxStyle } from "../xlsx/snapshot";
@@ -68,6 +70,8 @@ function engine(): HyperFormula {
     HyperFormula.registerFunctionPlugin(HtPlugin, {
       enGB: Object.fromEntries(Object.keys(HtPlugin.implementedFunctions).map((name) => [name, name])),
     });
+    // Registered after HyperFormula's own plugins, so it takes INDEX's place (the name is translated already).
+    HyperFormula.registerFunctionPlugin(IndexPlugin);
     pluginRegistered = true;
   }
   // HyperFormula rounds results to 10 digits by default; Excel keeps about 15. The column index
@@ -80,25 +84,8 @@ function engine(): HyperFormula {
     undoLimit: 0,
   });
   skipEmptyRemovals(hf);
+  shareRangeEdges(hf);
   return hf;
-}
-
-/**
- * The column index is told to remove a cell's old value whenever a cell is written, the empty
- * value of a cell never written included, which it never holds (it adds no empty values). Such a
- * removal adds a key to the column's map and deletes it again, and in V8 that costs in proportion
- * to the size of a growing Map (50,000 such pairs on one: 0.8 s, against 5 ms for the keys
- * alone): about 0.7 s of a 5,000-row plan written into a fresh sheet. Skipping it leaves every
- * lookup as it was. The index is the engine's `columnSearch` (public, marked internal); if a
- * later version has none, nothing is changed.
- */
-function skipEmptyRemovals(hf: HyperFormula): void {
-  const index = hf.columnSearch as Partial<typeof hf.columnSearch> | undefined;
-  const remove = index?.remove;
-  if (!index || typeof remove !== "function") return;
-  index.remove = function (this: typeof hf.columnSearch, ...args) {
-    if (args[0] !== EmptyValue) remove.apply(this, args);
-  };
 }
 
 export class PreviewBook {
@@ -107,6 +94,8 @@ export class PreviewBook {
   /** Sheets not shown as tabs (Excel's very hidden sheets). */
   readonly hidden = new Set<number>();
   selection = { sheet: 0, row: 0, col: 0 };
+  /** Writes of a template under way (preview/workbook.ts gives the page back between their slices): the grid takes no typing meanwhile. */
+  writing = 0;
   /** Counts the workbooks opened into this book (files): each one is a change of everything. */
   generation = 0;
   /** Whether the workbook asks to open the task pane when opened (Office.AutoShowTaskpaneWithDocument). */

@@ -10,7 +10,7 @@
 import { DetailedCellError, ErrorType, type RawCellContent } from "hyperformula";
 import { columnName, type Area } from "../sheet/cell-plan";
 import { readEntry, shownContent, type Entry } from "./grid-entry";
-import type { Lang } from "../i18n/lang";
+import type { Lang, Text } from "../i18n/lang";
 import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
@@ -50,6 +50,14 @@ interface Layout {
 
 type Editing = { mode: "enter" | "edit"; cell: Cell } | null;
 
+/**
+ * Said when a cell is typed or cleared while a template is written: the write gives the page back
+ * between its slices, and a cell typed meanwhile could be written over. What was typed stays in the editor.
+ */
+const WRITING_TEMPLATE: Text = {
+  vi: "Đang ghi mẫu vào sổ tính; nhập lại khi ghi xong.",
+  en: "A template is being written into the workbook; type again when it is done.",
+};
 export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () => Lang): void {
   const hf = book.hf;
   const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Sheets" });
@@ -376,6 +384,10 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
    * says why, when it cannot be read: the cell is left as it was.
    */
   function write(c: Cell, text: string): boolean {
+    if (book.writing > 0) {
+      refuse({ ok: false, message: WRITING_TEMPLATE });
+      return false;
+    }
     const entry = readEntry(text, book.numbers);
     if (!entry.ok) {
       refuse(entry);
@@ -430,6 +442,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
   }
 
   function clearRange(): void {
+    if (book.writing > 0) return refuse({ ok: false, message: WRITING_TEMPLATE });
     const range = selectedRange();
     const empty = Array.from({ length: range.rows }, () => new Array<RawCellContent>(range.cols).fill(null));
     hf.setCellContents({ sheet: sheet(), row: range.row, col: range.col }, empty);

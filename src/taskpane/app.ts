@@ -15,6 +15,7 @@ import type { CompatOutcome, Filled, UpdateOutcome, WorkbookPort, Where } from "
 import type { UpdateAnswers, UpdateQuestion } from "../workbook/update-plan";
 import { formatNumber, languageConvention, type NumberConvention } from "../i18n/numbers";
 import { h } from "../ui/dom";
+import { nextTask } from "../ui/slices";
 import { buildForm, type TemplateForm } from "./form";
 import { PLAN_REPORT, REPORT_CONTEXT, reportInputs } from "../templates/plan-report";
 
@@ -485,6 +486,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
     /** `copy`: a new entry on a new sheet, even when the form's entry is written already. */
     async function write(where?: Where, answers: UpdateAnswers = {}, copy = false): Promise<void> {
       const typed = form.read();
+      // Reading a long form and checking it are each a task of their own (about 60 ms at 10,000 rows).
+      await nextTask();
       if (!workbook && template.context) {
         show("warning", say(lang, "notInExcel"));
         return;
@@ -528,7 +531,6 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         show("warning", say(lang, "notInExcel"));
         return;
       }
-      const plan = renderTemplate(template, inputs, lang);
       const stored = { template: template.id, lang, inputs };
       const chosen: Where = template.context
         ? { kind: "newSheet" }
@@ -538,6 +540,11 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
       busy("writing");
       let outcome: UpdateOutcome;
       try {
+        // Rendering the plan and writing it are tasks of their own too (a 5,000-product plan's
+        // render takes a tenth of a second), and the spinner shows first.
+        await nextTask();
+        const plan = renderTemplate(template, inputs, lang);
+        await nextTask();
         outcome =
           editing && !copy
             ? await workbook.update(editing.partId, editing.stored, plan, stored, { answers, progress })
@@ -550,6 +557,8 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
         const updated = editing !== undefined && !copy;
         // From now on the form is the entry just written (a copy: the copy), and the button updates
         // it; the entry's id as the workbook keeps it (an old-format part gets a state row's id).
+        // Read back in a task of its own: the write's last one drew the sheet.
+        await nextTask();
         editing = (await latest(outcome.entry.partId)) ?? editing;
         showWritten();
         const values = { sheet: outcome.sheetName, address: outcome.address, backup: outcome.backup ?? "" };

@@ -11,6 +11,7 @@ import {
   fillContractParties,
   formulaOf,
   openPreview,
+  paste,
   sheetTabs,
   startTemplate,
   typeAndLeave,
@@ -199,4 +200,45 @@ test("date fields read and show dd/mm/yyyy in the Vietnamese pane, typed or pick
   // The plan's date is its date line's text; a contract's delivery date (below) is a date cell.
   const values = await sheetValues(page, "KH 1965");
   expect(values.some((v) => String(v).endsWith("ngày 10 tháng 01 năm 1961"))).toBe(true);
+});
+
+test("a 5,000-product plan is written in slices: the pane counts the progress, a cell typed meanwhile is refused with a word, and nothing typed is written over", async () => {
+  session = await openPreview("vi");
+  const { page } = session;
+  await startTemplate(page, "Chỉ tiêu kế hoạch");
+  await fill(page, { unit: "HTX Đồng Tâm", issuer: "UBND huyện", baseYear: 1973, planYear: 1974 });
+  await addRows(page, "products", 1);
+  await paste(
+    page,
+    "products[0].name",
+    Array.from({ length: 5000 }, (_, i) => `Sản phẩm ${i + 1}\tchiếc\t${1000 + i}\t${1200 + i}\t3,5\t1,5`).join("\r\n"),
+  );
+  await addRows(page, "materials", 1);
+  await paste(
+    page,
+    "materials[0].product",
+    Array.from({ length: 5000 }, (_, i) => `Sản phẩm ${i + 1}\tMây sợi\tkg\t0,4`).join("\r\n"),
+  );
+  await page.locator("#write").click();
+  // Between slices the page draws: the count of parts written shows and moves on.
+  await page.locator(".status .busy span", { hasText: /Đang ghi… \d+\/\d+/ }).waitFor();
+  await typeInto(page, "B3", "12");
+  expect(await page.locator("#cell-message").innerText()).toBe("Đang ghi mẫu vào sổ tính; nhập lại khi ghi xong.");
+  const verdict = page.locator(".status fluent-message-bar");
+  await verdict.waitFor({ timeout: 60_000 });
+  expect(await verdict.getAttribute("intent")).toBe("success");
+  expect(await verdict.innerText()).toContain("A1:M20049");
+  expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1974"]);
+  // The last material found its product across the slices: its need is 0,4 × 6.199.
+  const need = await page.evaluate(() => {
+    const { hf } = (window as unknown as { htPreview: { book: { hf: import("hyperformula").HyperFormula } } }).htPreview
+      .book;
+    const rows = hf.getSheetValues(hf.getSheetId("KH 1974")!);
+    return rows.find((row) => row[1] === "Sản phẩm 5000" && row[2] === "Mây sợi")?.[5];
+  });
+  expect(need as number).toBeCloseTo(0.4 * 6199, 9);
+  await page.locator(".tab", { hasText: "Trang1" }).click();
+  expect(await formulaOf(page, "B3")).toBe("");
+  await typeInto(page, "B3", "12");
+  expect(await formulaOf(page, "B3")).toBe("12");
 });
