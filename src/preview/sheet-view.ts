@@ -58,6 +58,7 @@ const WRITING_TEMPLATE: Text = {
   vi: "Đang ghi mẫu vào sổ tính; nhập lại khi ghi xong.",
   en: "A template is being written into the workbook; type again when it is done.",
 };
+
 export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () => Lang): void {
   const hf = book.hf;
   const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Sheets" });

@@ -69,6 +69,12 @@ export function footerText(footer: string, page: number, pages: number): string 
   return footer.replace(/&P/g, String(page)).replace(/&N/g, String(pages));
 }
 
+/** Pixels of `em` ems: 6 % over the averages, for the widest of the fonts the page may fall back to. */
+const emPixels = (em: number, bold: boolean, px: number) => em * px * (bold ? 1.1 : 1) * 1.06;
+
+/** The widest letters' width (m, w). */
+const WIDEST_EM = 0.92;
+
 /**
  * How wide `text` prints, in pixels, in the print view's 13 px sans-serif (DejaVu Sans or Noto
  * Sans on Linux, Segoe UI on Windows; Excel's Calibri 11 is narrower): an upper bound per kind of
@@ -77,8 +83,7 @@ export function footerText(footer: string, page: number, pages: number): string 
 export function textWidth(text: string, bold = false, px = 13): number {
   let em = 0;
   for (const ch of text.normalize("NFC")) em += letterEm(ch);
-  // 6 % over the averages, for the widest of the fonts the page may fall back to.
-  return em * px * (bold ? 1.1 : 1) * 1.06;
+  return emPixels(em, bold, px);
 }
 
 /** Each letter's width in em, kept once found: a 5,000-product plan measures its names letter by letter. */
@@ -90,7 +95,7 @@ function letterEm(ch: string): number {
   const base = ch.normalize("NFD")[0];
   if (base === " ") em = 0.32;
   else if ("iljtfrI.,:;'|!()[]".includes(base)) em = 0.36;
-  else if ("mwMW".includes(base)) em = 0.92;
+  else if ("mwMW".includes(base)) em = WIDEST_EM;
   else if (base >= "A" && base <= "Z") em = 0.74;
   else if (base >= "0" && base <= "9") em = 0.64;
   else em = 0.62;
@@ -101,9 +106,9 @@ function letterEm(ch: string): number {
 /** The lines `text` takes in a cell `width` pixels wide (4 px padding each side), words kept whole where they fit. */
 export function wrappedLines(text: string, width: number, bold = false): number {
   const room = Math.max(1, width - 8);
-  // No letter is wider than 0.92 em, and a text's length counts at least its letters: most cells
+  // No letter is wider than WIDEST_EM, and a text's length counts at least its letters: most cells
   // are known to fit without measuring them word by word.
-  if (text.length * 0.92 * 13 * (bold ? 1.1 : 1) * 1.06 <= room) return 1;
+  if (emPixels(text.length * WIDEST_EM, bold, 13) <= room) return 1;
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
