@@ -485,9 +485,9 @@ export function mountApp(root: HTMLElement, options: AppOptions): App {
 
     /** `copy`: a new entry on a new sheet, even when the form's entry is written already. */
     async function write(where?: Where, answers: UpdateAnswers = {}, copy = false): Promise<void> {
+      // Read, checked and marked busy in the click's own task: a yield before `busy` would leave the
+      // last verdict standing meanwhile, for the user and for checks that wait on the message bar.
       const typed = form.read();
-      // Reading a long form and checking it are each a task of their own (about 60 ms at 10,000 rows).
-      await nextTask();
       if (!workbook && template.context) {
         show("warning", say(lang, "notInExcel"));
         return;
