@@ -37,7 +37,8 @@ import {
   templateName,
   written,
 } from "../workbook/placement";
-import { planMatrix, planUpdate, type CellWrite, type Origin } from "../workbook/update-plan";
+import { planMatrix, planUpdateSteps, type CellWrite, type Origin } from "../workbook/update-plan";
+import { drive, sliceClock } from "../ui/slices";
 import { newEntryId, refusal } from "../workbook/state-rows";
 import { stateStore, type ExcelRun } from "./state-store";
 
@@ -387,24 +388,29 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       const formulas = bands.flatMap((band) => band.formulas);
       const values = bands.flatMap((band) => band.values);
       const origin = { row: area.rowIndex, col: area.columnIndex };
-      const decision = planUpdate({
-        template,
-        previous: {
-          inputs: previous.inputs,
-          lang: previous.lang,
-          origin: old,
-          rows: old.rows,
-          cols: old.cols,
-          written: old.written,
-        },
-        current: {
-          origin,
-          cells: formulas.map((line, r) => line.map((formula, c) => ({ formula, value: values[r][c] }))),
-        },
-        next: { inputs: stored.inputs, lang: stored.lang, plan },
-      });
+      // Deciding over a 15,000-row plan is a few tenths of a second: in slices, so the pane keeps drawing.
+      const clock = sliceClock();
+      const decision = await drive(
+        planUpdateSteps({
+          template,
+          previous: {
+            inputs: previous.inputs,
+            lang: previous.lang,
+            origin: old,
+            rows: old.rows,
+            cols: old.cols,
+            written: old.written,
+          },
+          current: {
+            origin,
+            cells: formulas.map((line, r) => line.map((formula, c) => ({ formula, value: values[r][c] }))),
+          },
+          next: { inputs: stored.inputs, lang: stored.lang, plan },
+        }),
+        clock,
+      );
       const where = `${sheet.name}!${address({ row: 0, col: 0, rows: old.rows, cols: old.cols }, origin)}`;
-      const cells = decision.cells(options.answers ?? {});
+      const cells = await drive(decision.cellsSteps(options.answers ?? {}), clock);
       if (!cells) return { ok: false, reason: "ask", question: decision.question, address: where };
 
       // 3. Cells the update needs beyond the old area must be empty.

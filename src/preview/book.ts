@@ -96,11 +96,28 @@ export class PreviewBook {
   selection = { sheet: 0, row: 0, col: 0 };
   /** Writes of a template under way (preview/workbook.ts gives the page back between their slices): the grid takes no typing meanwhile. */
   writing = 0;
+  /** The last write queued by any pane (see `exclusive`). */
+  private queued: Promise<unknown> = Promise.resolve();
   /** Counts the workbooks opened into this book (files): each one is a change of everything. */
   generation = 0;
   /** Whether the workbook asks to open the task pane when opened (Office.AutoShowTaskpaneWithDocument). */
   autoOpen = false;
   private readonly listeners = new Set<() => void>();
+
+  /**
+   * Runs `work` once every write queued before it has ended. A write gives the page back between
+   * its slices, and two panes (the preview's two users) write into one book: without the queue a
+   * co-author's update could check the state, then go over cells the other was still writing.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queued.then(work);
+    // The queue only waits for the end; the outcome, failure included, is the caller's.
+    this.queued = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
 
   /**
    * `numbers`: how this workbook's user writes numbers (the preview's stand-in for Excel's

@@ -21,12 +21,20 @@ import {
   templateName,
   written,
 } from "../workbook/placement";
-import { planMatrix, planUpdate, type CellWrite, type Origin, type ReadCell } from "../workbook/update-plan";
+import {
+  fingerprintSteps,
+  planMatrixSteps,
+  planUpdateSteps,
+  type CellWrite,
+  type Origin,
+  type ReadCell,
+} from "../workbook/update-plan";
 import { newEntryId, refusal } from "../workbook/state-rows";
 import type { PreviewBook } from "./book";
-import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
+import { cellKey, type CellKey } from "../sheet/excel-grid";
 import { previewStateStore } from "./state-store";
-import { sliceClock, type SliceClock } from "../ui/slices";
+import { drive, sliceClock, type SliceClock } from "../ui/slices";
+import { STEP_ROWS, type Steps } from "../core/steps";
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -75,18 +83,36 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
   const where = (sheet: number, area: Area) => `${hf.getSheetName(sheet)}!${address(area)}`;
 
   /** What the cells hold, as Excel's Range.formulas and Range.values give them. */
-  function readArea(sheet: number, area: Area): ReadCell[][] {
-    return Array.from({ length: area.rows }, (_, r) =>
-      Array.from({ length: area.cols }, (_, c): ReadCell => {
-        const at = { sheet, row: area.row + r, col: area.col + c };
-        const serialized = hf.getCellSerialized(at);
-        const raw: CellValue = hf.getCellValue(at);
-        const value = raw !== null && typeof raw === "object" ? raw.value : raw;
-        // The engine keeps a quote-prefixed text with its apostrophe; Excel gives the text.
-        const formula = typeof serialized === "string" && serialized.startsWith("'") ? value : serialized;
-        return { formula: formula ?? "", value: value ?? "" };
-      }),
-    );
+  /**
+   * The area's cells, read in slices: unparsing a 15,000-row plan's formulas takes a quarter of a
+   * second. The caller keeps the grid from typing meanwhile (`book.writing`), so what is read
+   * stays what is there.
+   */
+  async function readArea(
+    sheet: number,
+    area: Area,
+    clock: SliceClock,
+    progress: (done: number) => void,
+  ): Promise<ReadCell[][]> {
+    const cells: ReadCell[][] = [];
+    for (let r = 0; r < area.rows; r++) {
+      if (r % PIECE_ROWS === 0 && r > 0 && clock.due()) {
+        progress(r);
+        await clock.pause();
+      }
+      cells.push(
+        Array.from({ length: area.cols }, (_, c): ReadCell => {
+          const at = { sheet, row: area.row + r, col: area.col + c };
+          const serialized = hf.getCellSerialized(at);
+          const raw: CellValue = hf.getCellValue(at);
+          const value = raw !== null && typeof raw === "object" ? raw.value : raw;
+          // The engine keeps a quote-prefixed text with its apostrophe; Excel gives the text.
+          const formula = typeof serialized === "string" && serialized.startsWith("'") ? value : serialized;
+          return { formula: formula ?? "", value: value ?? "" };
+        }),
+      );
+    }
+    return cells;
   }
 
   /**
@@ -143,12 +169,13 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
    * batch keeps one undo record that every further call walks again (quadratic in the calls), and
    * the preview offers no undo.
    *
-   * Into a fresh area (`clock` given: a new sheet, or empty cells of one) the cells go in slices:
+   * Into a fresh area (`sliced`: a new sheet, or empty cells of one) the cells go in slices:
    * each slice's cells are computed at its end, the page is given back and `progress` told, as a
    * 15,000-row plan would otherwise hold the page for seconds. Nothing reads a new sheet's cells yet
    * (and seldom empty ones), so a slice computes little more than its own cells. Over a template
    * already there (an update) other cells read them, a report over the plan for one, which would be
-   * computed again after every slice: the engine computes once there, in one task.
+   * computed again after every slice: the engine computes once there, in one task (an update
+   * changes few cells). The looks go in slices either way.
    */
   async function write(
     sheet: number,
@@ -157,7 +184,8 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     matrix: CellWrite[][],
     wholeSheet: boolean,
     entryName: string,
-    clock?: SliceClock,
+    clock: SliceClock,
+    sliced: boolean,
     progress?: Progress,
   ): Promise<void> {
     const sheetName = hf.getSheetName(sheet)!;
@@ -166,10 +194,10 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     const pause = async (done: number) => {
       hf.resumeEvaluation();
       progress?.(done, pieces.length);
-      await clock!.pause();
+      await clock.pause();
       hf.suspendEvaluation();
     };
-    if (clock?.due()) await clock.pause();
+    if (clock.due()) await clock.pause();
     book.writing += 1;
     hf.suspendEvaluation();
     try {
@@ -177,13 +205,18 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
         setName(name, `=${quoteSheet(sheetName)}!${address(area, origin, true)}`, sheet);
       for (const [k, { row, col, lines }] of pieces.entries()) {
         hf.setCellContents({ sheet, row, col }, lines);
-        if (clock?.due() && k < pieces.length - 1) await pause(k + 1);
+        if (sliced && clock.due() && k < pieces.length - 1) await pause(k + 1);
       }
       nameArea(entryName, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
     } finally {
       hf.resumeEvaluation();
       book.writing -= 1;
     }
+    await drive(lookSteps(sheet, plan, origin, wholeSheet), clock);
+  }
+
+  /** Gives the plan's cells their looks (formats, styles, merges, rules, heights, charts, page setup). */
+  function* lookSteps(sheet: number, plan: CellPlan, origin: Origin, wholeSheet: boolean): Steps<void> {
     const look = book.look(sheet);
     for (const { area, format } of plan.formats) {
       for (let r = 0; r < area.rows; r++)
@@ -193,6 +226,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       for (let r = 0; r < area.rows; r++) {
         for (let c = 0; c < area.cols; c++)
           look.styles.set(cellKey(origin.row + area.row + r, origin.col + area.col + c), style);
+        if (r % STEP_ROWS === STEP_ROWS - 1) yield;
       }
     }
     for (const area of plan.merges)
@@ -201,6 +235,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       for (let r = 0; r < area.rows; r++) {
         for (let c = 0; c < area.cols; c++)
           look.ruled.add(cellKey(origin.row + area.row + r, origin.col + area.col + c));
+        if (r % STEP_ROWS === STEP_ROWS - 1) yield;
       }
     }
     for (const { row, points } of plan.heights) look.heights.set(origin.row + row, points);
@@ -229,20 +264,28 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     }
   }
 
-  /** Forgets the looks of an area; its cells and names are rewritten by `write`. */
-  function clearLooks(sheet: number, area: Area): void {
+  /**
+   * Forgets the looks of an area; its cells and names are rewritten by `write`. Cell by cell over
+   * the area (a plan's looks are most of the sheet's), in steps.
+   */
+  function* clearLookSteps(sheet: number, area: Area): Steps<void> {
     const look = book.look(sheet);
     const inside = (r: number, c: number) =>
       r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols;
-    for (const map of [look.formats, look.styles, look.file?.styles ?? new Map()] as Map<CellKey, unknown>[]) {
-      for (const key of [...map.keys()]) if (inside(keyRow(key), keyCol(key))) map.delete(key);
+    const maps: Map<CellKey, unknown>[] = [look.formats, look.styles, ...(look.file ? [look.file.styles] : [])];
+    for (let r = area.row; r < area.row + area.rows; r++) {
+      for (let c = area.col; c < area.col + area.cols; c++) {
+        const key = cellKey(r, c);
+        for (const map of maps) map.delete(key);
+        look.ruled.delete(key);
+      }
+      look.heights.delete(r);
+      if ((r - area.row) % STEP_ROWS === STEP_ROWS - 1) yield;
     }
     look.merges.splice(0, look.merges.length, ...look.merges.filter((m) => !inside(m.row, m.col)));
     look.lists.splice(0, look.lists.length, ...look.lists.filter((l) => !inside(l.area.row, l.area.col)));
     look.flags.splice(0, look.flags.length, ...look.flags.filter((f) => !inside(f.area.row, f.area.col)));
     look.charts.splice(0, look.charts.length, ...look.charts.filter((c) => !inside(c.area.row, c.area.col)));
-    for (const key of [...look.ruled]) if (inside(keyRow(key), keyCol(key))) look.ruled.delete(key);
-    for (const r of [...look.heights.keys()]) if (r >= area.row && r < area.row + area.rows) look.heights.delete(r);
   }
 
   /**
@@ -342,11 +385,11 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     const id = newEntryId();
     const name = templateName(id);
     const clock = sliceClock();
-    const matrix = planMatrix(plan, origin);
-    await write(sheet, plan, origin, matrix, at.kind === "newSheet", name, clock, progress);
+    const matrix = await drive(planMatrixSteps(plan, origin), clock);
+    await write(sheet, plan, origin, matrix, at.kind === "newSheet", name, clock, true, progress);
     // The looks, the fingerprint and the state are a tenth of a second each for such a plan.
     if (clock.due()) await clock.pause();
-    const placement = placed(String(sheet), plan, origin, name);
+    const placement = placed(String(sheet), plan, origin, name, await drive(fingerprintSteps(plan, origin), clock));
     if (clock.due()) await clock.pause();
     const entry = store.save(id, { ...stored, placement }, by);
     if (clock.due()) await clock.pause();
@@ -355,6 +398,13 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     return { ...written(hf.getSheetName(sheet)!, plan, origin), entry };
   }
 
+  /**
+   * Updates in place, in slices as a write into a new sheet goes: reading the area, deciding,
+   * clearing its looks, writing and storing each give the page back once they have run a slice's
+   * time (a 15,000-row plan is half a second of work). The grid takes no typing from the first
+   * read on, so the decision is made on what is there; the cells themselves go in at once, as
+   * other cells (a report over the plan) read them and would be computed again after every slice.
+   */
   async function update(
     partId: string,
     previous: Stored,
@@ -378,40 +428,64 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       }
     }
     const origin = { row: area.row, col: area.col };
-    const decision = planUpdate({
-      template: templateById(previous.template)!,
-      previous: {
-        inputs: previous.inputs,
-        lang: previous.lang,
-        origin: old,
-        rows: old.rows,
-        cols: old.cols,
-        written: old.written,
-      },
-      current: { origin, cells: readArea(sheet, area) },
-      next: { inputs: stored.inputs, lang: stored.lang, plan },
-    });
-    const cells = decision.cells(options.answers ?? {});
-    if (!cells) return { ok: false, reason: "ask", question: decision.question, address: where(sheet, area) };
-    const rows = cells.matrix.length;
-    const cols = cells.matrix[0]?.length ?? 0;
-    for (const extra of growthAreas(old.rows, old.cols, rows, cols)) {
-      const absolute = { ...extra, row: extra.row + origin.row, col: extra.col + origin.col };
-      if (!isEmptyArea(sheet, absolute)) return { ok: false, reason: "notEmpty", address: where(sheet, absolute) };
+    const clock = sliceClock();
+    // Reading the area's rows, then writing: the steps the progress line counts.
+    const steps = Math.ceil(area.rows / PIECE_ROWS) + 1;
+    const pause = async () => {
+      if (clock.due()) await clock.pause();
+    };
+    book.writing += 1;
+    try {
+      const cellsThere = await readArea(sheet, area, clock, (rows) =>
+        options.progress?.(Math.floor(rows / PIECE_ROWS), steps),
+      );
+      await pause();
+      const decision = await drive(
+        planUpdateSteps({
+          template: templateById(previous.template)!,
+          previous: {
+            inputs: previous.inputs,
+            lang: previous.lang,
+            origin: old,
+            rows: old.rows,
+            cols: old.cols,
+            written: old.written,
+          },
+          current: { origin, cells: cellsThere },
+          next: { inputs: stored.inputs, lang: stored.lang, plan },
+        }),
+        clock,
+      );
+      const cells = await drive(decision.cellsSteps(options.answers ?? {}), clock);
+      if (!cells) return { ok: false, reason: "ask", question: decision.question, address: where(sheet, area) };
+      const rows = cells.matrix.length;
+      const cols = cells.matrix[0]?.length ?? 0;
+      for (const extra of growthAreas(old.rows, old.cols, rows, cols)) {
+        const absolute = { ...extra, row: extra.row + origin.row, col: extra.col + origin.col };
+        if (!isEmptyArea(sheet, absolute)) return { ok: false, reason: "notEmpty", address: where(sheet, absolute) };
+      }
+      await pause();
+      options.progress?.(steps - 1, steps);
+      let backup: string | undefined;
+      if (cells.lossy) {
+        backup = backupSheetName(hf.getSheetName(sheet)!, stored.lang, hf.getSheetNames());
+        copySheet(sheet, backup, false);
+        await pause();
+      }
+      await drive(clearLookSteps(sheet, area), clock);
+      const name = old.name ?? templateName(partId);
+      await write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0, name, clock, false);
+      await pause();
+      const placement = placed(String(sheet), plan, origin, name, await drive(fingerprintSteps(plan, origin), clock));
+      await pause();
+      // The state last, with the new version: written only once the cells are.
+      const entry = store.save(partId, { ...stored, placement }, by);
+      book.selection = { sheet, ...origin };
+      book.changed();
+      return { ...written(hf.getSheetName(sheet)!, plan, origin, backup), entry };
+    } finally {
+      book.writing -= 1;
     }
-    let backup: string | undefined;
-    if (cells.lossy) {
-      backup = backupSheetName(hf.getSheetName(sheet)!, stored.lang, hf.getSheetNames());
-      copySheet(sheet, backup, false);
-    }
-    clearLooks(sheet, area);
-    const name = old.name ?? templateName(partId);
-    await write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0, name);
-    // The state last, with the new version: written only once the cells are.
-    const entry = store.save(partId, { ...stored, placement: placed(String(sheet), plan, origin, name) }, by);
-    book.selection = { sheet, ...origin };
-    book.changed();
-    return { ...written(hf.getSheetName(sheet)!, plan, origin, backup), entry };
   }
 
   async function freeze(sheetId: string, lang: "vi" | "en"): Promise<string> {
@@ -465,7 +539,21 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     return store.watch(listener);
   }
 
-  return { listFilled, insert, update, freeze, remove, keepPaneOpen, watch, readSelection };
+  // What changes the book waits for the writes queued before it, by either pane (book.exclusive).
+  const queued =
+    <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      book.exclusive(() => work(...args));
+  return {
+    listFilled,
+    insert: queued(insert),
+    update: queued(update),
+    freeze: queued(freeze),
+    remove: queued(remove),
+    keepPaneOpen,
+    watch,
+    readSelection,
+  };
 }
 
 /** Excel's CurrentRegion: grow the box while a cell just outside it, or on its corners, is filled. */

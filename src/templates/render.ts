@@ -23,6 +23,7 @@ import {
   wrappedLines,
 } from "../sheet/page-setup";
 import { DEFAULT_HEIGHT_POINTS } from "../sheet/excel-grid";
+import { finish, type Steps } from "../core/steps";
 
 interface TablePlace {
   readonly firstRow: number;
@@ -405,7 +406,11 @@ function arranged(t: TemplateDecl, inputs: Inputs, capacity: number): { decl: Te
   return { decl: { ...t, blocks }, appendixAt };
 }
 
-export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lang): CellPlan {
+export const renderTemplate = (declared: TemplateDecl, inputs: Inputs, lang: Lang): CellPlan =>
+  finish(renderSteps(declared, inputs, lang));
+
+/** The same, in steps (workbook/steps.ts): a step per table column, the pane's render of a 15,000-row plan in slices. */
+export function* renderSteps(declared: TemplateDecl, inputs: Inputs, lang: Lang): Steps<CellPlan> {
   const room = pageRoom(declared);
   const { decl: t, appendixAt } = arranged(declared, inputs, room.capacity);
   const layout = lay(t, inputs);
@@ -466,9 +471,9 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
     return typeof value === "string" ? value : null;
   };
 
-  t.blocks.forEach((block, b) => {
+  for (const [b, block] of t.blocks.entries()) {
     const start = layout.starts[b];
-    if (hidden(block, inputs)) return;
+    if (hidden(block, inputs)) continue;
     switch (block.kind) {
       case "heading": {
         const [left, right] = splitColumns(t.widths, 2);
@@ -613,7 +618,10 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
             lists.push({ area, source: { row: other.firstRow, col: otherCol, rows: other.rows, cols: 1 } });
           }
         };
-        block.columns.forEach((column, col) => emitColumn(column, col));
+        for (const [col, column] of block.columns.entries()) {
+          emitColumn(column, col);
+          yield;
+        }
         const entryCols = block.columns.flatMap((column, col) => (column.entry ? [col] : []));
         if (entryCols.length > 0) {
           entries.push({
@@ -697,7 +705,7 @@ export function renderTemplate(declared: TemplateDecl, inputs: Inputs, lang: Lan
         break;
       }
     }
-  });
+  }
 
   function wrapLabel(row: number, text: string, bold = false, entered = false): void {
     const lines = wrappedLines(text, px[LABEL_COL], bold);

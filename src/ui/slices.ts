@@ -3,6 +3,7 @@
  * preview's write of a 15,000-row plan, and the pane's steps before it. A slice ends once it has
  * run `SLICE_MS`; the next one starts in a new task.
  */
+import type { Steps } from "../core/steps";
 
 /**
  * How long a slice runs before it gives the page back. The preview's write computes a slice's
@@ -45,4 +46,13 @@ export function sliceClock(sliceMs = SLICE_MS, now: () => number = () => perform
       start = now();
     },
   };
+}
+
+/** Runs stepped work (workbook/steps.ts) to its end, giving the page back whenever `clock` is due. */
+export async function drive<T>(steps: Steps<T>, clock: SliceClock): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (clock.due()) await clock.pause();
+  }
 }

@@ -3,7 +3,7 @@ import { address, uniqueSheetName, type Area, type CellPlan } from "../sheet/cel
 import type { Lang, Text } from "../i18n/lang";
 import type { Placement } from "./payload";
 import type { WriteOutcome } from "./port";
-import { fingerprint, type Origin } from "./update-plan";
+import { fingerprint, type Origin, type Written } from "./update-plan";
 
 /** Why a filled template is listed but cannot be opened: its sheet is gone (both adapters say so). */
 export const SHEET_GONE: Text = {
@@ -11,9 +11,18 @@ export const SHEET_GONE: Text = {
   en: "The sheet of this template was deleted.",
 };
 
-/** Where a plan was just written, under its defined name, with the fingerprint of what it wrote. */
-export function placed(sheetId: string, plan: CellPlan, origin: Origin, name: string): Placement {
-  return { sheetId, ...origin, rows: plan.rows, cols: plan.cols, name, written: fingerprint(plan, origin) };
+/**
+ * Where a plan was just written, under its defined name, with the fingerprint of what it wrote
+ * (given when the caller computed it in steps).
+ */
+export function placed(
+  sheetId: string,
+  plan: CellPlan,
+  origin: Origin,
+  name: string,
+  written: Written = fingerprint(plan, origin),
+): Placement {
+  return { sheetId, ...origin, rows: plan.rows, cols: plan.cols, name, written };
 }
 
 /** The outcome of a template written at `origin` (the adapter adds the stored entry's id and version). */

@@ -28,6 +28,7 @@ import type { Lang } from "../i18n/lang";
 import { renderTemplate, yearsOf } from "../templates/render";
 import { cellKey } from "../sheet/excel-grid";
 import { periodName } from "../templates/periods";
+import { STEP_ROWS, finish, type Steps } from "../core/steps";
 
 export type Origin = { readonly row: number; readonly col: number };
 
@@ -86,6 +87,8 @@ export interface UpdatePlan {
   readonly asks: boolean;
   /** The cells to write, given the answers; undefined while a needed answer is missing. */
   cells(answers: UpdateAnswers): UpdateCells | undefined;
+  /** The same, in steps (workbook/steps.ts). */
+  cellsSteps(answers: UpdateAnswers): Steps<UpdateCells | undefined>;
 }
 
 /** A number as 15 significant digits show it, as Excel keeps it (a whole number below 10^15 as it is). */
@@ -141,12 +144,21 @@ function entryMask(entries: readonly EntryArea[]): Set<number> {
   return mask;
 }
 
-/** The canonical cells of a plan placed at `origin`, row by row (entry cells left out as ""). */
-function planGrid(plan: CellPlan, origin: Origin): string[][] {
-  const grid = Array.from({ length: plan.rows }, () => new Array<string>(plan.cols).fill(""));
-  for (const cell of plan.cells) grid[cell.row][cell.col] = canonicalWritten(cell.content, origin);
+/** The plan's cells, one grid of what `each` makes of their contents ("" elsewhere), in steps. */
+function* gridSteps<T>(plan: CellPlan, each: (content: CellContent) => T): Steps<(T | "")[][]> {
+  const grid = Array.from({ length: plan.rows }, () => new Array<T | "">(plan.cols).fill(""));
+  // A step's worth of cells: rows of a plan are about as wide as its column count.
+  const step = STEP_ROWS * Math.max(1, plan.cols);
+  for (const [k, cell] of plan.cells.entries()) {
+    grid[cell.row][cell.col] = each(cell.content);
+    if (k % step === step - 1) yield;
+  }
   return grid;
 }
+
+/** The canonical cells of a plan placed at `origin`, row by row (entry cells left out as ""). */
+const planGridSteps = (plan: CellPlan, origin: Origin): Steps<string[][]> =>
+  gridSteps(plan, (content) => canonicalWritten(content, origin));
 
 function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): string {
   let h = FNV_OFFSET;
@@ -158,18 +170,25 @@ function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): 
 }
 
 /** The fingerprint of a plan written at `origin`: stored with the placement. */
-export function fingerprint(plan: CellPlan, origin: Origin): Written {
+export function* fingerprintSteps(plan: CellPlan, origin: Origin): Steps<Written> {
   const mask = entryMask(plan.entries);
-  const rows = planGrid(plan, origin).map((row, r) => rowHash(row, r, mask));
+  const grid = yield* planGridSteps(plan, origin);
+  const rows: string[] = [];
+  for (const [r, row] of grid.entries()) {
+    rows.push(rowHash(row, r, mask));
+    if (r % STEP_ROWS === STEP_ROWS - 1) yield;
+  }
   return { rows: rows.join("."), entries: plan.entries };
 }
 
+export const fingerprint = (plan: CellPlan, origin: Origin): Written => finish(fingerprintSteps(plan, origin));
+
 /** What the template wrote into a cell of `plan` at `origin`: the input an adapter writes. */
-export function planMatrix(plan: CellPlan, origin: Origin): (string | number)[][] {
-  const matrix = Array.from({ length: plan.rows }, () => new Array<string | number>(plan.cols).fill(""));
-  for (const cell of plan.cells) matrix[cell.row][cell.col] = placedInput(cell.content, origin);
-  return matrix;
-}
+export const planMatrixSteps = (plan: CellPlan, origin: Origin): Steps<(string | number)[][]> =>
+  gridSteps(plan, (content) => placedInput(content, origin));
+
+export const planMatrix = (plan: CellPlan, origin: Origin): (string | number)[][] =>
+  finish(planMatrixSteps(plan, origin));
 
 /** An input table's declaration; a report's rows are the reported template's (its products). */
 const tableDecl = (template: TemplateDecl, key: string) =>
@@ -254,7 +273,10 @@ export interface UpdateArgs {
 }
 
 /** Decides an Update: what is carried, what is asked, and then what is written. */
-export function planUpdate(args: UpdateArgs): UpdatePlan {
+export const planUpdate = (args: UpdateArgs): UpdatePlan => finish(planUpdateSteps(args));
+
+/** The same, in steps (workbook/steps.ts): the preview decides a 15,000-row plan's in slices. */
+export function* planUpdateSteps(args: UpdateArgs): Steps<UpdatePlan> {
   const { template, previous, current, next } = args;
   // The old inputs rendered by this version: only needed to show what changed cells held, or
   // when an older payload has no fingerprint.
@@ -262,19 +284,24 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
   const rerender = () => {
     if (!rerendered) {
       const plan = renderTemplate(template, previous.inputs, previous.lang);
-      rerendered = { plan, grid: planGrid(plan, previous.origin) };
+      rerendered = { plan, grid: finish(planGridSteps(plan, previous.origin)) };
     }
     return rerendered;
   };
   const oldEntries = previous.written?.entries ?? rerender().plan.entries;
   const mask = entryMask(oldEntries);
   const shift = { row: previous.origin.row - current.origin.row, col: previous.origin.col - current.origin.col };
-  const read = current.cells.map((line) => line.map((cell) => canonicalRead(cell, shift)));
+  const read: string[][] = [];
+  for (const [r, line] of current.cells.entries()) {
+    read.push(line.map((cell) => canonicalRead(cell, shift)));
+    if (r % STEP_ROWS === STEP_ROWS - 1) yield;
+  }
   const stored = previous.written?.rows.split(".");
 
   // Cells the template wrote that a person changed.
   const edits: Edit[] = [];
   for (let r = 0; r < previous.rows; r++) {
+    if (r % STEP_ROWS === STEP_ROWS - 1) yield;
     const now = read[r] ?? [];
     if (stored && rowHash(now, r, mask) === stored[r]) continue;
     const want = rerender().grid[r] ?? [];
@@ -306,6 +333,7 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
     const newKeys = occurrences(rowKeys(template, old.source, next.inputs));
     const target = new Map(newKeys.map((k, i) => [k, i]));
     for (let i = 0; i < old.rows; i++) {
+      if (i % STEP_ROWS === STEP_ROWS - 1) yield;
       const r = old.firstRow + i;
       const filled = old.cols.flatMap((c, k) => {
         const cell = current.cells[r]?.[c];
@@ -338,28 +366,31 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
   };
   const asks = edits.length > 0 || orphans.length > 0;
 
-  function cells(answers: UpdateAnswers): UpdateCells | undefined {
+  function* cellsSteps(answers: UpdateAnswers): Steps<UpdateCells | undefined> {
     if (edits.length > 0 && !answers.edits) return undefined;
     if (orphans.length > 0 && !answers.orphans) return undefined;
     const plan = next.plan;
     const keepOrphans = orphans.length > 0 && answers.orphans === "keep";
     const rows = Math.max(plan.rows, previous.rows) + (keepOrphans ? 1 + orphans.length : 0);
     const cols = Math.max(plan.cols, previous.cols);
-    const fresh = planMatrix(plan, current.origin);
+    const fresh = yield* planMatrixSteps(plan, current.origin);
     // A cell that already holds what the new version writes is left alone (null): an update
     // that renames the unit sends a few cells, not the whole area again.
-    const want = planGrid(plan, current.origin);
-    const here =
-      shift.row === 0 && shift.col === 0
-        ? read
-        : current.cells.map((line) => line.map((cell) => canonicalRead(cell, { row: 0, col: 0 })));
-    const matrix: CellWrite[][] = Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (_, c): CellWrite => {
-        const inOld = r < previous.rows && c < previous.cols;
-        if (r < plan.rows && c < plan.cols) return inOld && want[r][c] === here[r][c] ? null : fresh[r][c];
-        return inOld && here[r][c] !== "" ? "" : null;
-      }),
-    );
+    const want = yield* planGridSteps(plan, current.origin);
+    const unmoved = shift.row === 0 && shift.col === 0;
+    const matrix: CellWrite[][] = [];
+    for (let r = 0; r < rows; r++) {
+      // What the cell holds in the frame of where the plan is now (read[] is in the old one).
+      const here = unmoved ? read[r] : current.cells[r]?.map((cell) => canonicalRead(cell, { row: 0, col: 0 }));
+      matrix.push(
+        Array.from({ length: cols }, (_, c): CellWrite => {
+          const inOld = r < previous.rows && c < previous.cols;
+          if (r < plan.rows && c < plan.cols) return inOld && want[r][c] === here?.[c] ? null : fresh[r][c];
+          return inOld && (here?.[c] ?? "") !== "" ? "" : null;
+        }),
+      );
+      if (r % STEP_ROWS === STEP_ROWS - 1) yield;
+    }
     if (answers.edits === "keep") for (const edit of edits) matrix[edit.row][edit.col] = null;
     for (const { row, col, from, shift: by } of carried)
       matrix[row][col] = by === 0 && fresh[row]?.[col] === "" ? null : reenter(from, by);
@@ -378,5 +409,5 @@ export function planUpdate(args: UpdateArgs): UpdatePlan {
     return { matrix, lossy };
   }
 
-  return { question, asks, cells };
+  return { question, asks, cells: (answers) => finish(cellsSteps(answers)), cellsSteps };
 }

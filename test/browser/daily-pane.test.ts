@@ -202,7 +202,7 @@ test("date fields read and show dd/mm/yyyy in the Vietnamese pane, typed or pick
   expect(values.some((v) => String(v).endsWith("ngày 10 tháng 01 năm 1961"))).toBe(true);
 });
 
-test("a 5,000-product plan is written in slices: the pane counts the progress, a cell typed meanwhile is refused with a word, and nothing typed is written over", async () => {
+test("a 5,000-product plan is written and updated in slices: the pane counts the progress, a cell typed meanwhile is refused with a word, and nothing typed is written over", async () => {
   session = await openPreview("vi");
   const { page } = session;
   await startTemplate(page, "Chỉ tiêu kế hoạch");
@@ -241,4 +241,16 @@ test("a 5,000-product plan is written in slices: the pane counts the progress, a
   expect(await formulaOf(page, "B3")).toBe("");
   await typeInto(page, "B3", "12");
   expect(await formulaOf(page, "B3")).toBe("12");
+  // Updating it goes in slices too: counted, and the grid waits for it.
+  await fill(page, { hoursPerWorker: 2500 });
+  await page.locator("#write").click();
+  await page.locator(".status .busy span", { hasText: /Đang ghi… \d+\/\d+/ }).waitFor();
+  await typeInto(page, "B4", "7");
+  expect(await page.locator("#cell-message").innerText()).toBe("Đang ghi mẫu vào sổ tính; nhập lại khi ghi xong.");
+  await verdict.waitFor({ timeout: 60_000 });
+  expect(await verdict.getAttribute("intent")).toBe("success");
+  expect(await verdict.innerText()).toContain("Đã cập nhật");
+  expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1974"]);
+  await page.locator(".tab", { hasText: "Trang1" }).click();
+  expect(await formulaOf(page, "B4")).toBe("");
 });

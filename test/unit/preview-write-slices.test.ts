@@ -1,14 +1,19 @@
 /**
- * The preview writes a long plan into a new sheet in slices (src/preview/workbook.ts, src/ui/slices.ts):
- * other work runs between them, progress is told, typing in the grid waits for the end, and the
- * sheet computes exactly what one write in a single task gives.
+ * The preview writes a long plan in slices (src/preview/workbook.ts, src/ui/slices.ts), into a
+ * new sheet and over one already there (an update): other work runs between them, progress is
+ * told, typing in the grid waits for the end, and the sheet computes exactly what one write in a
+ * single task gives. Writes of two panes into one book wait for each other.
  */
 import { PreviewBook } from "../../src/preview/book";
 import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
-import { renderTemplate } from "../../src/templates/render";
+import { renderSteps, renderTemplate } from "../../src/templates/render";
+import { fingerprintSteps } from "../../src/workbook/update-plan";
 import { planWithProducts } from "../fixtures/long";
-import { sliceClock } from "../../src/ui/slices";
+import { drive, sliceClock } from "../../src/ui/slices";
+import type { Inputs } from "../../src/templates/model";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { finish, type Steps } from "../../src/core/steps";
 
 const inputs = planWithProducts(1000);
 
@@ -57,6 +62,124 @@ describe("a long plan written into the preview", () => {
     // The last material looks its product up across the slices: its need is 0.4 of that product's plan (1,200 + 999).
     const last = sliced.find((row) => row[1] === "Sản phẩm mây tre số 1000" && row[2] === "Mây sợi")!;
     expect(last[5] as number).toBeCloseTo(0.4 * 2199, 9);
+  });
+});
+
+/** A clock that runs 30 ms between any two looks at it: every check finds its slice over. */
+function clockAlwaysDue() {
+  let now = 0;
+  jest.spyOn(performance, "now").mockImplementation(() => (now += 30));
+}
+
+/** Updates the port's one filled template to `next`, reporting progress. */
+async function updateTo(port: WorkbookPort, next: Inputs, progress?: (done: number, total: number) => void) {
+  const [filled] = await port.listFilled();
+  if (!("stored" in filled)) throw new Error("unreadable entry");
+  return await port.update(
+    filled.partId,
+    filled.stored,
+    renderTemplate(PLAN_TARGETS, next, "vi"),
+    { template: "plan", lang: "vi", inputs: next },
+    { progress },
+  );
+}
+
+/** The 1,000-product plan written, with an actual typed into its last product's row. */
+async function planWithAnActual(book: PreviewBook) {
+  const port = previewWorkbook(book);
+  const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
+  const outcome = await port.insert(plan, { template: "plan", lang: "vi", inputs }, { kind: "newSheet" });
+  if (!outcome.ok) throw new Error("not written");
+  const sheet = book.hf.getSheetId(outcome.sheetName)!;
+  const products = plan.entries.find((e) => e.block === "products")!;
+  const actual = { sheet, row: products.firstRow + products.rows - 1, col: products.cols[0] };
+  book.hf.setCellContents(actual, 1234.5);
+  return { port, sheet, actual };
+}
+
+const moreHours: Inputs = { ...inputs, fields: { ...inputs.fields, hoursPerWorker: 2500 } };
+
+describe("an update over a long plan in the preview", () => {
+  test("goes in slices: other tasks run between them with the book marked as being written, progress counts up, the actual stays", async () => {
+    const book = new PreviewBook("Trang1");
+    const { port, actual } = await planWithAnActual(book);
+    const seen: number[] = [];
+    const progress: [number, number][] = [];
+    let running = true;
+    const watch = () => {
+      if (!running) return;
+      seen.push(book.writing);
+      setTimeout(watch, 0);
+    };
+    setTimeout(watch, 0);
+    clockAlwaysDue();
+    const outcome = await updateTo(port, moreHours, (done, total) => progress.push([done, total]));
+    running = false;
+    expect(outcome.ok).toBe(true);
+    expect(book.writing).toBe(0);
+    expect(seen.filter((w) => w > 0).length).toBeGreaterThan(10);
+    expect(progress.length).toBeGreaterThan(1);
+    const total = progress[0][1];
+    expect(progress.every(([done, t]) => t === total && done > 0 && done < total)).toBe(true);
+    expect(book.hf.getCellValue(actual)).toBe(1234.5);
+  });
+
+  test("computes the same sheet as an update in one task (a clock that never runs out)", async () => {
+    const sliced = new PreviewBook("Trang1");
+    const one = await planWithAnActual(sliced);
+    clockAlwaysDue();
+    expect((await updateTo(one.port, moreHours)).ok).toBe(true);
+    jest.restoreAllMocks();
+    jest.spyOn(performance, "now").mockReturnValue(0);
+    const whole = new PreviewBook("Trang1");
+    const other = await planWithAnActual(whole);
+    expect((await updateTo(other.port, moreHours)).ok).toBe(true);
+    expect(sliced.hf.getSheetValues(one.sheet)).toEqual(whole.hf.getSheetValues(other.sheet));
+  });
+
+  test("from two panes at once: the second waits for the first, then is refused as changed elsewhere", async () => {
+    const book = new PreviewBook("Trang1");
+    const one = previewWorkbook(book, { by: "User 1" });
+    const two = previewWorkbook(book, { by: "User 2" });
+    const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
+    expect((await one.insert(plan, { template: "plan", lang: "vi", inputs }, { kind: "newSheet" })).ok).toBe(true);
+    const fewer: Inputs = { ...inputs, tables: { ...inputs.tables, products: inputs.tables.products.slice(0, 10) } };
+    clockAlwaysDue();
+    const [first, second] = await Promise.all([updateTo(one, moreHours), updateTo(two, fewer)]);
+    expect(first).toMatchObject({ ok: true, entry: { version: 2 } });
+    expect(second).toMatchObject({ ok: false, reason: "changedElsewhere", by: "User 1" });
+    const [filled] = await two.listFilled();
+    expect("stored" in filled && filled.stored.inputs.fields.hoursPerWorker).toBe(2500);
+  });
+});
+
+describe("stepped work", () => {
+  function* counting(n: number): Steps<number> {
+    for (let i = 0; i < n; i++) yield;
+    return n;
+  }
+
+  test("finish runs it through at once; drive gives the page back only when the clock is due", async () => {
+    expect(finish(counting(5))).toBe(5);
+    let due = false;
+    let pauses = 0;
+    const clock = { due: () => due, pause: async () => void (pauses += 1) };
+    expect(await drive(counting(5), clock)).toBe(5);
+    expect(pauses).toBe(0);
+    due = true;
+    expect(await drive(counting(5), clock)).toBe(5);
+    expect(pauses).toBe(5);
+  });
+
+  test("rendering, deciding an update and fingerprinting a 1,000-product plan each yield many times", () => {
+    const steps = (work: Steps<unknown>) => {
+      let n = 0;
+      while (!work.next().done) n += 1;
+      return n;
+    };
+    expect(steps(renderSteps(PLAN_TARGETS, inputs, "vi"))).toBeGreaterThan(20);
+    const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
+    expect(steps(fingerprintSteps(plan, { row: 0, col: 0 }))).toBeGreaterThan(20);
   });
 });
 
