@@ -62,6 +62,8 @@ function sheetContent(sheet: XlsxSheet): Content["sheets"][number] {
   const contents: RawCellContent[][] = [];
   const look = emptyLook();
   const styles = new Map<CellKey, XlsxStyle>();
+  // Cells of one style share its object (xlsx/read.ts): its look is read once.
+  const looks = new Map<XlsxStyle, ReturnType<typeof readLook>>();
   for (const cell of sheet.cells) {
     const content = cell.formula !== undefined ? `=${cell.formula}` : engineValue(cell.value);
     if (content !== null) {
@@ -70,7 +72,8 @@ function sheetContent(sheet: XlsxSheet): Content["sheets"][number] {
     }
     if (!cell.style) continue;
     const key = cellKey(cell.row, cell.col);
-    const read = readLook(cell.style);
+    let read = looks.get(cell.style);
+    if (!read) looks.set(cell.style, (read = readLook(cell.style)));
     if (read.style) look.styles.set(key, read.style);
     if (read.format) look.formats.set(key, read.format);
     if (read.ruled) look.ruled.add(key);

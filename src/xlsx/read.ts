@@ -296,11 +296,19 @@ function readSheet(
       },
     };
   });
+  // ExcelJS gives the cells of one style the same object: each is converted once (a plan's
+  // 200,000 cells have a few dozen), and the same one is shared, so the preview reads its look once.
+  const converted = new Map<Partial<ExcelJS.Style>, XlsxStyle | undefined>();
+  const styleOfCell = (s: Partial<ExcelJS.Style> | undefined) => {
+    if (!s) return undefined;
+    if (!converted.has(s)) converted.set(s, styleOf(s, dropped));
+    return converted.get(s);
+  };
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > SHEET_ROWS) throw over(`quá ${SHEET_ROWS} dòng`, `more than ${SHEET_ROWS} rows`);
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       if (colNumber > SHEET_COLS) throw over(`quá ${SHEET_COLS} cột`, `more than ${SHEET_COLS} columns`);
-      const style = styleOf(cell.style, dropped);
+      const style = styleOfCell(cell.style);
       const at = { row: rowNumber - 1, col: colNumber - 1 };
       // A merged area's other cells: their value is the first cell's, their style their own.
       if (cell.type === 1) {
