@@ -153,6 +153,35 @@ describe("an update over a long plan in the preview", () => {
   });
 });
 
+describe("a long plan frozen as values in the preview", () => {
+  test("is copied in slices, with the book marked as being written meanwhile, into the values it showed", async () => {
+    const book = new PreviewBook("Trang1");
+    const { port, sheet } = await planWithAnActual(book);
+    const shown = book.hf.getSheetValues(sheet);
+    const seen: number[] = [];
+    let running = true;
+    const watch = () => {
+      if (!running) return;
+      seen.push(book.writing);
+      setTimeout(watch, 0);
+    };
+    setTimeout(watch, 0);
+    clockAlwaysDue();
+    const name = await port.freeze(String(sheet), "vi");
+    running = false;
+    expect(seen.filter((w) => w > 0).length).toBeGreaterThan(10);
+    const frozen = book.hf.getSheetId(name)!;
+    expect(book.hf.getSheetValues(frozen)).toEqual(shown);
+    expect(
+      book.hf
+        .getSheetFormulas(frozen)
+        .flat()
+        .filter((f) => f !== undefined),
+    ).toEqual([]);
+    expect(book.look(frozen).styles.size).toBe(book.look(sheet).styles.size);
+  });
+});
+
 describe("stepped work", () => {
   function* counting(n: number): Steps<number> {
     for (let i = 0; i < n; i++) yield;
