@@ -91,7 +91,8 @@ export function mountFileControls(
         import(/* webpackChunkName: "preview-file" */ "./chart-picture"),
       ]);
       // A chart goes into the file as its picture: the file library writes no charts.
-      const snapshot = await withChartPictures(book, bookSnapshot(book), app.lang());
+      // A template being written goes in whole: the snapshot waits for the writes under way.
+      const snapshot = await withChartPictures(book, await book.exclusive(async () => bookSnapshot(book)), app.lang());
       downloadXlsx(await writeWorkbook(snapshot), fileName);
       dirty = false;
       app.tell("success", T.saved(fileName));
@@ -114,13 +115,15 @@ export function mountFileControls(
       const read = await readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
       if (!read.ok) return app.tell("error", read.problem);
       const apply = async (): Promise<void> => {
-        opening = true;
-        let outcome;
-        try {
-          outcome = openSnapshot(book, read.book, read.dropped);
-        } finally {
-          opening = false;
-        }
+        // After the writes under way (a template's slices would go on into the new workbook).
+        const outcome = await book.exclusive(async () => {
+          opening = true;
+          try {
+            return openSnapshot(book, read.book, read.dropped);
+          } finally {
+            opening = false;
+          }
+        });
         if (!outcome.ok) return app.tell("error", T.openFailed(messageOf(outcome.error)));
         dirty = false;
         fileName = /\.xlsx$/i.test(file.name) ? file.name : `${file.name}.xlsx`;

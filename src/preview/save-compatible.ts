@@ -34,7 +34,9 @@ export function mountSaveCompatible(toolbar: HTMLElement, book: PreviewBook, lan
           import(/* webpackChunkName: "preview-file" */ "./book-snapshot"),
           import(/* webpackChunkName: "preview-file" */ "../xlsx/write"),
         ]);
-        const { book: copy, report: done } = compatibleBook(bookSnapshot(book), lang());
+        // A template being written goes in whole: the snapshot waits for the writes under way.
+        const snapshot = await book.exclusive(async () => bookSnapshot(book));
+        const { book: copy, report: done } = compatibleBook(snapshot, lang());
         downloadXlsx(await writeWorkbook(copy), say(lang(), "compatFileName"));
         report.dataset.intent = "success";
         report.textContent = compatibleReportText(done, lang());

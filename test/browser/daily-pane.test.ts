@@ -3,6 +3,8 @@
  * place (a new copy is its own button); a refused write lists every problem by its field and row,
  * each a link to its control; a percentage typed below 1 is asked about before anything is written.
  */
+import { readFileSync } from "fs";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import {
   addRows,
@@ -202,7 +204,7 @@ test("date fields read and show dd/mm/yyyy in the Vietnamese pane, typed or pick
   expect(values.some((v) => String(v).endsWith("ngày 10 tháng 01 năm 1961"))).toBe(true);
 });
 
-test("a 5,000-product plan is written and updated in slices: the pane counts the progress, a cell typed meanwhile is refused with a word, and nothing typed is written over", async () => {
+test("a 5,000-product plan is written and updated in slices: the pane counts the progress, a cell typed meanwhile is refused with a word, nothing typed is written over, and a save meanwhile waits for the update", async () => {
   session = await openPreview("vi");
   const { page } = session;
   await startTemplate(page, "Chỉ tiêu kế hoạch");
@@ -247,9 +249,17 @@ test("a 5,000-product plan is written and updated in slices: the pane counts the
   await page.locator(".status .busy span", { hasText: /Đang ghi… \d+\/\d+/ }).waitFor();
   await typeInto(page, "B4", "7");
   expect(await page.locator("#cell-message").innerText()).toBe("Đang ghi mẫu vào sổ tính; nhập lại khi ghi xong.");
+  // Saved meanwhile, the file waits for the update: it holds the entry's second version.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#save-xlsx").click()]);
+  const file = new ExcelJS.Workbook();
+  await file.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const entry = file
+    .getWorksheet("HachToan_State")!
+    .getRows(1, 10)!
+    .find((row) => row.getCell(2).value === "plan");
+  expect(entry?.getCell(4).value).toBe(2);
   await verdict.waitFor({ timeout: 60_000 });
   expect(await verdict.getAttribute("intent")).toBe("success");
-  expect(await verdict.innerText()).toContain("Đã cập nhật");
   expect(await sheetTabs(page)).toEqual(["Trang1", "KH 1974"]);
   await page.locator(".tab", { hasText: "Trang1" }).click();
   expect(await formulaOf(page, "B4")).toBe("");
