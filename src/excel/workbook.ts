@@ -37,7 +37,7 @@ import {
   templateName,
   written,
 } from "../workbook/placement";
-import { planMatrix, planUpdateSteps, type CellWrite, type Origin } from "../workbook/update-plan";
+import { planMatrix, planUpdateSteps, previousOf, type CellWrite, type Origin } from "../workbook/update-plan";
 import { drive, sliceClock } from "../ui/slices";
 import { newEntryId, refusal } from "../workbook/state-rows";
 import { stateStore, type ExcelRun } from "./state-store";
@@ -393,14 +393,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       const decision = await drive(
         planUpdateSteps({
           template,
-          previous: {
-            inputs: previous.inputs,
-            lang: previous.lang,
-            origin: old,
-            rows: old.rows,
-            cols: old.cols,
-            written: old.written,
-          },
+          previous: previousOf(previous),
           current: {
             origin,
             cells: formulas.map((line, r) => line.map((formula, c) => ({ formula, value: values[r][c] }))),

@@ -25,6 +25,7 @@ import {
   fingerprintSteps,
   planMatrixSteps,
   planUpdateSteps,
+  previousOf,
   type CellWrite,
   type Origin,
   type ReadCell,
@@ -473,14 +474,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       const decision = await drive(
         planUpdateSteps({
           template: templateById(previous.template)!,
-          previous: {
-            inputs: previous.inputs,
-            lang: previous.lang,
-            origin: old,
-            rows: old.rows,
-            cols: old.cols,
-            written: old.written,
-          },
+          previous: previousOf(previous),
           current: { origin, cells: cellsThere },
           next: { inputs: stored.inputs, lang: stored.lang, plan },
         }),

@@ -17,6 +17,9 @@ import { finish, type Steps } from "../../src/core/steps";
 
 const inputs = planWithProducts(1000);
 
+// Whole plans written and updated a slice at a time: seconds each, more on a loaded machine.
+jest.setTimeout(30_000);
+
 async function insertInto(book: PreviewBook, progress?: (done: number, total: number) => void) {
   const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
   const outcome = await previewWorkbook(book).insert(
@@ -31,20 +34,28 @@ async function insertInto(book: PreviewBook, progress?: (done: number, total: nu
 
 afterEach(() => jest.restoreAllMocks());
 
+/** Runs `work`, noting in a task of its own, again and again until it ends, how many writes the book has under way. */
+async function whileWatching<T>(book: PreviewBook, work: () => Promise<T>): Promise<{ seen: number[]; outcome: T }> {
+  const seen: number[] = [];
+  let running = true;
+  const watch = () => {
+    if (!running) return;
+    seen.push(book.writing);
+    setTimeout(watch, 0);
+  };
+  setTimeout(watch, 0);
+  try {
+    return { seen, outcome: await work() };
+  } finally {
+    running = false;
+  }
+}
+
 describe("a long plan written into the preview", () => {
   test("goes in slices: other tasks run between them, each seeing the book marked as being written, and progress counts up", async () => {
     const book = new PreviewBook("Trang1");
-    const seen: number[] = [];
     const progress: [number, number][] = [];
-    let running = true;
-    const watch = () => {
-      if (!running) return;
-      seen.push(book.writing);
-      setTimeout(watch, 0);
-    };
-    setTimeout(watch, 0);
-    await insertInto(book, (done, total) => progress.push([done, total]));
-    running = false;
+    const { seen } = await whileWatching(book, () => insertInto(book, (done, total) => progress.push([done, total])));
     expect(book.writing).toBe(0);
     expect(seen.filter((w) => w > 0).length).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThan(1);
@@ -103,18 +114,11 @@ describe("an update over a long plan in the preview", () => {
   test("goes in slices: other tasks run between them with the book marked as being written, progress counts up, the actual stays", async () => {
     const book = new PreviewBook("Trang1");
     const { port, actual } = await planWithAnActual(book);
-    const seen: number[] = [];
     const progress: [number, number][] = [];
-    let running = true;
-    const watch = () => {
-      if (!running) return;
-      seen.push(book.writing);
-      setTimeout(watch, 0);
-    };
-    setTimeout(watch, 0);
     clockAlwaysDue();
-    const outcome = await updateTo(port, moreHours, (done, total) => progress.push([done, total]));
-    running = false;
+    const { seen, outcome } = await whileWatching(book, () =>
+      updateTo(port, moreHours, (done, total) => progress.push([done, total])),
+    );
     expect(outcome.ok).toBe(true);
     expect(book.writing).toBe(0);
     expect(seen.filter((w) => w > 0).length).toBeGreaterThan(10);
@@ -158,17 +162,8 @@ describe("a long plan frozen as values in the preview", () => {
     const book = new PreviewBook("Trang1");
     const { port, sheet } = await planWithAnActual(book);
     const shown = book.hf.getSheetValues(sheet);
-    const seen: number[] = [];
-    let running = true;
-    const watch = () => {
-      if (!running) return;
-      seen.push(book.writing);
-      setTimeout(watch, 0);
-    };
-    setTimeout(watch, 0);
     clockAlwaysDue();
-    const name = await port.freeze(String(sheet), "vi");
-    running = false;
+    const { seen, outcome: name } = await whileWatching(book, () => port.freeze(String(sheet), "vi"));
     expect(seen.filter((w) => w > 0).length).toBeGreaterThan(10);
     const frozen = book.hf.getSheetId(name)!;
     expect(book.hf.getSheetValues(frozen)).toEqual(shown);

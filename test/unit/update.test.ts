@@ -251,6 +251,9 @@ describe("a filled template can be forgotten", () => {
 });
 
 describe("large writes fit Excel on the web", () => {
+  // A 5,000-product plan through the fake, which gives the event loop back between slices: a
+  // few seconds here, more on a loaded machine.
+  jest.setTimeout(30_000);
   const big: Inputs = {
     ...PLAN_COOPERATIVE,
     tables: {
