@@ -388,7 +388,9 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       const formulas = bands.flatMap((band) => band.formulas);
       const values = bands.flatMap((band) => band.values);
       const origin = { row: area.rowIndex, col: area.columnIndex };
-      // Deciding over a 15,000-row plan is a few tenths of a second: in slices, so the pane keeps drawing.
+      // Deciding over a 15,000-row plan is a few tenths of a second: in slices, so the pane keeps
+      // drawing. Excel takes typing meanwhile, as it does during the bands' syncs before: a cell
+      // changed after its band was read is written over, as it always could be.
       const clock = sliceClock();
       const decision = await drive(
         planUpdateSteps({

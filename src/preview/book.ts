@@ -13,6 +13,7 @@ import { shareRangeEdges, skipEmptyRemovals } from "./engine-fixes";
 import type { PrintSetup } from "./print-layout";
 import type { NumberConvention } from "../i18n/numbers";
 import type { XlsxPageSetup, XlsxStyle } from "../xlsx/snapshot";
+import type { Text } from "../i18n/lang";
 
 /**
  * What an opened file had that the preview keeps without drawing it, so that saving gives it
@@ -87,6 +88,15 @@ function engine(): HyperFormula {
   shareRangeEdges(hf);
   return hf;
 }
+
+/**
+ * Said when a cell is typed or cleared while a template is written: the write gives the page back
+ * between its slices, and a cell typed meanwhile could be written over. What was typed stays in the editor.
+ */
+export const WRITING_TEMPLATE: Text = {
+  vi: "Đang ghi mẫu vào sổ tính; nhập lại khi ghi xong.",
+  en: "A template is being written into the workbook; type again when it is done.",
+};
 
 export class PreviewBook {
   readonly hf = engine();
@@ -168,9 +178,11 @@ export class PreviewBook {
   /**
    * Inserts `count` whole rows above row `at` (0-based), as a person does in Excel: cells,
    * formulas' references and defined names move down with the engine's own addRows, and the
-   * looks kept beside the cells move with them.
+   * looks kept beside the cells move with them. Refused while a template is being written, as
+   * typing is: the write would go on into cells that moved.
    */
   insertRows(sheet: number, at: number, count: number): void {
+    if (this.writing > 0) throw new Error(WRITING_TEMPLATE.en);
     this.hf.addRows(sheet, [at, count]);
     const look = this.look(sheet);
     const down = (r: number) => (r >= at ? r + count : r);

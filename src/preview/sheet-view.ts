@@ -10,10 +10,10 @@
 import { DetailedCellError, ErrorType, type RawCellContent } from "hyperformula";
 import { columnName, type Area } from "../sheet/cell-plan";
 import { readEntry, shownContent, type Entry } from "./grid-entry";
-import type { Lang, Text } from "../i18n/lang";
+import type { Lang } from "../i18n/lang";
 import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
-import type { PreviewBook } from "./book";
+import { WRITING_TEMPLATE, type PreviewBook } from "./book";
 import { SHEET_COLS, SHEET_ROWS, cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import { applyFlag, applyLook, spillText } from "./cell-look";
 import { chartSvg, sheetReader } from "./chart-svg";
@@ -49,15 +49,6 @@ interface Layout {
 }
 
 type Editing = { mode: "enter" | "edit"; cell: Cell } | null;
-
-/**
- * Said when a cell is typed or cleared while a template is written: the write gives the page back
- * between its slices, and a cell typed meanwhile could be written over. What was typed stays in the editor.
- */
-const WRITING_TEMPLATE: Text = {
-  vi: "Đang ghi mẫu vào sổ tính; nhập lại khi ghi xong.",
-  en: "A template is being written into the workbook; type again when it is done.",
-};
 
 export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () => Lang): void {
   const hf = book.hf;

@@ -86,8 +86,8 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
   /** What the cells hold, as Excel's Range.formulas and Range.values give them. */
   /**
    * The area's cells, read in slices: unparsing a 15,000-row plan's formulas takes a quarter of a
-   * second. The caller keeps the grid from typing meanwhile (`book.writing`), so what is read
-   * stays what is there.
+   * second. The grid takes no typing meanwhile (`book.writing`, held by the write's queue), so
+   * what is read stays what is there.
    */
   async function readArea(
     sheet: number,
@@ -199,7 +199,6 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       hf.suspendEvaluation();
     };
     if (clock.due()) await clock.pause();
-    book.writing += 1;
     hf.suspendEvaluation();
     try {
       for (const { name, area } of plan.names)
@@ -211,7 +210,6 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       nameArea(entryName, sheet, { ...origin, rows: plan.rows, cols: plan.cols });
     } finally {
       hf.resumeEvaluation();
-      book.writing -= 1;
     }
     await drive(lookSteps(sheet, plan, origin, wholeSheet), clock);
   }
@@ -324,7 +322,8 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
    * Copies a sheet (its formulas, or `values` only) and its looks into a new sheet, in pieces of
    * `PIECE_ROWS` rows, giving the page back whenever `clock` is due (a 15,000-row plan is 0.7 s of
    * work). Nothing reads a new sheet, so each piece computes only its own cells; the grid takes no
-   * typing meanwhile (`book.writing`), so the copy is of one moment of the sheet.
+   * typing meanwhile (`book.writing`, held by the write's queue), so the copy is of one moment of
+   * the sheet.
    */
   async function copySheet(source: number, name: string, values: boolean, clock: SliceClock): Promise<number> {
     const copy = book.addSheet(name);
@@ -337,28 +336,23 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       }
     }
     const { height, width } = hf.getSheetDimensions(source);
-    book.writing += 1;
-    try {
-      for (let row = 0; row < height; row += PIECE_ROWS) {
-        const range = {
-          start: { sheet: source, row, col: 0 },
-          end: { sheet: source, row: Math.min(height, row + PIECE_ROWS) - 1, col: width - 1 },
-        };
-        const lines = values
-          ? hf.getRangeValues(range).map((line) =>
-              line.map((v): RawCellContent => {
-                // Values as values: text goes in behind the quote prefix, so it is never parsed again.
-                if (typeof v === "string") return `'${v}`;
-                if (v !== null && typeof v === "object") return v.value;
-                return v;
-              }),
-            )
-          : (hf.getRangeSerialized(range) as RawCellContent[][]);
-        hf.setCellContents({ sheet: copy, row, col: 0 }, lines);
-        if (clock.due()) await clock.pause();
-      }
-    } finally {
-      book.writing -= 1;
+    for (let row = 0; row < height; row += PIECE_ROWS) {
+      const range = {
+        start: { sheet: source, row, col: 0 },
+        end: { sheet: source, row: Math.min(height, row + PIECE_ROWS) - 1, col: width - 1 },
+      };
+      const lines = values
+        ? hf.getRangeValues(range).map((line) =>
+            line.map((v): RawCellContent => {
+              // Values as values: text goes in behind the quote prefix, so it is never parsed again.
+              if (typeof v === "string") return `'${v}`;
+              if (v !== null && typeof v === "object") return v.value;
+              return v;
+            }),
+          )
+        : (hf.getRangeSerialized(range) as RawCellContent[][]);
+      hf.setCellContents({ sheet: copy, row, col: 0 }, lines);
+      if (clock.due()) await clock.pause();
     }
     await drive(copyLookSteps(book.look(source), book.look(copy)), clock);
     return copy;
@@ -398,12 +392,18 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     });
   }
 
-  async function insert(plan: CellPlan, stored: StoredInputs, at: Where, progress?: Progress): Promise<WriteOutcome> {
+  async function insert(
+    plan: CellPlan,
+    stored: StoredInputs,
+    at: Where,
+    progress: Progress | undefined,
+    selection: PreviewBook["selection"],
+  ): Promise<WriteOutcome> {
     let sheet: number;
     let origin = { row: 0, col: 0 };
     if (at.kind === "selection") {
-      ({ sheet } = book.selection);
-      origin = { row: book.selection.row, col: book.selection.col };
+      ({ sheet } = selection);
+      origin = { row: selection.row, col: selection.col };
       const area = { ...origin, rows: plan.rows, cols: plan.cols };
       if (!isEmptyArea(sheet, area)) return { ok: false, reason: "notEmpty", address: where(sheet, area) };
       if (plan.names.some((n) => hf.getNamedExpression(n.name, sheet))) {
@@ -465,50 +465,45 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     const pause = async () => {
       if (clock.due()) await clock.pause();
     };
-    book.writing += 1;
-    try {
-      const cellsThere = await readArea(sheet, area, clock, (rows) =>
-        options.progress?.(Math.floor(rows / PIECE_ROWS), steps),
-      );
-      await pause();
-      const decision = await drive(
-        planUpdateSteps({
-          template: templateById(previous.template)!,
-          previous: previousOf(previous),
-          current: { origin, cells: cellsThere },
-          next: { inputs: stored.inputs, lang: stored.lang, plan },
-        }),
-        clock,
-      );
-      const cells = await drive(decision.cellsSteps(options.answers ?? {}), clock);
-      if (!cells) return { ok: false, reason: "ask", question: decision.question, address: where(sheet, area) };
-      const rows = cells.matrix.length;
-      const cols = cells.matrix[0]?.length ?? 0;
-      for (const extra of growthAreas(old.rows, old.cols, rows, cols)) {
-        const absolute = { ...extra, row: extra.row + origin.row, col: extra.col + origin.col };
-        if (!isEmptyArea(sheet, absolute)) return { ok: false, reason: "notEmpty", address: where(sheet, absolute) };
-      }
-      await pause();
-      options.progress?.(steps - 1, steps);
-      let backup: string | undefined;
-      if (cells.lossy) {
-        backup = backupSheetName(hf.getSheetName(sheet)!, stored.lang, hf.getSheetNames());
-        await copySheet(sheet, backup, false, clock);
-      }
-      await drive(clearLookSteps(sheet, area), clock);
-      const name = old.name ?? templateName(partId);
-      await write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0, name, clock, false);
-      await pause();
-      const placement = placed(String(sheet), plan, origin, name, await drive(fingerprintSteps(plan, origin), clock));
-      await pause();
-      // The state last, with the new version: written only once the cells are.
-      const entry = store.save(partId, { ...stored, placement }, by);
-      book.selection = { sheet, ...origin };
-      book.changed();
-      return { ...written(hf.getSheetName(sheet)!, plan, origin, backup), entry };
-    } finally {
-      book.writing -= 1;
+    const cellsThere = await readArea(sheet, area, clock, (rows) =>
+      options.progress?.(Math.floor(rows / PIECE_ROWS), steps),
+    );
+    await pause();
+    const decision = await drive(
+      planUpdateSteps({
+        template: templateById(previous.template)!,
+        previous: previousOf(previous),
+        current: { origin, cells: cellsThere },
+        next: { inputs: stored.inputs, lang: stored.lang, plan },
+      }),
+      clock,
+    );
+    const cells = await drive(decision.cellsSteps(options.answers ?? {}), clock);
+    if (!cells) return { ok: false, reason: "ask", question: decision.question, address: where(sheet, area) };
+    const rows = cells.matrix.length;
+    const cols = cells.matrix[0]?.length ?? 0;
+    for (const extra of growthAreas(old.rows, old.cols, rows, cols)) {
+      const absolute = { ...extra, row: extra.row + origin.row, col: extra.col + origin.col };
+      if (!isEmptyArea(sheet, absolute)) return { ok: false, reason: "notEmpty", address: where(sheet, absolute) };
     }
+    await pause();
+    options.progress?.(steps - 1, steps);
+    let backup: string | undefined;
+    if (cells.lossy) {
+      backup = backupSheetName(hf.getSheetName(sheet)!, stored.lang, hf.getSheetNames());
+      await copySheet(sheet, backup, false, clock);
+    }
+    await drive(clearLookSteps(sheet, area), clock);
+    const name = old.name ?? templateName(partId);
+    await write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0, name, clock, false);
+    await pause();
+    const placement = placed(String(sheet), plan, origin, name, await drive(fingerprintSteps(plan, origin), clock));
+    await pause();
+    // The state last, with the new version: written only once the cells are.
+    const entry = store.save(partId, { ...stored, placement }, by);
+    book.selection = { sheet, ...origin };
+    book.changed();
+    return { ...written(hf.getSheetName(sheet)!, plan, origin, backup), entry };
   }
 
   async function freeze(sheetId: string, lang: "vi" | "en"): Promise<string> {
@@ -562,14 +557,26 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     return store.watch(listener);
   }
 
-  // What changes the book waits for the writes queued before it, by either pane (book.exclusive).
+  // What changes the book waits for the writes queued before it, by either pane (book.exclusive),
+  // and holds the grid's typing off from its first step to its last (book.writing): it gives the
+  // page back between slices, and a cell typed meanwhile would be written over or read half-way.
   const queued =
     <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> =>
-      book.exclusive(() => work(...args));
+      book.exclusive(async () => {
+        book.writing += 1;
+        try {
+          return await work(...args);
+        } finally {
+          book.writing -= 1;
+        }
+      });
+  const queuedInsert = queued(insert);
   return {
     listFilled,
-    insert: queued(insert),
+    // Into the cell selected when the pane asks, not when the queue gets to it (a co-author's
+    // write before it moves the selection to what it wrote).
+    insert: (plan, stored, at, progress) => queuedInsert(plan, stored, at, progress, { ...book.selection }),
     update: queued(update),
     freeze: queued(freeze),
     remove: queued(remove),
