@@ -409,7 +409,7 @@ function arranged(t: TemplateDecl, inputs: Inputs, capacity: number): { decl: Te
 export const renderTemplate = (declared: TemplateDecl, inputs: Inputs, lang: Lang): CellPlan =>
   finish(renderSteps(declared, inputs, lang));
 
-/** The same, in steps (workbook/steps.ts): a step per table column, the pane's render of a 15,000-row plan in slices. */
+/** The same, in steps (core/steps.ts): a step per table column, the pane's render of a 15,000-row plan in slices. */
 export function* renderSteps(declared: TemplateDecl, inputs: Inputs, lang: Lang): Steps<CellPlan> {
   const room = pageRoom(declared);
   const { decl: t, appendixAt } = arranged(declared, inputs, room.capacity);

@@ -48,7 +48,7 @@ export function sliceClock(sliceMs = SLICE_MS, now: () => number = () => perform
   };
 }
 
-/** Runs stepped work (workbook/steps.ts) to its end, giving the page back whenever `clock` is due. */
+/** Runs stepped work (core/steps.ts) to its end, giving the page back whenever `clock` is due. */
 export async function drive<T>(steps: Steps<T>, clock: SliceClock): Promise<T> {
   for (;;) {
     const step = steps.next();

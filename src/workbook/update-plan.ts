@@ -88,7 +88,7 @@ export interface UpdatePlan {
   readonly asks: boolean;
   /** The cells to write, given the answers; undefined while a needed answer is missing. */
   cells(answers: UpdateAnswers): UpdateCells | undefined;
-  /** The same, in steps (workbook/steps.ts). */
+  /** The same, in steps (core/steps.ts). */
   cellsSteps(answers: UpdateAnswers): Steps<UpdateCells | undefined>;
 }
 
@@ -292,7 +292,7 @@ export function previousOf(stored: Pick<Stored, "inputs" | "lang" | "placement">
 /** Decides an Update: what is carried, what is asked, and then what is written. */
 export const planUpdate = (args: UpdateArgs): UpdatePlan => finish(planUpdateSteps(args));
 
-/** The same, in steps (workbook/steps.ts): the preview decides a 15,000-row plan's in slices. */
+/** The same, in steps (core/steps.ts): the preview decides a 15,000-row plan's in slices. */
 export function* planUpdateSteps(args: UpdateArgs): Steps<UpdatePlan> {
   const { template, previous, current, next } = args;
   // The old inputs rendered by this version: only needed to show what changed cells held, or
