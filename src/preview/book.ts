@@ -9,7 +9,7 @@ import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import type { Format, Style } from "../templates/model";
 import { HtPlugin } from "./ht-plugin";
 import { IndexPlugin } from "./index-plugin";
-import { shareRangeEdges, skipEmptyRemovals } from "./engine-fixes";
+import { quickReaderChecks, shareRangeEdges, skipEmptyRemovals } from "./engine-fixes";
 import type { PrintSetup } from "./print-layout";
 import type { NumberConvention } from "../i18n/numbers";
 import type { XlsxPageSetup, XlsxStyle } from "../xlsx/snapshot";
@@ -86,6 +86,7 @@ function engine(): HyperFormula {
   });
   skipEmptyRemovals(hf);
   shareRangeEdges(hf);
+  quickReaderChecks(hf);
   return hf;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Two costs of HyperFormula 3.5 that grow with the square of a large plan, taken out without
+ * Three costs of HyperFormula 3.5 that grow with the square of a large plan, taken out without
  * changing any result. Both reach internals the engine makes public but marks internal; if a later
  * version lacks them, nothing is changed and the preview is only slower.
  */
@@ -65,5 +65,41 @@ export function shareRangeEdges(hf: HyperFormula): void {
       else rest.push(dep);
     }
     if (rest.length > 0) own.call(this, rest, endVertex);
+  };
+}
+
+/** The parts of the engine's graph `quickReaderChecks` uses. */
+interface GraphLike {
+  adjacentNodesCount(node: { idInGraph?: number }): number;
+  edgesSparseArray: (number | undefined)[][];
+  nodesSparseArray: unknown[];
+}
+
+/**
+ * Replacing or removing a formula asks of each range it read whether anything still reads it
+ * (`adjacentNodesCount(range) === 0`, and then the range goes too), and the engine answers by
+ * filtering the range's whole list of readers: an update that moves every row of a 5,000-product
+ * plan, or deleting its sheet, is millions of checks (a fifth of either). Both of the engine's
+ * callers only ask whether the count is 0, so here a reader still there is looked for from the
+ * newest back (formulas go in and out in the order of their rows, so one is found at once): 0
+ * exactly when the engine would say 0, and then the list is emptied as its filter would empty
+ * it; otherwise 1 (the exact count is never asked).
+ */
+export function quickReaderChecks(hf: HyperFormula): void {
+  const graph = (hf as unknown as { dependencyGraph?: { graph?: Partial<GraphLike> } }).dependencyGraph?.graph;
+  const own = graph?.adjacentNodesCount;
+  if (!graph || typeof own !== "function" || !Array.isArray(graph.edgesSparseArray) || !graph.nodesSparseArray) return;
+  const known = graph as GraphLike;
+  graph.adjacentNodesCount = function (node) {
+    const id = node.idInGraph;
+    const edges = id === undefined ? undefined : known.edgesSparseArray[id];
+    // A node not in the graph: the engine's own answer (an error).
+    if (id === undefined || !edges) return own.call(this, node);
+    for (let k = edges.length - 1; k >= 0; k--) {
+      const reader = edges[k];
+      if (reader !== undefined && known.nodesSparseArray[reader]) return 1;
+    }
+    known.edgesSparseArray[id] = [];
+    return 0;
   };
 }

@@ -436,6 +436,15 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
    * read on, so the decision is made on what is there; the cells themselves go in at once, as
    * other cells (a report over the plan) read them and would be computed again after every slice.
    */
+  /** Whether a stored report template reads the sheet named `sheetName` (its plan's). */
+  function reportedOn(sheetName: string): boolean {
+    return store.list().some((listed) => {
+      if ("problem" in listed) return false;
+      const context = templateById(listed.stored.template)?.context;
+      return context !== undefined && listed.stored.inputs.fields[context.sheet] === sheetName;
+    });
+  }
+
   async function update(
     partId: string,
     previous: Stored,
@@ -495,7 +504,12 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     }
     await drive(clearLookSteps(sheet, area), clock);
     const name = old.name ?? templateName(partId);
-    await write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0, name, clock, false);
+    // Many changed cells (a product added at the top moves every row) go in slices as a new
+    // sheet's do, each computed as it goes; unless a report reads this sheet: it would be
+    // computed again after every slice, so then the engine computes once, in one task.
+    const sliced = !reportedOn(hf.getSheetName(sheet)!);
+    await pause();
+    await write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0, name, clock, sliced);
     await pause();
     const placement = placed(String(sheet), plan, origin, name, await drive(fingerprintSteps(plan, origin), clock));
     await pause();

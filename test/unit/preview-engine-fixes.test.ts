@@ -1,5 +1,5 @@
 /**
- * The preview engine's two fixes (src/preview/index-plugin.ts, src/preview/engine-fixes.ts): the
+ * The preview engine's fixes (src/preview/index-plugin.ts, src/preview/engine-fixes.ts): the
  * same results as HyperFormula's own code, at a cost that no longer grows with the range read.
  * The costs are counted (cell reads, graph edges), never timed.
  */
@@ -9,7 +9,7 @@ import { PreviewBook } from "../../src/preview/book";
 interface Internals {
   dependencyGraph: {
     getCellValue(address: unknown): unknown;
-    graph: { addEdge(from: unknown, to: unknown): void };
+    graph: { addEdge(from: unknown, to: unknown): void; fixEdgesArrayForNode(id: number): unknown };
   };
 }
 
@@ -131,5 +131,53 @@ describe("formulas reading a range others read already", () => {
     expect(value(999, 4)).toBe(0);
     hf.setCellContents({ sheet: 0, row: 999, col: 1 }, [[-1]]);
     expect(value(0, 4)).toBe(-1);
+  });
+});
+
+describe("formulas that read one range, replaced or removed", () => {
+  const readers = (n: number) => column(n, (i) => `=SUM($A$1:$A$100)+${i}`);
+
+  test("ask whether the range is still read without going through its list of readers each time: 2,000 readers removed", () => {
+    const { hf, internals } = bookWith(column(100, (i) => i + 1));
+    hf.setCellContents({ sheet: 0, row: 0, col: 1 }, readers(2000));
+    const passes = counting(internals.dependencyGraph.graph, "fixEdgesArrayForNode", () =>
+      hf.setCellContents(
+        { sheet: 0, row: 0, col: 1 },
+        column(2000, () => null),
+      ),
+    );
+    // The engine's own check filters the range's whole list once per removed reader (2,000 times).
+    expect(passes).toBeLessThan(20);
+  });
+
+  test("the range keeps serving its readers left, and one read again after all were removed", () => {
+    const { hf, value } = bookWith(column(100, (i) => i + 1));
+    hf.setCellContents({ sheet: 0, row: 0, col: 1 }, readers(300));
+    // The first 200 go (as rows of a plan do, in order), the last 100 stay.
+    hf.setCellContents(
+      { sheet: 0, row: 0, col: 1 },
+      column(200, () => null),
+    );
+    hf.setCellContents({ sheet: 0, row: 49, col: 0 }, [[0]]);
+    expect(value(299, 1)).toBe(5050 - 50 + 299);
+    // The rest go too, in the other order; the range is dropped and a new reader makes it again.
+    for (let r = 299; r >= 200; r--) hf.setCellContents({ sheet: 0, row: r, col: 1 }, [[null]]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 2 }, [["=SUM($A$1:$A$100)"]]);
+    expect(value(0, 2)).toBe(5050 - 50);
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[0]]);
+    expect(value(0, 2)).toBe(5050 - 50 - 1);
+  });
+
+  test("deleting the sheet of a formula that reads another sheet's range leaves that range's other readers right", () => {
+    const { book, hf, value } = bookWith(column(100, (i) => i + 1));
+    const other = book.addSheet("Khác");
+    hf.setCellContents(
+      { sheet: other, row: 0, col: 0 },
+      column(50, () => "=SUM(Sheet1!$A$1:$A$100)"),
+    );
+    hf.setCellContents({ sheet: 0, row: 0, col: 1 }, [["=SUM($A$1:$A$100)"]]);
+    book.removeSheet(other);
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [[0]]);
+    expect(value(0, 1)).toBe(5050 - 1);
   });
 });
