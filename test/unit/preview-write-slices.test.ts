@@ -8,6 +8,7 @@ import { PreviewBook } from "../../src/preview/book";
 import { STATE_SHEET } from "../../src/workbook/state-rows";
 import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
+import { PLAN_REPORT, reportInputs } from "../../src/templates/plan-report";
 import { renderSteps, renderTemplate } from "../../src/templates/render";
 import { fingerprintSteps, planUpdate, planUpdateSteps, type UpdateAnswers } from "../../src/workbook/update-plan";
 import { planWithProducts } from "../fixtures/long";
@@ -169,17 +170,28 @@ describe("an update over a long plan in the preview", () => {
     expect(book.hf.getCellValue(actual)).toBe(1234.5);
   });
 
+  // A product added at the top: every row of every table moves down, the typed actual with its product.
+  const productOnTop: Inputs = {
+    ...moreHours,
+    tables: {
+      ...moreHours.tables,
+      products: [{ ...moreHours.tables.products[0], name: "Sản phẩm mới" }, ...moreHours.tables.products],
+    },
+  };
   test.each([
-    ["an update", false],
-    ["an update over a hand edit, keeping the sheet as it was as a copy", true],
-  ])("%s gives the same sheets (values, formulas, names, looks) in slices as in one task", async (_, edited) => {
+    ["an update", false, moreHours],
+    ["an update over a hand edit, keeping the sheet as it was as a copy", true, moreHours],
+    ["an update that moves every row", false, productOnTop],
+  ])("%s gives the same sheets (values, formulas, names, looks) in slices as in one task", async (_, edited, next) => {
     const run = async () => {
       const book = new PreviewBook("Trang1");
-      const { port, sheet } = await planWithAnActual(book);
+      const { port, sheet, actual } = await planWithAnActual(book);
       // The title, as a person retyped it: overwritten on the answer, so the old sheet is kept.
       if (edited) book.hf.setCellContents({ sheet, row: 4, col: 0 }, "Kế hoạch sửa tay");
-      const outcome = await updateTo(port, moreHours, undefined, edited ? { edits: "overwrite" } : undefined);
+      const outcome = await updateTo(port, next, undefined, edited ? { edits: "overwrite" } : undefined);
       expect(outcome).toMatchObject(edited ? { ok: true, backup: expect.any(String) } : { ok: true });
+      const shift = next === productOnTop ? 1 : 0;
+      expect(book.hf.getCellValue({ ...actual, row: actual.row + shift })).toBe(1234.5);
       return everything(book);
     };
     clockAlwaysDue();
@@ -190,6 +202,57 @@ describe("an update over a long plan in the preview", () => {
     // Trang1, the plan, and the copy kept before the update.
     expect(sliced.sheets.length).toBe(edited ? 3 : 2);
     expect(sliced).toEqual(whole);
+  });
+
+  test("that moves every row computes its cells slice by slice; with a report over the plan they go in at once, so the report is computed once", async () => {
+    const quarters: Inputs = {
+      ...planWithProducts(300),
+      fields: { ...planWithProducts(300).fields, periods: "quarter", periodSplit: "even" },
+    };
+    const [first] = quarters.tables.products;
+    // A product added at the top: every row of every table moves down.
+    const moved: Inputs = {
+      ...quarters,
+      tables: { ...quarters.tables, products: [{ ...first, name: "Sản phẩm mới" }, ...quarters.tables.products] },
+    };
+    const resumes = async (withReport: boolean) => {
+      const book = new PreviewBook("Trang1");
+      const port = previewWorkbook(book);
+      const written = await port.insert(
+        renderTemplate(PLAN_TARGETS, quarters, "vi"),
+        { template: "plan", lang: "vi", inputs: quarters },
+        { kind: "newSheet" },
+      );
+      if (!written.ok) throw new Error("not written");
+      if (withReport) {
+        const report = reportInputs(
+          quarters,
+          { sheet: written.sheetName, sheetId: "", row: 0, col: 0 },
+          { reportPeriod: 2 },
+        );
+        const outcome = await port.insert(
+          renderTemplate(PLAN_REPORT, report, "vi"),
+          { template: "planReport", lang: "vi", inputs: report },
+          { kind: "newSheet" },
+        );
+        expect(outcome.ok).toBe(true);
+      }
+      const filled = (await port.listFilled()).find((f) => "stored" in f && f.stored.template === "plan");
+      if (!filled || !("stored" in filled)) throw new Error("no plan");
+      clockAlwaysDue();
+      const resume = jest.spyOn(book.hf, "resumeEvaluation");
+      const outcome = await port.update(filled.partId, filled.stored, renderTemplate(PLAN_TARGETS, moved, "vi"), {
+        template: "plan",
+        lang: "vi",
+        inputs: moved,
+      });
+      const calls = resume.mock.calls.length;
+      jest.restoreAllMocks();
+      expect(outcome.ok).toBe(true);
+      return calls;
+    };
+    expect(await resumes(false)).toBeGreaterThan(10);
+    expect(await resumes(true)).toBeLessThanOrEqual(2);
   });
 
   test("into the cell selected when the pane asked, though a co-author's long update goes first and moves the selection", async () => {
