@@ -170,13 +170,12 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
    * batch keeps one undo record that every further call walks again (quadratic in the calls), and
    * the preview offers no undo.
    *
-   * Into a fresh area (`sliced`: a new sheet, or empty cells of one) the cells go in slices:
-   * each slice's cells are computed at its end, the page is given back and `progress` told, as a
-   * 15,000-row plan would otherwise hold the page for seconds. Nothing reads a new sheet's cells yet
-   * (and seldom empty ones), so a slice computes little more than its own cells. Over a template
-   * already there (an update) other cells read them, a report over the plan for one, which would be
-   * computed again after every slice: the engine computes once there, in one task (an update
-   * changes few cells). The looks go in slices either way.
+   * With `sliced` the cells go in slices: each slice's cells are computed at its end, the page is
+   * given back and `progress` told, as a 15,000-row plan would otherwise hold the page for
+   * seconds. A slice then computes its own cells and what reads them: little in a new sheet, or
+   * in a plan read only by itself. A report over the plan reads all of it and would be computed
+   * again after every slice, so an update of a reported plan goes without (`sliced` false): the
+   * engine computes once, in one task. The looks go in slices either way.
    */
   async function write(
     sheet: number,
@@ -429,13 +428,6 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     return { ...written(hf.getSheetName(sheet)!, plan, origin), entry };
   }
 
-  /**
-   * Updates in place, in slices as a write into a new sheet goes: reading the area, deciding,
-   * clearing its looks, writing and storing each give the page back once they have run a slice's
-   * time (a 15,000-row plan is half a second of work). The grid takes no typing from the first
-   * read on, so the decision is made on what is there; the cells themselves go in at once, as
-   * other cells (a report over the plan) read them and would be computed again after every slice.
-   */
   /** Whether a stored report template reads the sheet named `sheetName` (its plan's). */
   function reportedOn(sheetName: string): boolean {
     return store.list().some((listed) => {
@@ -444,6 +436,14 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
       return context !== undefined && listed.stored.inputs.fields[context.sheet] === sheetName;
     });
   }
+
+  /**
+   * Updates in place, in slices as a write into a new sheet goes: reading the area, deciding,
+   * clearing its looks, writing and storing each give the page back once they have run a slice's
+   * time (a 15,000-row plan is half a second of work). The grid takes no typing from the first
+   * read on (the write's queue), so the decision is made on what is there. The changed cells go in
+   * slices too, unless a report reads the sheet (see `write`).
+   */
 
   async function update(
     partId: string,
