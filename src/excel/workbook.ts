@@ -468,7 +468,7 @@ export function excelWorkbook(run: ExcelRun = (batch) => Excel.run(batch)): Work
       const entry = await store.save(
         context,
         partId,
-        { ...stored, placement: placed(old.sheetId, plan, origin, name) },
+        { ...stored, placement: placed(old.sheetId, plan, origin, name, cells.written) },
         "",
         state,
       );

@@ -511,8 +511,7 @@ export function previewWorkbook(book: PreviewBook, options: PreviewOptions = {})
     await pause();
     await write(sheet, plan, origin, cells.matrix, origin.row === 0 && origin.col === 0, name, clock, sliced);
     await pause();
-    const placement = placed(String(sheet), plan, origin, name, await drive(fingerprintSteps(plan, origin), clock));
-    await pause();
+    const placement = placed(String(sheet), plan, origin, name, cells.written);
     // The state last, with the new version: written only once the cells are.
     const entry = store.save(partId, { ...stored, placement }, by);
     book.selection = { sheet, ...origin };

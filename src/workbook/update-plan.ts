@@ -80,6 +80,8 @@ export interface UpdateCells {
   readonly matrix: CellWrite[][];
   /** Whether the user accepted losing something (edits overwritten, entries dropped): keep a backup. */
   readonly lossy: boolean;
+  /** The new plan's fingerprint where it now is, to store with its placement. */
+  readonly written: Written;
 }
 
 export interface UpdatePlan {
@@ -175,8 +177,12 @@ function rowHash(row: readonly string[], r: number, mask: ReadonlySet<number>): 
 
 /** The fingerprint of a plan written at `origin`: stored with the placement. */
 export function* fingerprintSteps(plan: CellPlan, origin: Origin): Steps<Written> {
+  return yield* hashSteps(plan, yield* planGridSteps(plan, origin));
+}
+
+/** The fingerprint of `plan` from its canonical grid (planGridSteps) where it is written. */
+function* hashSteps(plan: CellPlan, grid: readonly (readonly string[])[]): Steps<Written> {
   const mask = entryMask(plan.entries);
-  const grid = yield* planGridSteps(plan, origin);
   const rows: string[] = [];
   for (const [r, row] of grid.entries()) {
     rows.push(rowHash(row, r, mask));
@@ -423,7 +429,8 @@ export function* planUpdateSteps(args: UpdateArgs): Steps<UpdatePlan> {
       (edits.length > 0 && answers.edits === "overwrite") ||
       (orphans.length > 0 && answers.orphans === "drop") ||
       periodsSwitched;
-    return { matrix, lossy };
+    // From the grid compared above: the fingerprint needs no second one.
+    return { matrix, lossy, written: yield* hashSteps(plan, want) };
   }
 
   return { question, asks, cells: (answers) => finish(cellsSteps(answers)), cellsSteps };

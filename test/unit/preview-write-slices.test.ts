@@ -10,7 +10,13 @@ import { previewWorkbook } from "../../src/preview/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { PLAN_REPORT, reportInputs } from "../../src/templates/plan-report";
 import { renderSteps, renderTemplate } from "../../src/templates/render";
-import { fingerprintSteps, planUpdate, planUpdateSteps, type UpdateAnswers } from "../../src/workbook/update-plan";
+import {
+  fingerprint,
+  fingerprintSteps,
+  planUpdate,
+  planUpdateSteps,
+  type UpdateAnswers,
+} from "../../src/workbook/update-plan";
 import { planWithProducts } from "../fixtures/long";
 import { drive, sliceClock } from "../../src/ui/slices";
 import type { Inputs } from "../../src/templates/model";
@@ -168,6 +174,11 @@ describe("an update over a long plan in the preview", () => {
     const total = progress[0][1];
     expect(progress.every(([done, t]) => t === total && done > 0 && done < total)).toBe(true);
     expect(book.hf.getCellValue(actual)).toBe(1234.5);
+    // The fingerprint stored is the new plan's where it is, as a write of it would store.
+    const [filled] = await port.listFilled();
+    expect("stored" in filled && filled.stored.placement.written).toEqual(
+      fingerprint(renderTemplate(PLAN_TARGETS, moreHours, "vi"), { row: 0, col: 0 }),
+    );
   });
 
   // A product added at the top: every row of every table moves down, the typed actual with its product.
