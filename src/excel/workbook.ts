@@ -14,7 +14,7 @@ import {
   type CellPlan,
 } from "../sheet/cell-plan";
 import { POINTS_PER_CHARACTER } from "../sheet/excel-grid";
-import { LOOKS } from "../sheet/styles";
+import { LOOKS, verticalOf } from "../sheet/styles";
 import { templateById } from "../templates/catalog";
 import type { Stored, StoredInputs } from "../workbook/payload";
 import type {
@@ -105,10 +105,8 @@ function queueLooks(sheet: Excel.Worksheet, plan: CellPlan, origin: Origin, whol
     if (look.size) format.font.size = look.size;
     if (look.color) format.font.color = look.color;
     if (look.fill) format.fill.color = look.fill;
-    if (look.wrap) {
-      format.wrapText = true;
-      format.verticalAlignment = "Top";
-    }
+    if (look.wrap) format.wrapText = true;
+    format.verticalAlignment = verticalOf(style) === "middle" ? "Center" : "Top";
     if (look.center) format.horizontalAlignment = "Center";
     if (look.right) format.horizontalAlignment = "Right";
     if (look.topBorder) format.borders.getItem("EdgeTop").style = "Continuous";

@@ -136,6 +136,13 @@ function sheetSnapshot(book: PreviewBook, sheet: number): XlsxSheet {
     // The look's own style object as it is when nothing is added to it: the writer knows it again.
     if (!text && !file) return Object.keys(own).length > 0 ? own : undefined;
     const merged: XlsxStyle = { ...(text ? { numFmt: "@" } : {}), ...(file ?? {}), ...own };
+    // A cell with a style of the file's own keeps the file's vertical alignment (none is Excel's
+    // bottom): a person's bold cell read as a template look is not moved to the top of its row.
+    if (file && own.alignment) {
+      const alignment = { ...own.alignment, vertical: file.alignment?.vertical };
+      if (alignment.vertical === undefined) delete alignment.vertical;
+      return { ...merged, alignment };
+    }
     return Object.keys(merged).length > 0 ? merged : undefined;
   };
   for (let row = 0; row < values.length; row++) {

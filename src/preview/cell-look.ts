@@ -1,7 +1,7 @@
 /** A template cell's look (styles.ts) on a preview element, the same in the grid and on the printed page. */
 import { FLAG_LOOK, type Flag } from "../sheet/cell-plan";
 import type { Style } from "../templates/model";
-import { LOOKS, type Look } from "../sheet/styles";
+import { LOOKS, verticalOf, type Look } from "../sheet/styles";
 import { h } from "../ui/dom";
 
 /** A look, with the text decorations and alignment the document templates add to it. */
@@ -18,6 +18,7 @@ export function applyLook(element: HTMLElement, style: Style | undefined, ruled 
   if (look.color) element.style.color = look.color;
   if (look.fill) element.style.background = look.fill;
   if (look.wrap) element.classList.add("wrap");
+  element.classList.add(`v-${verticalOf(style)}`);
   if (look.underline) element.style.textDecoration = "underline";
   if (look.center) element.style.textAlign = "center";
   if (look.right) element.style.textAlign = "right";

@@ -168,7 +168,11 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
     applyLook(td, look.styles.get(key), look.ruled.has(key));
     if (look.flags.length > 0)
       applyFlag(td, look.flags, r, c, (row, col) => hf.getCellValue({ sheet: sheet(), row, col }));
-    if (!td.classList.contains("wrap")) td.style.lineHeight = `${height - 2}px`;
+    // One line of text sits in the middle of its row, or at its top where the look says so (as Excel draws it).
+    if (!td.classList.contains("wrap")) {
+      const line = td.classList.contains("v-top") ? Math.min(height, heightPixels(DEFAULT_HEIGHT_POINTS)) : height;
+      td.style.lineHeight = `${line - 2}px`;
+    }
     if (typeof v === "string" && area.rows === 1 && area.cols === 1) {
       let spill = 0;
       for (let k = c + 1; k < Math.min(layout.cols.count, c + 40) && isBlank(r, k); k++) spill += layout.cols.size(k);

@@ -12,6 +12,8 @@ export interface Look {
   readonly center?: boolean;
   readonly right?: boolean;
   readonly topBorder?: boolean;
+  /** Set in the middle of its row rather than at the top (see `verticalOf`). */
+  readonly middle?: boolean;
 }
 
 // A printed document is black on white: colour stays for what the screen alone needs (inputs).
@@ -19,7 +21,7 @@ export const LOOKS: Readonly<Record<Style, Look>> = {
   title: { bold: true, size: 14, center: true },
   subtitle: { italic: true, center: true },
   section: { bold: true },
-  header: { bold: true, fill: "#E6F0EA", wrap: true, center: true },
+  header: { bold: true, fill: "#E6F0EA", wrap: true, center: true, middle: true },
   label: { wrap: true },
   input: { fill: "#FFF4C2" },
   param: { color: "#1F3F8F" },
@@ -41,3 +43,16 @@ export const LOOKS: Readonly<Record<Style, Look>> = {
   wrapped: { color: "#1F3F8F", wrap: true },
   wrappedLabel: { wrap: true },
 };
+
+export type Vertical = "top" | "middle";
+
+/**
+ * Where a template cell's text sits in its row. A row is as tall as its tallest cell (a label
+ * wrapped on two lines, a header of three, or a height planned with a wider font than the one
+ * printed), and a cell left at the foot, Excel's default, then reads beside the line under its
+ * label, or under a blank band in a header. So every cell with a template look sits at the top
+ * of its row, and a table's header in the middle; every adapter applies this.
+ */
+export function verticalOf(style: Style): Vertical {
+  return LOOKS[style].middle === true ? "middle" : "top";
+}

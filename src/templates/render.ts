@@ -742,6 +742,7 @@ export function* renderSteps(declared: TemplateDecl, inputs: Inputs, lang: Lang)
         const entered = eachRows(inputs, table);
         const rows = Math.max(1, entered.length);
         const inputColumns = t.tables.find((x) => x.key === table)?.columns ?? [];
+        styles.push({ area: { row, col: 0, rows, cols }, style: lineStyle });
         for (let i = 0; i < rows; i++) {
           const source = entered[i];
           if (source) {

@@ -4,7 +4,7 @@
  * opened document as it drew it before saving; any other style is kept as it is for the next save.
  */
 import { NUMBER_FORMATS } from "../sheet/cell-plan";
-import { LOOKS, type Look } from "../sheet/styles";
+import { LOOKS, verticalOf, type Look } from "../sheet/styles";
 import type { Format, Style } from "../templates/model";
 import { DEFAULT_FONT, type XlsxStyle } from "./snapshot";
 
@@ -29,8 +29,8 @@ function makeLookStyle(style: Style | undefined, format: Format | undefined, rul
   };
   const alignment = {
     ...(look.center ? { horizontal: "center" as const } : look.right ? { horizontal: "right" as const } : {}),
-    // Wrapped text starts at the top of its row, as the Excel adapter sets it.
-    ...(look.wrap ? { wrapText: true, vertical: "top" as const } : {}),
+    ...(look.wrap ? { wrapText: true } : {}),
+    ...(style ? { vertical: verticalOf(style) } : {}),
   };
   // A total's line is drawn heavier than a table's rule (as the preview draws it), over the
   // rule when both apply: so the file tells a total from a bold cell of a ruled table.
@@ -61,7 +61,8 @@ function lookKey(style: XlsxStyle): string {
     style.fill?.toUpperCase() ?? null,
     a.horizontal ?? null,
     a.wrapText === true,
-    a.wrapText === true ? (a.vertical ?? null) : null,
+    // Not the vertical alignment: no two looks differ by it alone, and a file saved before every
+    // template cell was set at the top still reads as the looks it was written with.
   ]);
 }
 
@@ -92,7 +93,8 @@ export function readLook(style: XlsxStyle | undefined): ReadLook {
   const candidates = STYLE_BY_KEY.get(lookKey(style)) ?? [];
   // Several looks share a key (a bold section and a bold total): the total's line tells them apart.
   const totalLine = b.top === "medium";
-  const empty = lookKey(style) === lookKey({});
+  // Nothing a look draws, unless it is set at the top as a template's plain cell ("computed") is.
+  const empty = lookKey(style) === lookKey({}) && style.alignment?.vertical !== "top";
   const match = empty
     ? undefined
     : (candidates.find((s) => (LOOKS[s].topBorder === true) === totalLine && LOOKS[s].size === style.font?.size) ??

@@ -72,6 +72,20 @@ async function pages(page: Page): Promise<{ reports: PageReport[]; tables: numbe
           if (inner.scrollWidth > inner.clientWidth + 1)
             problems.push(`cut: row ${row + 1} "${td.textContent}" (${inner.scrollWidth} > ${inner.clientWidth} px)`);
         }
+        // A value reads beside the first line of its label: in a row taller than one line, every
+        // text but a header's starts at the row's top (3 px for fonts of other sizes).
+        const tops = [...tr.querySelectorAll<HTMLTableCellElement>("td")]
+          .filter((td) => td.rowSpan === 1 && !td.classList.contains("look-header") && td.textContent !== "")
+          .map((td) => {
+            const range = document.createRange();
+            range.selectNodeContents(td);
+            return range.getClientRects()[0]?.top;
+          })
+          .filter((top): top is number => top !== undefined);
+        if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 3)
+          problems.push(
+            `row ${row + 1}: its texts start ${Math.round(Math.max(...tops) - Math.min(...tops))} px apart`,
+          );
         const declared = parseFloat((tr as HTMLElement).style.height);
         if ((tr as HTMLElement).offsetHeight > declared + 1)
           problems.push(`row ${row + 1} taller than its height: ${(tr as HTMLElement).offsetHeight} > ${declared} px`);

@@ -3,6 +3,7 @@ import { excelWorkbook } from "../../src/excel/workbook";
 import { PLAN_TARGETS } from "../../src/templates/plan-targets";
 import { CONTRACT } from "../../src/templates/contract";
 import { renderTemplate } from "../../src/templates/render";
+import { address } from "../../src/sheet/cell-plan";
 import { PAYLOAD_NAMESPACE, type Stored } from "../../src/workbook/payload";
 import { payloadXml } from "../support/legacy-payload";
 import { rewriteStored, storedIn, storedOnly } from "../support/state-sheet";
@@ -89,6 +90,19 @@ describe("the Excel adapter writes a template", () => {
       expect(sheet.looks).toContain(`KH 1965!A16:M18 border${edge}=Continuous`);
     expect(sheet.looks).toContain("KH 1965!G2:M2 underline=Single");
     expect(sheet.looks).toContain("KH 1965!G4:M4 align=Right");
+  });
+
+  test("every cell with a look is set at the top of its row and a table's header in the middle, as the file and the preview set them", async () => {
+    const excel = new FakeExcel("Sheet1");
+    const { plan } = await insertPlan(excel, PLAN_1961_65);
+    const set = excel.sheet("KH 1965").looks.filter((l) => l.includes(" valign="));
+    const header = plan.styles.filter((s) => s.style === "header");
+    expect(header.length).toBeGreaterThan(1);
+    expect(set.length).toBe(plan.styles.length);
+    for (const { area, style } of plan.styles) {
+      const at = `KH 1965!${address(area)}`;
+      expect(set).toContain(`${at} valign=${style === "header" ? "Center" : "Top"}`);
+    }
   });
 
   test("a contract of 150 goods: its list printed as an appendix whose header repeats on its pages, the breaks and the footer as declared", async () => {

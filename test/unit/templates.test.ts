@@ -38,6 +38,25 @@ describe("rendered templates (golden files)", () => {
     expectGolden(file, describePlan(renderTemplate(template, inputs, lang)));
   });
 
+  test.each(TEMPLATES.flatMap((t) => (["vi", "en"] as const).map((lang) => [t.id, lang, t] as const)))(
+    "%s (%s): every cell written and every cell of a ruled table has a look, so every adapter sets it at the top of its row",
+    (_id, lang, template) => {
+      for (const inputs of [SAMPLES[template.id], (LONG as Partial<Record<string, Inputs>>)[template.id]]) {
+        if (!inputs) continue;
+        const plan = renderTemplate(template, inputs, lang);
+        const looked = new Set<string>();
+        for (const { area } of plan.styles)
+          for (let r = area.row; r < area.row + area.rows; r++)
+            for (let c = area.col; c < area.col + area.cols; c++) looked.add(`${r},${c}`);
+        const cells = plan.cells.map((c) => `${c.row},${c.col}`);
+        for (const area of plan.borders)
+          for (let r = area.row; r < area.row + area.rows; r++)
+            for (let c = area.col; c < area.col + area.cols; c++) cells.push(`${r},${c}`);
+        expect(cells.filter((k) => !looked.has(k))).toEqual([]);
+      }
+    },
+  );
+
   test("rendering is pure: the same inputs give the same plan, and the inputs are not changed", () => {
     const before = JSON.stringify(PLAN_COOPERATIVE);
     expect(renderTemplate(PLAN_TARGETS, PLAN_COOPERATIVE, "vi")).toEqual(

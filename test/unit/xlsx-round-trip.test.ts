@@ -75,6 +75,8 @@ function contents(book: PreviewBook) {
         .filter(([, drawn]) => drawn !== "{}")
         .sort(),
       ruled: [...look.ruled].sort(),
+      // Every style the preview wrote reads back as a template look: none is kept as the file's own.
+      fileStyles: [...(look.file?.styles.keys() ?? [])].sort(),
       merges: look.merges.slice().sort((a, b) => a.row - b.row || a.col - b.col),
       widths: look.widths,
       heights: [...look.heights].sort(),

@@ -8,6 +8,8 @@ import { renderTemplate } from "../../src/templates/render";
 import type { Inputs, TemplateDecl } from "../../src/templates/model";
 import { fileFormula, previewFormula } from "../../src/xlsx/formula-names";
 import { writeWorkbook } from "../../src/xlsx/write";
+import { readWorkbook } from "../../src/xlsx/read";
+import { openSnapshot } from "../../src/preview/open-book";
 import { zipEntries, zipText } from "../../src/xlsx/zip";
 import { STATE_SHEET } from "../../src/workbook/state-rows";
 import { PLAN_1961_65 } from "../fixtures/samples";
@@ -91,5 +93,56 @@ describe("saving the preview's workbook", () => {
     expect(typeof chunk.value).toBe("string");
     expect(String(chunk.value).startsWith("~")).toBe(true);
     expect(chunk.numFmt).toBe("@");
+  });
+
+  test("every cell with a template look is saved at the top of its row, a table's header in the middle", async () => {
+    const { book, plan, sheetName } = await filled(PLAN_TARGETS, PLAN_1961_65);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await writeWorkbook(bookSnapshot(book))) as never);
+    const ws = wb.getWorksheet(sheetName)!;
+    const header = new Set(
+      plan.styles.filter((s) => s.style === "header").map(({ area }) => `${area.row},${area.col}`),
+    );
+    let headers = 0;
+    for (const { area } of plan.styles) {
+      for (let r = area.row; r < area.row + area.rows; r++) {
+        for (let c = area.col; c < area.col + area.cols; c++) {
+          const middle = header.has(`${r},${area.col}`);
+          if (middle) headers++;
+          expect({ r, c, vertical: ws.getCell(r + 1, c + 1).alignment?.vertical }).toEqual({
+            r,
+            c,
+            vertical: middle ? "middle" : "top",
+          });
+        }
+      }
+    }
+    expect(headers).toBeGreaterThan(5);
+    // A cell no template set up keeps Excel's default (the foot of its row).
+    expect(ws.getCell(plan.rows + 5, 1).alignment?.vertical).toBeUndefined();
+  });
+
+  test("a person's own cell in an opened file keeps its vertical alignment when saved again, read as a template look or not", async () => {
+    const source = new ExcelJS.Workbook();
+    const ws = source.addWorksheet("Ghi chép");
+    ws.getCell("A1").value = "Tiêu đề";
+    ws.getCell("A1").font = { bold: true };
+    ws.getCell("B2").value = 12;
+    ws.getCell("B2").alignment = { vertical: "middle" };
+    ws.getCell("C3").value = "Chú thích";
+    ws.getCell("C3").font = { italic: true };
+    ws.getCell("C3").alignment = { vertical: "top" };
+    const read = await readWorkbook(new Uint8Array(await source.xlsx.writeBuffer()), "ghi-chep.xlsx");
+    if (!read.ok) throw new Error(read.problem.en);
+    const book = new PreviewBook("Trang1");
+    expect(openSnapshot(book, read.book, read.dropped).ok).toBe(true);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(Buffer.from(await writeWorkbook(bookSnapshot(book))) as never);
+    const saved = again.getWorksheet("Ghi chép")!;
+    // A1 reads as the bold section look, but is not moved to the top of its row for that.
+    expect(saved.getCell("A1").font?.bold).toBe(true);
+    expect(saved.getCell("A1").alignment?.vertical).toBeUndefined();
+    expect(saved.getCell("B2").alignment?.vertical).toBe("middle");
+    expect(saved.getCell("C3").alignment?.vertical).toBe("top");
   });
 });
