@@ -5,6 +5,7 @@
  * file as the one name over the area that Excel keeps.
  */
 import { DetailedCellError, type CellValue } from "hyperformula";
+import { columnName } from "../sheet/cell-plan";
 import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import { STATE_SHEET, isTextColumn } from "../workbook/state-rows";
 import { lookStyle } from "../xlsx/looks";
@@ -47,11 +48,6 @@ function nameCell(expression: string): { sheet: string; row: number; col: number
 }
 
 const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
-const colName = (col: number): string => {
-  let name = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-};
 
 /** The workbook's names as a file keeps them: each pair of corner names joined into one area. */
 function workbookNames(book: PreviewBook): XlsxName[] {
@@ -71,7 +67,7 @@ function workbookNames(book: PreviewBook): XlsxName[] {
     if (first && last && first.sheet === last.sheet && last.row >= first.row && last.col >= first.col) {
       names.push({
         name,
-        formula: `${quote(first.sheet)}!$${colName(first.col)}$${first.row + 1}:$${colName(last.col)}$${last.row + 1}`,
+        formula: `${quote(first.sheet)}!$${columnName(first.col)}$${first.row + 1}:$${columnName(last.col)}$${last.row + 1}`,
       });
     } else names.push({ name, formula: expression.replace(/^=/, "") });
   }

@@ -746,7 +746,8 @@ export function* renderSteps(declared: TemplateDecl, inputs: Inputs, lang: Lang)
         for (let i = 0; i < rows; i++) {
           const source = entered[i];
           if (source) {
-            put(row, CODE_COL, { text: `${decl.code ?? ""}${String.fromCharCode(97 + (i % 26))}` });
+            // a … z, then aa, ab … as Excel names its columns: the 27th line is no second "a".
+            put(row, CODE_COL, { text: `${decl.code ?? ""}${columnName(i).toLowerCase()}` });
             const label = source[labelFrom] ?? null;
             put(row, LABEL_COL, content(label));
             if (typeof label === "string") wrapLabel(row, label, false, true);

@@ -20,7 +20,7 @@ import {
 import { expectGolden } from "../support/golden";
 import { describePlan } from "../support/describe-plan";
 import { planPages } from "../support/plan-pages";
-import { LONG } from "../fixtures/long";
+import { LONG, pricePlanWithMaterials } from "../fixtures/long";
 import { SAMPLES } from "../fixtures/samples";
 
 describe("rendered templates (golden files)", () => {
@@ -56,6 +56,15 @@ describe("rendered templates (golden files)", () => {
       }
     },
   );
+
+  test("a price plan's lines past the 26th of a group go on aa, ab …: every line's number is its own", () => {
+    const plan = renderTemplate(PRICE_PLAN, pricePlanWithMaterials(60), "vi");
+    const codes = plan.cells
+      .filter((c) => c.col === 0 && "text" in c.content && /^\d/.test(c.content.text))
+      .map((c) => (c.content as { text: string }).text);
+    expect(codes).toEqual(expect.arrayContaining(["1.1a", "1.1z", "1.1aa", "1.1ah"]));
+    expect(codes.filter((code, k) => codes.indexOf(code) !== k)).toEqual([]);
+  });
 
   test("rendering is pure: the same inputs give the same plan, and the inputs are not changed", () => {
     const before = JSON.stringify(PLAN_COOPERATIVE);
