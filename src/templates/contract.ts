@@ -258,7 +258,7 @@ export const CONTRACT: TemplateDecl = {
   // numbers allow, headers wrapped, and the page is fitted to one page wide. Columns C to E are
   // wider: the schedules' amounts (hundreds of millions of đồng) sit there.
   orientation: "portrait",
-  widths: [5, 14, 13, 12, 13, 10, 10, 10, 10, 10, 10, 10, 10, 13, 12],
+  widths: [5, 14, 13, 12, 13, 10, 10, 10, 11, 10, 10, 10, 10, 13, 12],
   fields: [
     {
       key: "contractNo",
@@ -679,7 +679,7 @@ export const CONTRACT: TemplateDecl = {
       source: "deliveries",
       title: { vi: "Điều 4. Giao hàng và nghiệm thu", en: "Article 4. Delivery and acceptance" },
       columns: [
-        { key: "no", counter: true, header: { vi: "Đợt", en: "Batch" }, total: { vi: "Cộng", en: "Total" } },
+        { key: "no", counter: true, header: { vi: "Đợt", en: "No." }, total: { vi: "Cộng", en: "Total" } },
         { key: "date", input: "date", header: { vi: "Ngày giao", en: "Date" }, format: "date" },
         { key: "note", input: "note", header: { vi: "Nội dung", en: "Description" } },
         {
@@ -736,7 +736,7 @@ export const CONTRACT: TemplateDecl = {
       source: "deliveries",
       title: { vi: "Lịch thanh toán", en: "Payment schedule" },
       columns: [
-        { key: "no", counter: true, header: { vi: "Đợt", en: "Batch" }, total: { vi: "Cộng", en: "Total" } },
+        { key: "no", counter: true, header: { vi: "Đợt", en: "No." }, total: { vi: "Cộng", en: "Total" } },
         {
           key: "due",
           header: { vi: "Hạn thanh toán", en: "Due" },

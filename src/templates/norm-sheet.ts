@@ -140,7 +140,7 @@ export const NORM_SHEET: TemplateDecl = {
   },
   sheetName: { vi: "Định mức {period}", en: "Norms {period}" },
   orientation: "landscape",
-  widths: [5, 22, 10, 7, 7, 7, 7, 7, 7, 9, 12, 10, 11, 10, 10, 12, 11, 11],
+  widths: [5, 22, 10, 7, 7, 7, 7, 7, 7, 9, 14, 10, 11, 10, 10, 12, 11, 11],
   fields: [
     ...HEADING_FIELDS,
     { key: "period", type: "text", required: true, maxLength: 40, label: { vi: "Kỳ áp dụng", en: "Period" } },

@@ -225,7 +225,7 @@ function reportTables(kind: Kind): Block[] {
         { key: "name", input: "name", header: { vi: "Sản phẩm", en: "Product" } },
         {
           key: "timeNorm",
-          header: { vi: "Giờ/đơn vị", en: "Hours/unit" },
+          header: { vi: "Giờ/đơn vị", en: "Hours per unit" },
           formula: '=IF({plan!labour.timeNorm}="","",{plan!labour.timeNorm})',
           format: "decimal",
         },

@@ -332,7 +332,7 @@ export const PLAN_TARGETS: TemplateDecl = {
       columns: [
         { key: "no", counter: true, header: { vi: "STT", en: "No." }, total: { vi: "Cộng", en: "Total" } },
         { key: "name", input: "name", header: { vi: "Sản phẩm", en: "Product" } },
-        { key: "timeNorm", input: "timeNorm", header: { vi: "Giờ/đơn vị", en: "Hours/unit" }, format: "decimal" },
+        { key: "timeNorm", input: "timeNorm", header: { vi: "Giờ/đơn vị", en: "Hours per unit" }, format: "decimal" },
         {
           key: "hours",
           header: { vi: "Giờ công cần", en: "Hours needed" },
@@ -410,7 +410,7 @@ export const PLAN_TARGETS: TemplateDecl = {
       columns: [
         { key: "no", counter: true, header: { vi: "STT", en: "No." } },
         { key: "label", input: "label", header: { vi: "Phẩm cấp", en: "Grade" } },
-        { key: "coef", input: "coef", header: { vi: "Hệ số", en: "Coefficient" }, format: "coefficient" },
+        { key: "coef", input: "coef", header: { vi: "Hệ số", en: "Coef." }, format: "coefficient" },
       ],
     },
     {
@@ -446,7 +446,7 @@ export const PLAN_TARGETS: TemplateDecl = {
         },
         {
           key: "firstRatio",
-          header: { vi: "Tỷ lệ chính phẩm", en: "First-grade ratio" },
+          header: { vi: "Tỷ lệ chính phẩm", en: "First grade ratio" },
           format: "percent",
           formula: '=IF(N({total})=0,"",N({first})/{total})',
         },

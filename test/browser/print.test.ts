@@ -86,6 +86,18 @@ async function pages(page: Page): Promise<{ reports: PageReport[]; tables: numbe
           problems.push(
             `row ${row + 1}: its texts start ${Math.round(Math.max(...tops) - Math.min(...tops))} px apart`,
           );
+        // No word of a wrapped text is broken inside ("Batc" over "h"): each stays on one line.
+        for (const td of tr.querySelectorAll<HTMLElement>("td.wrap")) {
+          const text = td.firstChild;
+          if (!(text instanceof Text)) continue;
+          for (const m of (text.data ?? "").matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, m.index);
+            range.setEnd(text, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) problems.push(`row ${row + 1}: "${m[0]}" broken over ${lines.size} lines`);
+          }
+        }
         const declared = parseFloat((tr as HTMLElement).style.height);
         if ((tr as HTMLElement).offsetHeight > declared + 1)
           problems.push(`row ${row + 1} taller than its height: ${(tr as HTMLElement).offsetHeight} > ${declared} px`);
