@@ -144,7 +144,7 @@ const EN: Record<StringKey, string> = {
   written: "Written to sheet “{sheet}” ({address}).",
   updated: "Sheet “{sheet}” updated.",
   frozen: "Made the values copy “{sheet}”.",
-  fixErrors: "{count} thing(s) to fix; nothing was written.",
+  fixErrors: "{count} {count|thing|things} to fix; nothing was written.",
   notEmpty: "The range {address} is not empty. Nothing was overwritten or changed.",
   askNewSheet: "Put the template on a new sheet?",
   sheetHasTemplate: "This sheet already holds a template. Choose a new sheet.",
@@ -157,12 +157,12 @@ const EN: Record<StringKey, string> = {
   unreadable: "Unreadable",
   structureChanged:
     "Rows or columns were inserted or deleted inside the template, so its rows no longer line up. Nothing was updated or changed: undo that insertion or deletion, or write the template anew.",
-  askEdits: "{count} cell(s) the template wrote were changed by hand:",
+  askEdits: "{count} {count|cell|cells} the template wrote {count|was|were} changed by hand:",
   editLine: "{address}: the template wrote “{wrote}”, now “{now}”",
   unknownWrote: "(unknown to this version)",
   keepEdits: "Keep my edits",
   overwriteEdits: "Overwrite (keep the previous version as a sheet)",
-  askOrphans: "{count} row(s) removed from the form still hold actuals:",
+  askOrphans: "{count} {count|row|rows} removed from the form still {count|holds|hold} actuals:",
   orphanLine: "{label}: {values}",
   keepOrphans: "Keep them below the template",
   dropOrphans: "Drop them (keep the previous version as a sheet)",
@@ -200,30 +200,39 @@ const EN: Record<StringKey, string> = {
   fromSelection: "Take rows from the selected range",
   readFailed: "Could not read the selected range: {message}",
   selectionEmpty: "The selected range in the workbook holds no values.",
-  pasted: "Filled {rows} row(s).",
-  pastedIssues: "{count} cell(s) with a problem are marked; fix them to write.",
-  pastedCut: "The table takes at most {max} rows: {left} row(s) were not filled.",
-  pastedCutColumns: "What was beyond the last column ({columns} column(s)) was not filled.",
+  pasted: "Filled {rows} {rows|row|rows}.",
+  pastedIssues: "{count} {count|cell|cells} with a problem {count|is|are} marked; fix {count|it|them} to write.",
+  pastedCut: "The table takes at most {max} rows: {left} {left|row was|rows were} not filled.",
+  pastedCutColumns: "What was beyond the last column ({columns} {columns|column|columns}) was not filled.",
   compatCopy: "Copy for colleagues without the add-in",
   compatCopyHint:
     "Adds sheets whose HT formulas are rewritten in Excel's own functions (Excel 2007 and later): colleagues without Hạch Toán can compute with them. The original stays as it is.",
-  compatCopied: "Made {count} compatible sheet(s) ({sheets}) and the sheet “{cover}”.",
+  compatCopied: "Made {count} compatible {count|sheet|sheets} ({sheets}) and the sheet “{cover}”.",
   compatNothing: "No sheet uses HT functions: no copy is needed.",
   saveCompatible: "Save compatible .xlsx",
   saveCompatibleHint: "Save a copy that any Excel since 2007, and LibreOffice, compute without Hạch Toán.",
   compatFileName: "workbook-compatible.xlsx",
   compatTranslated: "{count} formulas rewritten in Excel's own functions.",
-  compatValues: "{count} cell(s) keep their values (no equivalent formula; they do not recalculate): {cells}.",
-  compatKept: "{count} formula(s) left as in the original: {cells}.",
+  compatValues:
+    "{count} {count|cell keeps its value|cells keep their values} (no equivalent formula; {count|it does|they do} not recalculate): {cells}.",
+  compatKept: "{count} {count|formula|formulas} left as in the original: {cells}.",
   moveHint: "Alt+↑ / Alt+↓ moves a row up or down.",
 };
 
 export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { vi: VI, en: EN };
 
-/** A string with {name} placeholders filled. */
+/**
+ * A string with {name} placeholders filled; {name|one|other} is the words for that many, as
+ * English says one row but two rows (Vietnamese says "dòng" either way and needs none).
+ */
 export function say(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
+  return STRINGS[lang][key].replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
+    (whole, name: string, one: string | undefined, other: string | undefined) => {
+      if (!(name in values)) return whole;
+      if (one === undefined || other === undefined) return String(values[name]);
+      return Number(values[name]) === 1 ? one : other;
+    },
   );
 }
 

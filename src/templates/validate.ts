@@ -74,7 +74,10 @@ function checkTable(table: TableDecl, inputs: Inputs, others: Allowed): Issue[] 
   if (rows.length < table.minRows) {
     issues.push({
       path: tablePath(table.key),
-      message: t(`Cần ít nhất ${table.minRows} dòng.`, `At least ${table.minRows} row(s) are needed.`),
+      message: t(
+        `Cần ít nhất ${table.minRows} dòng.`,
+        `At least ${table.minRows} ${table.minRows === 1 ? "row is" : "rows are"} needed.`,
+      ),
     });
   }
   if (rows.length > table.maxRows) {

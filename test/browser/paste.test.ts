@@ -61,7 +61,7 @@ test("a paste into a middle cell fills right and down from it, adds the rows it 
   expect(await page.locator('[data-path="products[2].baseQty"]').getAttribute("aria-invalid")).toBe("true");
   expect(await page.locator('[data-path="products[2].baseQty"]').inputValue()).toBe("1.500,5");
   expect(await page.locator('fieldset[data-path="products[]"] .table-status').innerText()).toContain(
-    "1 cell(s) with a problem",
+    "1 cell with a problem is marked",
   );
   expect((await write(page)).intent).toBe("error");
   expect(await sheetTabs(page)).toEqual(["Sheet1"]);

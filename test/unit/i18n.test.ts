@@ -21,6 +21,16 @@ describe("UI strings", () => {
     );
   });
 
+  test("English counts one row and two rows ({n|one|other}); Vietnamese says dòng either way; no string says row(s)", () => {
+    expect(say("en", "pasted", { rows: 1 })).toBe("Filled 1 row.");
+    expect(say("en", "pasted", { rows: 3 })).toBe("Filled 3 rows.");
+    expect(say("en", "askOrphans", { count: 1 })).toBe("1 row removed from the form still holds actuals:");
+    expect(say("en", "askOrphans", { count: 2 })).toBe("2 rows removed from the form still hold actuals:");
+    expect(say("vi", "pasted", { rows: 3 })).toBe("Đã điền 3 dòng.");
+    for (const lang of ["vi", "en"] as const)
+      for (const text of Object.values(STRINGS[lang])) expect(text).not.toMatch(/\(s\)/);
+  });
+
   test("Office's display language picks the UI language; anything not Vietnamese is English", () => {
     expect(languageOf("vi-VN")).toBe("vi");
     expect(languageOf("en-US")).toBe("en");
