@@ -6,10 +6,12 @@
  * the only cells allowed to differ.
  */
 import * as ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { DetailedCellError } from "hyperformula";
+import { launch } from "../../scripts/chromium";
 import { convert } from "../../scripts/libreoffice";
 import { PreviewBook } from "../../src/preview/book";
 import { bookSnapshot } from "../../src/preview/book-snapshot";
@@ -129,5 +131,55 @@ test.each(["vi", "en"] as const)(
     const pdf = convert(file, "pdf", { recalc: true, outDir: path.join(dir, "pdf") });
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+  },
+);
+
+// UPDATE_SCREENSHOTS=1 retakes the README's picture of a saved plan as LibreOffice prints it: the
+// file as saved (LibreOffice shows the values the preview cached), every page side by side.
+const picture = process.env.UPDATE_SCREENSHOTS === "1" ? test : test.skip;
+picture(
+  "docs/saved-plan-libreoffice.png: the sample plan saved, with an actual typed, printed by LibreOffice",
+  async () => {
+    // The sample's unit starts with "=" to prove it stays text; the picture shows a plain name.
+    const inputs: Inputs = {
+      ...PLAN_COOPERATIVE,
+      fields: { ...PLAN_COOPERATIVE.fields, unit: "HTX Mây tre Phú Vinh", moneyUnit: "đồng" },
+    };
+    const book = new PreviewBook("Trang1");
+    const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
+    const outcome = await previewWorkbook(book).insert(
+      plan,
+      { template: "plan", lang: "vi", inputs },
+      { kind: "newSheet" },
+    );
+    if (!outcome.ok) throw new Error("plan not written");
+    const sheet = book.hf.getSheetId(outcome.sheetName)!;
+    const entry = plan.entries.find((e) => e.rows > 0 && e.cols.length > 0)!;
+    book.hf.setCellContents({ sheet, row: entry.firstRow, col: entry.cols[0] }, 14_000);
+    book.removeSheet(book.hf.getSheetId("Trang1")!);
+    const dir = mkdtempSync(path.join(tmpdir(), "ht-picture-"));
+    const file = path.join(dir, "plan.xlsx");
+    writeFileSync(file, await writeWorkbook(bookSnapshot(book)));
+    const pdf = convert(file, "pdf", { outDir: dir, locale: "vi-VN" });
+    execFileSync("pdftoppm", ["-r", "80", "-png", pdf, path.join(dir, "page")]);
+    const pages = readdirSync(dir)
+      .filter((f) => f.startsWith("page") && f.endsWith(".png"))
+      .sort()
+      .map((f) => readFileSync(path.join(dir, f)).toString("base64"));
+    expect(pages.length).toBeGreaterThan(1);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1900, height: 700 } });
+      await page.setContent(
+        `<body style="margin:0;background:#9a9a9a;display:flex;gap:16px;padding:16px;width:max-content">` +
+          pages.map((p) => `<img style="box-shadow:0 1px 4px #0006" src="data:image/png;base64,${p}">`).join("") +
+          `</body>`,
+      );
+      await page
+        .locator("body")
+        .screenshot({ path: path.join(__dirname, "..", "..", "docs", "saved-plan-libreoffice.png") });
+    } finally {
+      await browser.close();
+    }
   },
 );
