@@ -30,6 +30,9 @@ module.exports = async (env, options) => {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.ts",
       preview: "./src/preview/index.ts",
+      // The preview's .xlsx files are packed and unpacked in a worker (src/preview/xlsx-files.ts);
+      // it loads ExcelJS's chunk with importScripts, as a worker must.
+      "preview-xlsx-worker": { import: "./src/preview/xlsx-worker.ts", chunkLoading: "import-scripts" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),

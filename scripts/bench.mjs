@@ -1131,7 +1131,20 @@ async function benchFiles(browser, base) {
     runs.push(
       await page.evaluate(async () => {
         const { renderTemplate, templateById, PreviewBook, previewWorkbook, xlsx } = window.htPreview.bench;
-        const { writeWorkbook, readWorkbook, bookSnapshot, openSnapshot } = await xlsx();
+        const { files, bookSnapshot, openSnapshot } = await xlsx();
+        // The longest task the page runs meanwhile: the file library runs in its worker.
+        let longest = 0;
+        const watch = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+        });
+        watch.observe({ type: "longtask" });
+        const longestOf = async (fn) => {
+          await new Promise((r) => setTimeout(r, 50));
+          longest = 0;
+          const value = await fn();
+          await new Promise((r) => setTimeout(r, 50));
+          return [longest, value];
+        };
         const products = Array.from({ length: 5000 }, (_, i) => ({
           name: `Sản phẩm ${i + 1}`,
           uom: "chiếc",
@@ -1157,15 +1170,22 @@ async function benchFiles(browser, base) {
             { kind: "newSheet" },
           ),
         );
-        const [snapshotTime, snapshot] = await timed(() => bookSnapshot(book));
-        const [writeTime, bytes] = await timed(() => writeWorkbook(snapshot));
+        // A first save and open load ExcelJS into the worker: timed are the ones after.
+        await files.read(await files.write(bookSnapshot(new PreviewBook("Trang1"))), "empty.xlsx");
+        const [saveLongest, [[snapshotTime, snapshot], [writeTime, bytes]]] = await longestOf(async () => {
+          const snap = await timed(() => bookSnapshot(book));
+          return [snap, await timed(() => files.write(snap[1]))];
+        });
         const save = snapshotTime + writeTime;
         const target = new PreviewBook("Trang1");
-        const [open, ok] = await timed(async () => {
-          const read = await readWorkbook(bytes, "plan.xlsx");
-          return read.ok && openSnapshot(target, read.book, read.dropped).ok;
-        });
-        return { write, save, snapshotTime, writeTime, open, size: bytes.length, ok };
+        const [openLongest, [open, ok]] = await longestOf(() =>
+          timed(async () => {
+            const read = await files.read(bytes, "plan.xlsx");
+            return read.ok && openSnapshot(target, read.book, read.dropped).ok;
+          }),
+        );
+        watch.disconnect();
+        return { write, save, snapshotTime, writeTime, open, saveLongest, openLongest, size: bytes.length, ok };
       }),
     );
     await page.close();
@@ -1176,10 +1196,12 @@ async function benchFiles(browser, base) {
   console.log(`write a 5,000-row plan (preview) ${write.toFixed(0).padStart(6)} ms  (baseline)`);
   console.log(
     `save it as .xlsx (${(size / 1024 / 1024).toFixed(1)} MB)      ${save.toFixed(0).padStart(6)} ms  ${(save / write).toFixed(1)}× the write (goal: under 1,000 ms; ` +
-      `the snapshot ${best("snapshotTime").toFixed(0)} ms, ExcelJS's file ${best("writeTime").toFixed(0)} ms)`,
+      `the snapshot ${best("snapshotTime").toFixed(0)} ms, ExcelJS's file in its worker ${best("writeTime").toFixed(0)} ms; ` +
+      `longest task on the page ${best("saveLongest").toFixed(0)} ms)`,
   );
   console.log(
-    `open that file                  ${open.toFixed(0).padStart(6)} ms  ${(open / write).toFixed(1)}× the write (goal: under 1,000 ms)${runs.every((r) => r.ok) ? "" : "  (opening failed!)"}`,
+    `open that file                  ${open.toFixed(0).padStart(6)} ms  ${(open / write).toFixed(1)}× the write (goal: under 1,000 ms; ` +
+      `longest task on the page ${best("openLongest").toFixed(0)} ms)${runs.every((r) => r.ok) ? "" : "  (opening failed!)"}`,
   );
 }
 

@@ -2,13 +2,16 @@
  * The preview's file controls: Save (`#save-xlsx`) downloads the workbook as an .xlsx; Open (a
  * button for the file input `#open-xlsx`, or a file dropped on the workbook) replaces the
  * workbook with a file's, after asking when the workbook has changes not saved. Messages go to
- * the pane's message bar, in its language. The file code (ExcelJS) loads on first use.
+ * the pane's message bar, in its language. The file code (ExcelJS) loads on first use, in a
+ * worker of its own (xlsx-files.ts): the page keeps drawing while a file is packed or unpacked.
+ * The bar changes once per action, to its outcome (tests outside the repository wait for that).
  */
 import type { Text } from "../i18n/lang";
 import type { App } from "../taskpane/app";
 import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
 import { XLSX_TYPE, downloadXlsx } from "./download";
+import { xlsxFiles } from "./xlsx-files";
 
 const T = {
   save: { vi: "Lưu .xlsx", en: "Save .xlsx" },
@@ -85,15 +88,14 @@ export function mountFileControls(
   async function save(): Promise<void> {
     label();
     try {
-      const [{ writeWorkbook }, { bookSnapshot }, { withChartPictures }] = await Promise.all([
-        import(/* webpackChunkName: "preview-file" */ "../xlsx/write"),
+      const [{ bookSnapshot }, { withChartPictures }] = await Promise.all([
         import(/* webpackChunkName: "preview-file" */ "./book-snapshot"),
         import(/* webpackChunkName: "preview-file" */ "./chart-picture"),
       ]);
       // A chart goes into the file as its picture: the file library writes no charts.
       // A template being written goes in whole: the snapshot waits for the writes under way.
       const snapshot = await withChartPictures(book, await book.exclusive(async () => bookSnapshot(book)), app.lang());
-      downloadXlsx(await writeWorkbook(snapshot), fileName);
+      downloadXlsx(await xlsxFiles().write(snapshot), fileName);
       dirty = false;
       app.tell("success", T.saved(fileName));
     } catch (error) {
@@ -105,14 +107,13 @@ export function mountFileControls(
   async function open(file: File): Promise<void> {
     label();
     try {
-      const [{ readWorkbook }, { MAX_FILE_BYTES, PROBLEMS, DROPPED }, { openSnapshot }] = await Promise.all([
-        import(/* webpackChunkName: "preview-file" */ "../xlsx/read"),
+      const [{ MAX_FILE_BYTES, PROBLEMS, DROPPED }, { openSnapshot }] = await Promise.all([
         import(/* webpackChunkName: "preview-file" */ "../xlsx/problems"),
         import(/* webpackChunkName: "preview-file" */ "./open-book"),
       ]);
       // Refused before it is read into memory.
       if (file.size > MAX_FILE_BYTES) return app.tell("error", PROBLEMS.tooLarge);
-      const read = await readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
+      const read = await xlsxFiles().read(new Uint8Array(await file.arrayBuffer()), file.name);
       if (!read.ok) return app.tell("error", read.problem);
       const apply = async (): Promise<void> => {
         // After the writes under way (a template's slices would go on into the new workbook).

@@ -19,6 +19,7 @@ import { templateById } from "../templates/catalog";
 import { useMessageLanguage } from "./ht-plugin";
 import { mountFileControls } from "./file-controls";
 import { mountSaveCompatible } from "./save-compatible";
+import { xlsxFiles } from "./xlsx-files";
 
 const params = new URLSearchParams(location.search);
 const requested = params.get("lang");
@@ -62,6 +63,8 @@ mountSaveCompatible(workbookRoot.querySelector<HTMLElement>(".sheet-tools")!, bo
       ...(await import(/* webpackChunkName: "preview-file" */ "../xlsx/read")),
       ...(await import(/* webpackChunkName: "preview-file" */ "./book-snapshot")),
       ...(await import(/* webpackChunkName: "preview-file" */ "./open-book")),
+      // Save's and Open's own way to the file library: its worker.
+      files: xlsxFiles(),
     }),
     compat: () => import(/* webpackChunkName: "preview-compat" */ "../compat/copy"),
   },

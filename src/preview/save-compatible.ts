@@ -11,6 +11,7 @@ import { say } from "../i18n/strings";
 import { h } from "../ui/dom";
 import type { PreviewBook } from "./book";
 import { downloadXlsx } from "./download";
+import { xlsxFiles } from "./xlsx-files";
 
 /** Puts the button and its report line into the sheet toolbar, after #save-xlsx when it is there. */
 export function mountSaveCompatible(toolbar: HTMLElement, book: PreviewBook, lang: () => Lang): void {
@@ -27,17 +28,16 @@ export function mountSaveCompatible(toolbar: HTMLElement, book: PreviewBook, lan
       report.dataset.intent = "info";
       report.textContent = say(lang(), "writing");
       try {
-        // The translator, the snapshot and the writer (with ExcelJS) load when first used, as
-        // Save's do: the preview's first page load stays light.
-        const [{ compatibleBook }, { bookSnapshot }, { writeWorkbook }] = await Promise.all([
+        // The translator and the snapshot load when first used, as Save's do (the preview's first
+        // page load stays light); the file is packed in Save's worker.
+        const [{ compatibleBook }, { bookSnapshot }] = await Promise.all([
           import(/* webpackChunkName: "preview-compat" */ "../compat/copy"),
           import(/* webpackChunkName: "preview-file" */ "./book-snapshot"),
-          import(/* webpackChunkName: "preview-file" */ "../xlsx/write"),
         ]);
         // A template being written goes in whole: the snapshot waits for the writes under way.
         const snapshot = await book.exclusive(async () => bookSnapshot(book));
         const { book: copy, report: done } = compatibleBook(snapshot, lang());
-        downloadXlsx(await writeWorkbook(copy), say(lang(), "compatFileName"));
+        downloadXlsx(await xlsxFiles().write(copy), say(lang(), "compatFileName"));
         report.dataset.intent = "success";
         report.textContent = compatibleReportText(done, lang());
       } catch (error) {

@@ -96,6 +96,12 @@ test("a plan saved, its actuals typed in another program, opened again: listed a
   expect(await cell(other, "A2")).toBe("Bộ Công nghiệp nặng");
   expect(await formulaOf(other, "K17")).toBe("2800");
   expect(await formulaOf(other, "E24")).toBe("1700");
+  // Both pages packed and unpacked the file in the file worker: ExcelJS's chunk never loaded on the page.
+  for (const p of [page, other]) {
+    const loaded = await p.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(loaded.some((name) => name.endsWith("/preview-xlsx-worker.js"))).toBe(true);
+    expect(loaded.filter((name) => name.endsWith("/preview-xlsx.js"))).toEqual([]);
+  }
 });
 
 /** A compound file (the container of .xls, and of a password-protected .xlsx) with these streams named. */

@@ -1,6 +1,7 @@
 /**
  * ExcelJS (about 0.9 MB) is loaded only when the preview first saves or opens a file: it is a
- * chunk of its own, and neither the task pane Excel loads nor the preview's first load carries it.
+ * chunk of its own, and neither the task pane Excel loads nor the preview's first load carries it;
+ * the preview's file worker loads it there.
  */
 import { existsSync, readFileSync, statSync } from "fs";
 import { join } from "path";
@@ -26,5 +27,12 @@ describe("where ExcelJS is bundled", () => {
     for (const mark of EXCELJS_MARKS) expect(chunk).toContain(mark);
     expect(statSync(join(DIST, "preview-xlsx.js")).size).toBeGreaterThan(500_000);
     expect(read("preview.html")).not.toContain("preview-xlsx");
+  });
+
+  test("the file worker (dist/preview-xlsx-worker.js) loads that same chunk with importScripts, as a worker must", () => {
+    const worker = read("preview-xlsx-worker.js");
+    for (const mark of EXCELJS_MARKS) expect({ mark, found: worker.includes(mark) }).toEqual({ mark, found: false });
+    expect(worker).toContain("importScripts");
+    expect(worker).toContain('"preview-xlsx"');
   });
 });
