@@ -212,7 +212,7 @@ const EN: Record<StringKey, string> = {
   saveCompatible: "Save compatible .xlsx",
   saveCompatibleHint: "Save a copy that any Excel since 2007, and LibreOffice, compute without Hạch Toán.",
   compatFileName: "workbook-compatible.xlsx",
-  compatTranslated: "{count} formulas rewritten in Excel's own functions.",
+  compatTranslated: "{count} {count|formula|formulas} rewritten in Excel's own functions.",
   compatValues:
     "{count} {count|cell keeps its value|cells keep their values} (no equivalent formula; {count|it does|they do} not recalculate): {cells}.",
   compatKept: "{count} {count|formula|formulas} left as in the original: {cells}.",

@@ -135,7 +135,7 @@ function sheetSnapshot(book: PreviewBook, sheet: number): XlsxSheet {
     // A cell with a style of the file's own keeps the file's vertical alignment (none is Excel's
     // bottom): a person's bold cell read as a template look is not moved to the top of its row.
     if (file && own.alignment) {
-      const alignment = { ...own.alignment, vertical: file.alignment?.vertical };
+      const alignment = { ...file.alignment, ...own.alignment, vertical: file.alignment?.vertical };
       if (alignment.vertical === undefined) delete alignment.vertical;
       return { ...merged, alignment };
     }

@@ -3,11 +3,16 @@ import { FLAG_LOOK, type Flag } from "../sheet/cell-plan";
 import type { Style } from "../templates/model";
 import { LOOKS, verticalOf, type Look } from "../sheet/styles";
 import { h } from "../ui/dom";
+import type { XlsxStyle } from "../xlsx/snapshot";
 
 /** A look, with the text decorations and alignment the document templates add to it. */
 type DocumentLook = Look & { readonly underline?: boolean; readonly right?: boolean };
 
-export function applyLook(element: HTMLElement, style: Style | undefined, ruled = false): void {
+/**
+ * `file`: the opened file's own style of the cell, where it has one beyond the template looks:
+ * its vertical alignment is the cell's, as the saved file keeps it (none is Excel's foot of the row).
+ */
+export function applyLook(element: HTMLElement, style: Style | undefined, ruled = false, file?: XlsxStyle): void {
   if (ruled) element.classList.add("ruled");
   if (!style) return;
   const look: DocumentLook = LOOKS[style];
@@ -18,7 +23,8 @@ export function applyLook(element: HTMLElement, style: Style | undefined, ruled 
   if (look.color) element.style.color = look.color;
   if (look.fill) element.style.background = look.fill;
   if (look.wrap) element.classList.add("wrap");
-  element.classList.add(`v-${verticalOf(style)}`);
+  const vertical = file ? file.alignment?.vertical : verticalOf(style);
+  if (vertical === "top" || vertical === "middle") element.classList.add(`v-${vertical}`);
   if (look.underline) element.style.textDecoration = "underline";
   if (look.center) element.style.textAlign = "center";
   if (look.right) element.style.textAlign = "right";

@@ -10,10 +10,10 @@ import { DetailedCellError } from "hyperformula";
 import { cellInput } from "../sheet/cell-plan";
 import { cellKey, type CellKey } from "../sheet/excel-grid";
 import { encodeRow, padded, readStateSheet, STATE_SHEET } from "../workbook/state-rows";
-import { readLook } from "../xlsx/looks";
+import { lookStyle, readLook, sameButVertical } from "../xlsx/looks";
 import type { Dropped } from "../xlsx/problems";
 import type { XlsxBook, XlsxSheet, XlsxStyle, XlsxValue } from "../xlsx/snapshot";
-import { movedChart, type Area, type PlanChart } from "../sheet/cell-plan";
+import { columnIndex, movedChart, type Area, type PlanChart } from "../sheet/cell-plan";
 import { templateById } from "../templates/catalog";
 import { renderTemplate } from "../templates/render";
 
@@ -58,7 +58,28 @@ function emptyLook(): SheetLook {
 const A1_AREA = /^('(?:[^']|'')*'|[^!'()]+)!\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/;
 const TEMPLATE_NAME = /^HT_[A-Za-z][A-Za-z0-9_]*$/;
 
-function sheetContent(sheet: XlsxSheet): Content["sheets"][number] {
+/** The areas of the templates stored in the file (their HT_ names), by sheet name. */
+function templateAreas(snapshot: XlsxBook): Map<string, Area[]> {
+  const areas = new Map<string, Area[]>();
+  for (const n of snapshot.names) {
+    const m = TEMPLATE_NAME.test(n.name) ? A1_AREA.exec(n.formula) : null;
+    if (!m) continue;
+    const sheet = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+    const [col, row] = [columnIndex(m[2]), Number(m[3]) - 1];
+    const area = { row, col, rows: Number(m[5]) - row, cols: columnIndex(m[4]) - col + 1 };
+    areas.set(sheet, [...(areas.get(sheet) ?? []), area]);
+  }
+  return areas;
+}
+
+/**
+ * `templates`: the areas of the sheet's stored templates. Inside them a cell whose style is its
+ * template look but for the vertical alignment (a file saved before every template cell was set
+ * at the top of its row) takes the look as it is now; anywhere else the file's own style is kept.
+ */
+function sheetContent(sheet: XlsxSheet, templates: readonly Area[] = []): Content["sheets"][number] {
+  const inTemplate = (row: number, col: number) =>
+    templates.some((a) => row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols);
   const contents: RawCellContent[][] = [];
   const look = emptyLook();
   const styles = new Map<CellKey, XlsxStyle>();
@@ -70,14 +91,20 @@ function sheetContent(sheet: XlsxSheet): Content["sheets"][number] {
       while (contents.length <= cell.row) contents.push([]);
       contents[cell.row][cell.col] = content;
     }
-    if (!cell.style) continue;
+    const inside = templates.length > 0 && inTemplate(cell.row, cell.col);
+    if (!cell.style && !inside) continue;
     const key = cellKey(cell.row, cell.col);
-    let read = looks.get(cell.style);
-    if (!read) looks.set(cell.style, (read = readLook(cell.style)));
-    if (read.style) look.styles.set(key, read.style);
+    const own = cell.style;
+    let read = own ? looks.get(own) : readLook(undefined);
+    if (!read) looks.set(own!, (read = readLook(own)));
+    // Inside a template a cell no look draws is its plain "computed" cell: every cell a template
+    // writes has a look, and a file saved before "computed" was set at the top cannot tell it apart.
+    const style = read.style ?? (inside ? "computed" : undefined);
+    if (style) look.styles.set(key, style);
     if (read.format) look.formats.set(key, read.format);
     if (read.ruled) look.ruled.add(key);
-    if (read.foreign) styles.set(key, read.foreign);
+    if (read.foreign && !(inside && sameButVertical(read.foreign, lookStyle(style, read.format, read.ruled))))
+      styles.set(key, read.foreign);
   }
   // The engine takes rows as dense arrays.
   for (const row of contents) for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
@@ -117,7 +144,8 @@ function sheetContent(sheet: XlsxSheet): Content["sheets"][number] {
 
 /** The snapshot as the preview holds it: a template's area name becomes the engine's two corner names. */
 function contentOf(snapshot: XlsxBook): Content {
-  const sheets = snapshot.sheets.map(sheetContent);
+  const templates = templateAreas(snapshot);
+  const sheets = snapshot.sheets.map((sheet) => sheetContent(sheet, templates.get(sheet.name)));
   const names: { name: string; expression: string; scope?: string }[] = [];
   for (const n of snapshot.names) {
     const area = TEMPLATE_NAME.test(n.name) ? A1_AREA.exec(n.formula) : null;

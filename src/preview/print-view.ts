@@ -125,7 +125,8 @@ export function mountPrintView(container: HTMLElement, book: PreviewBook, lang: 
             td.replaceChildren(chartSvg(drawn.chart, readArea, lang(), width, height));
           }
         }
-        applyLook(td, look.styles.get(cellKey(at.row, at.col)), look.ruled.has(cellKey(at.row, at.col)));
+        const sourceKey = cellKey(at.row, at.col);
+        applyLook(td, look.styles.get(sourceKey), look.ruled.has(sourceKey), look.file?.styles.get(sourceKey));
         if (look.flags.length > 0)
           applyFlag(td, look.flags, at.row, at.col, (row, col) => hf.getCellValue({ sheet, row, col }));
         if (!m && typeof v === "string") {

@@ -165,7 +165,7 @@ export function mountSheetView(root: HTMLElement, book: PreviewBook, lang: () =>
       td.setAttribute("aria-rowspan", String(area.rows));
       td.setAttribute("aria-colspan", String(area.cols));
     }
-    applyLook(td, look.styles.get(key), look.ruled.has(key));
+    applyLook(td, look.styles.get(key), look.ruled.has(key), look.file?.styles.get(key));
     if (look.flags.length > 0)
       applyFlag(td, look.flags, r, c, (row, col) => hf.getCellValue({ sheet: sheet(), row, col }));
     // One line of text sits in the middle of its row, or at its top where the look says so (as Excel draws it).

@@ -30,6 +30,8 @@ export interface WorkerLike {
   postMessage(message: FileRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<FileResponse>) => void) | null;
   onerror: ((event: Event) => void) | null;
+  /** A reply that could not be read (its structured clone failed). */
+  onmessageerror: ((event: MessageEvent) => void) | null;
   terminate(): void;
 }
 
@@ -79,7 +81,10 @@ export function inWorker(start: () => WorkerLike, fallback: XlsxFiles = onThePag
       waiting.delete(event.data.id);
       entry?.settle(event.data);
     };
-    worker.onerror = () => {
+    // The script did not load, the worker died, or a reply could not be read: what waited for it
+    // runs on the page (with the caller's own bytes and book, never handed over).
+    worker.onerror = worker.onmessageerror = (event: Event) => {
+      event.preventDefault();
       failed = true;
       worker?.terminate();
       worker = undefined;
@@ -93,13 +98,14 @@ export function inWorker(start: () => WorkerLike, fallback: XlsxFiles = onThePag
     return worker;
   };
 
-  const send = async (request: FileRequest): Promise<FileResponse> => {
+  /** `posted`: what goes to the worker, when it is not `request` itself (a copy to hand over). */
+  const send = async (request: FileRequest, posted = request, transfer: Transferable[] = []): Promise<FileResponse> => {
     const target = started();
     if (!target) return await runHere(request);
     const answer = await new Promise<FileResponse | Error>((settle) => {
       waiting.set(request.id, { request, settle });
       try {
-        target.postMessage(request);
+        target.postMessage(posted, transfer);
       } catch (error) {
         // Not sendable (a value the structured clone refuses): a fault of ours, said as it is.
         waiting.delete(request.id);
@@ -118,8 +124,10 @@ export function inWorker(start: () => WorkerLike, fallback: XlsxFiles = onThePag
       throw new Error("the file worker answered a write with something else");
     },
     read: async (bytes, fileName) => {
-      // A copy goes to the worker: the caller's bytes are not handed over.
-      const answer = await send({ id: next++, kind: "read", bytes: bytes.slice(), fileName });
+      // A copy is handed over to the worker (moved, not cloned again); the caller's bytes stay its own.
+      const request: FileRequest = { id: next++, kind: "read", bytes, fileName };
+      const copy = new Uint8Array(bytes);
+      const answer = await send(request, { ...request, bytes: copy }, [copy.buffer]);
       if (answer.ok && answer.kind === "read") return answer.read;
       throw new Error("the file worker answered a read with something else");
     },

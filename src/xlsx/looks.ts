@@ -110,6 +110,15 @@ export function readLook(style: XlsxStyle | undefined): ReadLook {
   };
 }
 
+/**
+ * Whether a file's style is `own` but for its vertical alignment: a template cell of a file saved
+ * before every template cell was set at the top of its row (or one a program moved).
+ */
+export function sameButVertical(file: XlsxStyle, own: XlsxStyle): boolean {
+  const level = (s: XlsxStyle): XlsxStyle => ({ ...s, alignment: { ...s.alignment, vertical: undefined } });
+  return JSON.stringify(normal(level(file))) === JSON.stringify(normal(level(own)));
+}
+
 /** A style with its colours in one case and empty parts left out, for comparing. */
 function normal(style: XlsxStyle): unknown {
   const font = style.font

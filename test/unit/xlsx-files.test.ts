@@ -23,14 +23,18 @@ import { PLAN_COOPERATIVE } from "../fixtures/samples";
 
 jest.setTimeout(30_000);
 
-/** A Worker running preview/xlsx-worker.ts's answers; `broken` makes its script fail to load. */
+/**
+ * A Worker running preview/xlsx-worker.ts's answers. `broken`: its script fails to load (an
+ * `error` event); `unreadable`: its replies cannot be read on the page (a `messageerror` event).
+ */
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<FileResponse>) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
   readonly received: FileRequest[] = [];
   terminated = false;
 
-  constructor(private readonly broken = false) {}
+  constructor(private readonly fault?: "broken" | "unreadable") {}
 
   postMessage(message: FileRequest, transfer: Transferable[] = []): void {
     const copy = structuredClone(message, { transfer });
@@ -43,7 +47,7 @@ class FakeWorker implements WorkerLike {
   }
 
   private async answer(request: FileRequest): Promise<void> {
-    if (this.broken) return this.onerror?.(new Event("error"));
+    if (this.fault === "broken") return this.onerror?.(new Event("error"));
     let response: FileResponse;
     try {
       response =
@@ -53,6 +57,7 @@ class FakeWorker implements WorkerLike {
     } catch (error) {
       response = { id: request.id, ok: false, message: (error as Error).message };
     }
+    if (this.fault === "unreadable") return this.onmessageerror?.(new Event("messageerror") as MessageEvent);
     const delivered = structuredClone(response);
     this.onmessage?.({ data: delivered } as MessageEvent<FileResponse>);
   }
@@ -81,8 +86,9 @@ test("a save and an open through the worker give the file and the workbook the p
   const read = await files.read(bytes, "plan.xlsx");
   expect(JSON.stringify(read)).toBe(await readBack(bytes));
   expect(worker.received.map((r) => r.kind)).toEqual(["write", "read"]);
-  // The caller's bytes are copied to the worker, not handed over: they are still whole.
+  // A copy of the caller's bytes is handed over: the caller's are still whole.
   expect(bytes.byteLength).toBeGreaterThan(1000);
+  expect(await readBack(bytes)).toBe(JSON.stringify(read));
 });
 
 test("a bad file's reason comes back from the worker as the reader says it", async () => {
@@ -97,7 +103,7 @@ test("a worker whose script does not load: what waited for it, and every later c
   const workers: FakeWorker[] = [];
   const onPage = { write: jest.fn(onThePage.write), read: jest.fn(onThePage.read) };
   const files = inWorker(() => {
-    const w = new FakeWorker(true);
+    const w = new FakeWorker("broken");
     workers.push(w);
     return w;
   }, onPage);
@@ -111,10 +117,25 @@ test("a worker whose script does not load: what waited for it, and every later c
   expect([onPage.write.mock.calls.length, onPage.read.mock.calls.length]).toEqual([1, 1]);
 });
 
+test("a reply the page cannot read: the call runs on the page, with the caller's own bytes", async () => {
+  const bytes = await writeWorkbook(await planSnapshot());
+  const onPage = { write: jest.fn(onThePage.write), read: jest.fn(onThePage.read) };
+  const files = inWorker(() => new FakeWorker("unreadable"), onPage);
+  const read = await files.read(bytes, "plan.xlsx");
+  expect(read.ok).toBe(true);
+  expect(onPage.read).toHaveBeenCalledWith(bytes, "plan.xlsx");
+});
+
 test("a failure inside the worker reaches the caller as an error, with the worker's message", async () => {
   const files = inWorker(() => new FakeWorker());
   // Sheets that are not an array: the writer throws in the worker.
-  await expect(files.write({ sheets: null } as unknown as XlsxBook)).rejects.toThrow(/./);
+  const bad = { sheets: null } as unknown as XlsxBook;
+  const thrown = await writeWorkbook(bad).then(
+    () => undefined,
+    (error: Error) => error.message,
+  );
+  expect(thrown).toBeDefined();
+  await expect(files.write(bad)).rejects.toThrow(thrown!);
 });
 
 test("a browser that refuses to start a worker: the calls run on the page", async () => {

@@ -12,6 +12,8 @@ import { readWorkbook } from "../../src/xlsx/read";
 import { openSnapshot } from "../../src/preview/open-book";
 import { zipEntries, zipText } from "../../src/xlsx/zip";
 import { STATE_SHEET } from "../../src/workbook/state-rows";
+import { address } from "../../src/sheet/cell-plan";
+import { keyRow } from "../../src/sheet/excel-grid";
 import { PLAN_1961_65 } from "../fixtures/samples";
 
 async function filled(template: TemplateDecl, inputs: Inputs) {
@@ -120,6 +122,39 @@ describe("saving the preview's workbook", () => {
     expect(headers).toBeGreaterThan(5);
     // A cell no template set up keeps Excel's default (the foot of its row).
     expect(ws.getCell(plan.rows + 5, 1).alignment?.vertical).toBeUndefined();
+  });
+
+  test("a plan saved before template cells were set at the top reads as its looks, and is saved with the rule of now", async () => {
+    const { book, plan, sheetName } = await filled(PLAN_TARGETS, PLAN_1961_65);
+    // The file as the writer made it before: no vertical alignment but wrapped cells' top.
+    const old = new ExcelJS.Workbook();
+    await old.xlsx.load(Buffer.from(await writeWorkbook(bookSnapshot(book))) as never);
+    const ws = old.getWorksheet(sheetName)!;
+    ws.eachRow((row) =>
+      row.eachCell({ includeEmpty: true }, (c) => {
+        const a = c.alignment;
+        if (a?.vertical) c.alignment = { ...a, vertical: a.wrapText ? "top" : undefined };
+      }),
+    );
+    // A person's own bold note beside the plan, at the foot of its row as Excel leaves it.
+    ws.getCell(plan.rows + 3, 2).value = "Ghi chú của kế toán";
+    ws.getCell(plan.rows + 3, 2).font = { bold: true };
+    const read = await readWorkbook(new Uint8Array(await old.xlsx.writeBuffer()), "old.xlsx");
+    if (!read.ok) throw new Error(read.problem.en);
+    const opened = new PreviewBook("Trang1");
+    expect(openSnapshot(opened, read.book, read.dropped).ok).toBe(true);
+    // No template cell is kept as a style of the file's own: each is its look.
+    const file = opened.look(opened.hf.getSheetId(sheetName)!).file?.styles ?? new Map();
+    expect([...file.keys()].filter((k) => keyRow(k) < plan.rows)).toEqual([]);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(Buffer.from(await writeWorkbook(bookSnapshot(opened))) as never);
+    const saved = again.getWorksheet(sheetName)!;
+    for (const { area, style } of plan.styles)
+      expect([address(area), saved.getCell(area.row + 1, area.col + 1).alignment?.vertical]).toEqual([
+        address(area),
+        style === "header" ? "middle" : "top",
+      ]);
+    expect(saved.getCell(plan.rows + 3, 2).alignment?.vertical).toBeUndefined();
   });
 
   test("a person's own cell in an opened file keeps its vertical alignment when saved again, read as a template look or not", async () => {
