@@ -5,7 +5,7 @@
  * file as the one name over the area that Excel keeps.
  */
 import { DetailedCellError, type CellValue } from "hyperformula";
-import { columnName } from "../sheet/cell-plan";
+import { columnIndex, columnName } from "../sheet/cell-plan";
 import { cellKey, keyCol, keyRow, type CellKey } from "../sheet/excel-grid";
 import { STATE_SHEET, isTextColumn } from "../workbook/state-rows";
 import { lookStyle } from "../xlsx/looks";
@@ -43,8 +43,7 @@ function fileValue(v: CellValue): XlsxValue {
 function nameCell(expression: string): { sheet: string; row: number; col: number } | undefined {
   const m = /^=(?:'((?:[^']|'')*)'|([^!'()]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(expression);
   if (!m) return undefined;
-  const col = [...m[3]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], row: Number(m[4]) - 1, col };
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], row: Number(m[4]) - 1, col: columnIndex(m[3]) };
 }
 
 const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;

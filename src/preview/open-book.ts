@@ -58,13 +58,16 @@ function emptyLook(): SheetLook {
 const A1_AREA = /^('(?:[^']|'')*'|[^!'()]+)!\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/;
 const TEMPLATE_NAME = /^HT_[A-Za-z][A-Za-z0-9_]*$/;
 
+/** A sheet as a formula names it ('KH 1965' or Sheet1), as the workbook names it. */
+const unquoted = (ref: string) => (ref.startsWith("'") ? ref.slice(1, -1).replace(/''/g, "'") : ref);
+
 /** The areas of the templates stored in the file (their HT_ names), by sheet name. */
 function templateAreas(snapshot: XlsxBook): Map<string, Area[]> {
   const areas = new Map<string, Area[]>();
   for (const n of snapshot.names) {
     const m = TEMPLATE_NAME.test(n.name) ? A1_AREA.exec(n.formula) : null;
     if (!m) continue;
-    const sheet = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+    const sheet = unquoted(m[1]);
     const [col, row] = [columnIndex(m[2]), Number(m[3]) - 1];
     const area = { row, col, rows: Number(m[5]) - row, cols: columnIndex(m[4]) - col + 1 };
     areas.set(sheet, [...(areas.get(sheet) ?? []), area]);
@@ -244,7 +247,7 @@ function rebind(book: PreviewBook): void {
     const found = name ? hf.getNamedExpression(name) : undefined;
     const m = found && /^=('(?:[^']|'')*'|[^!'()]+)!/.exec(String(found.expression));
     if (!m) continue;
-    const sheetName = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+    const sheetName = unquoted(m[1]);
     const id = hf.getSheetId(sheetName);
     if (id === undefined || String(id) === decoded.stored.placement.sheetId) continue;
     const stored = { ...decoded.stored, placement: { ...decoded.stored.placement, sheetId: String(id) } };

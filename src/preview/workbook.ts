@@ -1,6 +1,6 @@
 /** The task pane's workbook port over the preview book: what the Excel adapter does, in memory. */
 import type { CellValue, RawCellContent } from "hyperformula";
-import { address, movedChart, uniqueSheetName, type Area, type CellPlan } from "../sheet/cell-plan";
+import { address, columnIndex, movedChart, uniqueSheetName, type Area, type CellPlan } from "../sheet/cell-plan";
 import { templateById } from "../templates/catalog";
 import type { Stored, StoredInputs } from "../workbook/payload";
 import type {
@@ -41,13 +41,11 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-
 /** The sheet and cell of a defined name's expression ("='KH 1965'!$A$3"), or undefined (#REF!). */
 function namedCell(expression: string): { sheet: string; row: number; col: number } | undefined {
   const m = /^=(?:'((?:[^']|'')*)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$/.exec(expression);
   if (!m) return undefined;
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], row: Number(m[4]) - 1, col: colIndex(m[3]) };
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], row: Number(m[4]) - 1, col: columnIndex(m[3]) };
 }
 
 /**

@@ -75,6 +75,23 @@ function everything(book: PreviewBook) {
   };
 }
 
+/** One book, two co-authors' ports on it, and the long plan written by the first. */
+async function twoPanesOnAPlan() {
+  const book = new PreviewBook("Trang1");
+  const one = previewWorkbook(book, { by: "User 1" });
+  const two = previewWorkbook(book, { by: "User 2" });
+  const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
+  expect((await one.insert(plan, { template: "plan", lang: "vi", inputs }, { kind: "newSheet" })).ok).toBe(true);
+  return { book, one, two };
+}
+
+/** Progress said more than once, each time of one total, between none and all of it. */
+function expectCountingUp(progress: readonly [number, number][]): void {
+  expect(progress.length).toBeGreaterThan(1);
+  const total = progress[0][1];
+  expect(progress.every(([done, t]) => t === total && done > 0 && done < total)).toBe(true);
+}
+
 /** Runs `work`, noting in a task of its own, again and again until it ends, how many writes the book has under way. */
 async function whileWatching<T>(book: PreviewBook, work: () => Promise<T>): Promise<{ seen: number[]; outcome: T }> {
   const seen: number[] = [];
@@ -100,9 +117,7 @@ describe("a long plan written into the preview", () => {
     expect(book.writing).toBe(0);
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.every((w) => w > 0)).toBe(true);
-    expect(progress.length).toBeGreaterThan(1);
-    const total = progress[0][1];
-    expect(progress.every(([done, t]) => t === total && done > 0 && done < total)).toBe(true);
+    expectCountingUp(progress);
     expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
   });
 
@@ -170,9 +185,7 @@ describe("an update over a long plan in the preview", () => {
     expect(book.writing).toBe(0);
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.every((w) => w > 0)).toBe(true);
-    expect(progress.length).toBeGreaterThan(1);
-    const total = progress[0][1];
-    expect(progress.every(([done, t]) => t === total && done > 0 && done < total)).toBe(true);
+    expectCountingUp(progress);
     expect(book.hf.getCellValue(actual)).toBe(1234.5);
     // The fingerprint stored is the new plan's where it is, as a write of it would store.
     const [filled] = await port.listFilled();
@@ -267,11 +280,7 @@ describe("an update over a long plan in the preview", () => {
   });
 
   test("into the cell selected when the pane asked, though a co-author's long update goes first and moves the selection", async () => {
-    const book = new PreviewBook("Trang1");
-    const one = previewWorkbook(book, { by: "User 1" });
-    const two = previewWorkbook(book, { by: "User 2" });
-    const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
-    expect((await one.insert(plan, { template: "plan", lang: "vi", inputs }, { kind: "newSheet" })).ok).toBe(true);
+    const { book, one, two } = await twoPanesOnAPlan();
     book.selection = { sheet: book.hf.getSheetId("Trang1")!, row: 5, col: 1 };
     const small = renderTemplate(PLAN_TARGETS, planWithProducts(2), "vi");
     const [filled] = await one.listFilled();
@@ -292,11 +301,7 @@ describe("an update over a long plan in the preview", () => {
   });
 
   test("from two panes at once: the second waits for the first, then is refused as changed elsewhere", async () => {
-    const book = new PreviewBook("Trang1");
-    const one = previewWorkbook(book, { by: "User 1" });
-    const two = previewWorkbook(book, { by: "User 2" });
-    const plan = renderTemplate(PLAN_TARGETS, inputs, "vi");
-    expect((await one.insert(plan, { template: "plan", lang: "vi", inputs }, { kind: "newSheet" })).ok).toBe(true);
+    const { one, two } = await twoPanesOnAPlan();
     const fewer: Inputs = { ...inputs, tables: { ...inputs.tables, products: inputs.tables.products.slice(0, 10) } };
     clockAlwaysDue();
     const [first, second] = await Promise.all([updateTo(one, moreHours), updateTo(two, fewer)]);
